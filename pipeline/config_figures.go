@@ -1,0 +1,4 @@
+package pipeline
+
+// FigureConfig configures figure extraction.
+type FigureConfig struct{}

@@ -1,0 +1,240 @@
+package pipeline
+
+import "time"
+
+// Status is how a document ended the run.
+type Status string
+
+// Document statuses, as written to the manifest.
+const (
+	StatusOK        Status = "processed"
+	StatusSkipped   Status = "skipped"
+	StatusFailed    Status = "failed"
+	StatusDuplicate Status = "duplicate"
+)
+
+// Unit kinds. A plain document is one article unit; a press review is split
+// into one review-intro unit and one review-quote unit per quoted outlet.
+const (
+	KindArticle     = "article"
+	KindReviewIntro = "review-intro"
+	KindReviewQuote = "review-quote"
+)
+
+// Meta is what the input itself says about a document (JSONL/CSV fields, a
+// sidecar manifest.csv, HTML metadata). Empty fields are unknown.
+type Meta struct {
+	Title   string `json:"title,omitempty"`
+	Outlet  string `json:"outlet,omitempty"`
+	Country string `json:"country,omitempty"`
+	Date    string `json:"date,omitempty"` // as given; stages normalise it
+	URL     string `json:"url,omitempty"`
+	Author  string `json:"author,omitempty"`
+	// Extra keeps input fields framewatch does not know, by name.
+	Extra map[string]string `json:"extra,omitempty"`
+}
+
+// Doc is one input document and everything the stages learn about it.
+//
+// A stage's Process writes only the fields it owns; the runner hands a Doc to
+// one stage worker at a time, so no locking is needed.
+type Doc struct {
+	Seq    int    `json:"-"`      // position in input order, set by the runner
+	ID     string `json:"doc_id"` // the record's own id, or derived from the path
+	Source string `json:"source"` // file path, plus ":N" record number for JSONL/CSV
+	Format string `json:"format"` // txt, md, html, jsonl, csv
+	Hash   string `json:"hash"`   // hex SHA-256 of the normalised text, for duplicates and caching
+
+	// Text is the document text after decoding to UTF-8 (BOM removed, CRLF
+	// kept). Every offset in every annotation refers to this string.
+	Text string `json:"-"`
+	// Clean is Text after cleaning. Cleaning preserves length byte for byte
+	// (removed furniture and joined line breaks become spaces), so offsets
+	// into Clean are offsets into Text.
+	Clean string `json:"-"`
+	// Removed lists the furniture the cleaner blanked out.
+	Removed []Removal `json:"removed,omitempty"`
+
+	Meta Meta `json:"meta"`
+
+	Status      Status `json:"status"`
+	Reason      string `json:"reason,omitempty"`
+	DuplicateOf string `json:"duplicate_of,omitempty"`
+	// Cached is set when the analysis was restored from the workspace and the
+	// stages must not run again.
+	Cached bool `json:"-"`
+
+	Units  []*Unit      `json:"units,omitempty"`
+	Errors []StageError `json:"errors,omitempty"`
+}
+
+// Failed reports whether any stage recorded an error on d.
+func (d *Doc) Failed() bool { return len(d.Errors) > 0 || d.Status == StatusFailed }
+
+// Removal is a span of furniture removed by the cleaner.
+type Removal struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Rule  string `json:"rule"`
+	Text  string `json:"text"`
+}
+
+// StageError is a per-document failure, recorded as data.
+type StageError struct {
+	Stage string `json:"stage"`
+	Err   string `json:"error"`
+}
+
+// Unit is the span of a document that later stages analyse and reports
+// aggregate per outlet: a whole article, a press review's introduction, or
+// one quoted section of a press review.
+type Unit struct {
+	ID       string `json:"unit_id"` // doc ID + "#" + Index
+	Index    int    `json:"index"`
+	Kind     string `json:"kind"`
+	Outlet   string `json:"outlet"` // canonical outlet name, or "unknown"
+	Country  string `json:"country,omitempty"`
+	Date     string `json:"date,omitempty"` // ISO 8601 date, or ""
+	Author   string `json:"author,omitempty"`
+	Title    string `json:"title,omitempty"`
+	Evidence string `json:"evidence,omitempty"` // how the outlet was found
+
+	// Start and End delimit the unit's body in Doc.Text.
+	Start int `json:"start"`
+	End   int `json:"end"`
+
+	// Filled by the text stage. Tokens and Sentences are transient: the
+	// runner's sink drops them once the document is reported.
+	Tokens    []Token    `json:"-"`
+	Sentences []Sentence `json:"-"`
+	Words     int        `json:"words"`
+	SentCount int        `json:"sentences"`
+
+	Entities []Mention       `json:"entities,omitempty"`
+	Figures  []Figure        `json:"figures,omitempty"`
+	Dates    []DateMention   `json:"dates,omitempty"`
+	Tone     *Tone           `json:"tone,omitempty"`
+	Stances  []StanceMention `json:"stances,omitempty"`
+	Frames   []FrameScore    `json:"frames,omitempty"`
+	Terms    []TermCount     `json:"terms,omitempty"`
+}
+
+// Token is one token with its Penn Treebank tag.
+type Token struct {
+	Start int    // byte offset into Doc.Text
+	End   int    // byte offset into Doc.Text
+	Text  string // Doc.Text[Start:End]
+	Tag   string
+	Label string // IOB entity label ("B-PERSON", "I-ORG", "O"), filled by the entity stage
+}
+
+// Sentence is a sentence span with the range of its tokens in Unit.Tokens.
+type Sentence struct {
+	Start, End         int // byte offsets into Doc.Text
+	FirstToken, EndTok int // Unit.Tokens[FirstToken:EndTok]
+}
+
+// Entity types.
+const (
+	EntPerson = "PERSON"
+	EntOrg    = "ORG"
+	EntGPE    = "GPE"
+	EntLoc    = "LOC"
+	EntNORP   = "NORP"
+	EntMisc   = "MISC"
+	EntOutlet = "OUTLET"
+)
+
+// Mention is one named-entity mention.
+type Mention struct {
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Text   string `json:"text"`
+	Type   string `json:"type"`
+	Entity string `json:"entity"`          // canonical name
+	Actor  string `json:"actor,omitempty"` // state actor it stands for, e.g. "Russia"
+}
+
+// Figure bounds.
+const (
+	BoundExact  = ""
+	BoundApprox = "approx"
+	BoundMin    = "min"
+	BoundMax    = "max"
+	BoundRange  = "range"
+	BoundChange = "change"
+)
+
+// Figure is one quantity cited in a unit.
+type Figure struct {
+	Start     int     `json:"start"`
+	End       int     `json:"end"`
+	Text      string  `json:"text"`
+	Value     float64 `json:"value"`
+	Low       float64 `json:"low"`
+	High      float64 `json:"high"`
+	Unit      string  `json:"unit"`
+	Counted   string  `json:"counted"`
+	Bound     string  `json:"bound"`
+	ClaimedBy string  `json:"claimed_by"`
+}
+
+// DateMention is a date or time found in a unit, normalised to ISO 8601
+// where possible.
+type DateMention struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Date  string `json:"date"`
+}
+
+// Tone is GDELT-style tone for a unit: percentages of words.
+type Tone struct {
+	Tone     float64 `json:"tone"`     // Positive - Negative
+	Positive float64 `json:"positive"` // % of words
+	Negative float64 `json:"negative"` // % of words
+	Polarity float64 `json:"polarity"` // Positive + Negative
+	Words    int     `json:"words"`
+	// Mean and sentence scores, for intervals.
+	Mean      float64   `json:"mean"`
+	Sentences []float64 `json:"sentence_scores,omitempty"`
+}
+
+// Voices of a stance mention.
+const (
+	VoiceOwn    = "own"
+	VoiceQuoted = "quoted"
+)
+
+// StanceMention is the target-dependent sentiment of one mention of a
+// stance target.
+type StanceMention struct {
+	Start  int     `json:"start"`
+	End    int     `json:"end"`
+	Text   string  `json:"text"`
+	Target string  `json:"target"`
+	Voice  string  `json:"voice"`
+	Score  float64 `json:"score"` // -1 (against) .. +1 (favourable)
+	Label  string  `json:"label"` // negative, neutral, positive
+}
+
+// FrameScore is the share of a unit given to one frame dimension.
+type FrameScore struct {
+	Frame string  `json:"frame"`
+	Score float64 `json:"score"`
+}
+
+// TermCount counts one normalised content term in a unit, for distinctive
+// vocabulary.
+type TermCount struct {
+	Term  string `json:"term"`
+	Count int    `json:"count"`
+}
+
+// Counter is one stage's totals for a run.
+type Counter struct {
+	Stage    string        `json:"stage"`
+	Docs     int64         `json:"docs"`
+	Failures int64         `json:"failures"`
+	Busy     time.Duration `json:"busy_ns"`
+}
