@@ -1,0 +1,139 @@
+package text
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/framewatch/framewatch/pipeline"
+	"github.com/jdkato/prose/v3/segment"
+	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/token"
+	"github.com/jdkato/prose/v3/tokenize"
+)
+
+// Tagger is the text stage. Its models are loaded once by New and shared
+// read-only; Process is safe for concurrent use on different documents.
+type Tagger struct {
+	tok *tokenize.Tokenizer
+	seg *segment.Segmenter
+	pos *tag.Tagger
+}
+
+// New loads prose's tokenizer, segmenter and tagger models.
+func New() (*Tagger, error) {
+	seg, err := segment.New()
+	if err != nil {
+		return nil, fmt.Errorf("text: segmenter: %w", err)
+	}
+	pos, err := tag.New()
+	if err != nil {
+		return nil, fmt.Errorf("text: tagger: %w", err)
+	}
+	return &Tagger{tok: tokenize.New(), seg: seg, pos: pos}, nil
+}
+
+// Name returns "text".
+func (t *Tagger) Name() string { return "text" }
+
+// Process fills Tokens, Sentences, Words and SentCount of every unit of d
+// from d.Clean[u.Start:u.End]. Units whose span does not fit the text are
+// left empty.
+func (t *Tagger) Process(ctx context.Context, d *pipeline.Doc) error {
+	src := d.Clean
+	if len(src) != len(d.Text) {
+		src = d.Text
+	}
+	for _, u := range d.Units {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		u.Tokens, u.Sentences, u.Words, u.SentCount = nil, nil, 0, 0
+		if u.Start < 0 || u.End > len(src) || u.Start >= u.End {
+			continue
+		}
+		u.Tokens, u.Sentences = t.Analyse(d.Text, src, u.Start, u.End, u.Tokens[:0], u.Sentences[:0])
+		for _, tk := range u.Tokens {
+			if isWord(tk.Text) {
+				u.Words++
+			}
+		}
+		u.SentCount = len(u.Sentences)
+	}
+	return nil
+}
+
+// Analyse tokenizes, segments and tags src[start:end], appending to toks and
+// sents. Offsets are into src, and Token.Text is taken from orig (which has
+// the same length as src) so that it matches the original document.
+func (t *Tagger) Analyse(orig, src string, start, end int, toks []pipeline.Token, sents []pipeline.Sentence) ([]pipeline.Token, []pipeline.Sentence) {
+	pos := start
+	for pos < end {
+		nl := strings.IndexAny(src[pos:end], "\n\r\v\f\u2028\u2029")
+		lineEnd, next := end, end
+		if nl >= 0 {
+			lineEnd = pos + nl
+			_, size := utf8.DecodeRuneInString(src[lineEnd:])
+			next = lineEnd + size
+		}
+		toks, sents = t.line(orig, src, pos, lineEnd, toks, sents)
+		pos = next
+	}
+	return toks, sents
+}
+
+// line analyses one line src[start:end].
+func (t *Tagger) line(orig, src string, start, end int, toks []pipeline.Token, sents []pipeline.Sentence) ([]pipeline.Token, []pipeline.Sentence) {
+	line := src[start:end]
+	if strings.TrimSpace(line) == "" {
+		return toks, sents
+	}
+	ptoks := t.tok.Tokenize(line)
+	if len(ptoks) == 0 {
+		return toks, sents
+	}
+	psents := t.seg.Segment(line)
+	// Cut the line's tokens at each sentence start after the first.
+	first := 0
+	for si := 0; first < len(ptoks); si++ {
+		cut := len(ptoks)
+		if si+1 < len(psents) {
+			next := psents[si+1].Start
+			cut = first + 1
+			for cut < len(ptoks) && ptoks[cut].Start < next {
+				cut++
+			}
+		}
+		group := ptoks[first:cut]
+		t.pos.TagTokens(group)
+		s := pipeline.Sentence{
+			Start:      start + group[0].Start,
+			End:        start + group[len(group)-1].End(),
+			FirstToken: len(toks),
+		}
+		for _, pt := range group {
+			toks = append(toks, convert(orig, start, pt))
+		}
+		s.EndTok = len(toks)
+		sents = append(sents, s)
+		first = cut
+	}
+	return toks, sents
+}
+
+func convert(orig string, base int, pt token.Token) pipeline.Token {
+	s, e := base+pt.Start, base+pt.End()
+	return pipeline.Token{Start: s, End: e, Text: orig[s:e], Tag: pt.Tag}
+}
+
+// isWord reports whether s holds a letter or a digit.
+func isWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
