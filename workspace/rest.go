@@ -1,0 +1,161 @@
+package workspace
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/framewatch/framewatch/pipeline"
+)
+
+// restPage is how many rows Rest reads per query. Reading in pages keeps
+// memory bounded and frees the connection while fn runs, so fn may call
+// Restore or Save.
+const restPage = 512
+
+// Rest calls fn, in doc_id order, with every stored document whose ID is
+// not in seen, restored as by Restore (Cached set; Text and Clean empty).
+//
+// With a date window (since and until are "YYYY-MM-DD", inclusive, either
+// may be empty) it returns only the documents InWindow keeps; undated
+// documents are left out of a window. Rest commits the pending batch first.
+// It stops at fn's first error, or when ctx is done, and returns it.
+func (w *Workspace) Rest(ctx context.Context, seen map[string]bool, since, until string, fn func(*pipeline.Doc) error) error {
+	if err := CheckWindow(since, until); err != nil {
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	type page struct{ id, data string }
+	after := ""
+	for {
+		var batch []page
+		err := func() error {
+			w.mu.Lock()
+			defer w.mu.Unlock()
+			if w.closed {
+				return errClosed
+			}
+			rows, err := w.db.QueryContext(ctx, `SELECT doc_id, data FROM docs
+				WHERE doc_id > ?1
+				AND (?2 = '' OR max_date >= ?2)
+				AND (?3 = '' OR (min_date <> '' AND min_date <= ?3))
+				ORDER BY doc_id LIMIT ?4`, after, since, until, restPage)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var p page
+				if err := rows.Scan(&p.id, &p.data); err != nil {
+					return err
+				}
+				batch = append(batch, p)
+			}
+			return rows.Err()
+		}()
+		if err != nil {
+			return fmt.Errorf("workspace: read stored documents: %w", err)
+		}
+		for _, p := range batch {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if seen[p.id] {
+				continue
+			}
+			d := new(pipeline.Doc)
+			if err := json.Unmarshal([]byte(p.data), d); err != nil {
+				return fmt.Errorf("workspace: restore %s: %w", p.id, err)
+			}
+			if since != "" || until != "" {
+				if !InWindow(d, since, until) {
+					continue
+				}
+			}
+			d.Cached = true
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		if len(batch) < restPage {
+			return nil
+		}
+		after = batch[len(batch)-1].id
+	}
+}
+
+// CheckWindow reports whether since and until are empty or valid
+// "YYYY-MM-DD" dates with since <= until.
+func CheckWindow(since, until string) error {
+	for _, s := range []struct{ name, v string }{{"since", since}, {"until", until}} {
+		if s.v == "" {
+			continue
+		}
+		if _, err := time.Parse(time.DateOnly, s.v); err != nil {
+			return fmt.Errorf("workspace: %s %q: want a date as YYYY-MM-DD", s.name, s.v)
+		}
+	}
+	if since != "" && until != "" && since > until {
+		return fmt.Errorf("workspace: since %s is after until %s", since, until)
+	}
+	return nil
+}
+
+// InWindow reports whether at least one of d's units is dated within
+// [since, until] (inclusive; an empty bound is open). A document without a
+// dated unit is in no window, but every document is in the empty window.
+// A run applies the same rule to the documents it analysed itself.
+func InWindow(d *pipeline.Doc, since, until string) bool {
+	if since == "" && until == "" {
+		return true
+	}
+	for _, u := range d.Units {
+		day := dateKey(u.Date)
+		if day == "" {
+			continue
+		}
+		if (since == "" || day >= since) && (until == "" || day <= until) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateRange returns the first and last unit date of d as "YYYY-MM-DD", or
+// "" when no unit is dated.
+func dateRange(d *pipeline.Doc) (lo, hi string) {
+	for _, u := range d.Units {
+		day := dateKey(u.Date)
+		if day == "" {
+			continue
+		}
+		if lo == "" || day < lo {
+			lo = day
+		}
+		if day > hi {
+			hi = day
+		}
+	}
+	return lo, hi
+}
+
+// dateKey returns the "YYYY-MM-DD" prefix of an ISO 8601 date or date-time,
+// or "" when s does not start with one.
+func dateKey(s string) string {
+	if len(s) < 10 {
+		return ""
+	}
+	for i, c := range []byte(s[:10]) {
+		if i == 4 || i == 7 {
+			if c != '-' {
+				return ""
+			}
+		} else if c < '0' || c > '9' {
+			return ""
+		}
+	}
+	return s[:10]
+}

@@ -1,0 +1,101 @@
+package workspace
+
+import (
+	"fmt"
+	"time"
+)
+
+// Run statuses recorded by framewatch. Open marks runs still "running" (their
+// process died: Open holds the lock) as "interrupted".
+const (
+	RunRunning     = "running"
+	RunOK          = "ok"
+	RunPartial     = "partial"
+	RunFailed      = "failed"
+	RunInterrupted = "interrupted"
+)
+
+// Run is one row of the runs table.
+type Run struct {
+	ID        string    `json:"run_id"`
+	Started   time.Time `json:"started"`
+	Finished  time.Time `json:"finished"` // zero while running
+	Processed int       `json:"processed"`
+	Cached    int       `json:"cached"`
+	Failed    int       `json:"failed"`
+	Status    string    `json:"status"`
+}
+
+// RecordRun inserts or replaces the run r.ID. It commits the pending batch
+// first, so a run is never recorded as finished before its documents.
+func (w *Workspace) RecordRun(r Run) error {
+	if r.ID == "" {
+		return fmt.Errorf("workspace: record run: empty run ID")
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return errClosed
+	}
+	if err := w.flushLocked(); err != nil {
+		return err
+	}
+	_, err := w.db.Exec(`INSERT INTO runs (run_id, started, finished, processed, cached, failed, status)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (run_id) DO UPDATE SET started = excluded.started, finished = excluded.finished,
+		processed = excluded.processed, cached = excluded.cached, failed = excluded.failed,
+		status = excluded.status`,
+		r.ID, formatTime(r.Started), formatTime(r.Finished), r.Processed, r.Cached, r.Failed, r.Status)
+	if err != nil {
+		return fmt.Errorf("workspace: record run %s: %w", r.ID, err)
+	}
+	return nil
+}
+
+// Runs returns every recorded run, oldest first.
+func (w *Workspace) Runs() ([]Run, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return nil, errClosed
+	}
+	rows, err := w.db.Query(`SELECT run_id, started, finished, processed, cached, failed, status
+		FROM runs ORDER BY started, run_id`)
+	if err != nil {
+		return nil, fmt.Errorf("workspace: runs: %w", err)
+	}
+	defer rows.Close()
+	var runs []Run
+	for rows.Next() {
+		var r Run
+		var started, finished string
+		if err := rows.Scan(&r.ID, &started, &finished, &r.Processed, &r.Cached, &r.Failed, &r.Status); err != nil {
+			return nil, fmt.Errorf("workspace: runs: %w", err)
+		}
+		if r.Started, err = parseTime(started); err == nil {
+			r.Finished, err = parseTime(finished)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("workspace: run %s: %w", r.ID, err)
+		}
+		runs = append(runs, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("workspace: runs: %w", err)
+	}
+	return runs, nil
+}
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+func parseTime(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(time.RFC3339Nano, s)
+}

@@ -1,0 +1,439 @@
+package workspace
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/framewatch/framewatch/pipeline"
+	"github.com/gofrs/flock"
+
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+)
+
+// File names inside a workspace folder.
+const (
+	LockFile = "lock"
+	InfoFile = "lock.info"
+	DBFile   = "framewatch.db"
+)
+
+// Defaults for Options.
+const (
+	DefaultBatchSize     = 256
+	DefaultFlushInterval = time.Second
+)
+
+// ErrLocked is wrapped by Open's error when another process holds the
+// workspace lock.
+var ErrLocked = errors.New("workspace: locked by another run")
+
+// Options tune Open.
+type Options struct {
+	// Wait is how long Open polls for the lock when another run holds it;
+	// 0 fails at once.
+	Wait time.Duration
+	// RunID is recorded on every row this session saves (updated_at_run).
+	RunID string
+	// BatchSize is the number of saved documents committed in one
+	// transaction; 0 means DefaultBatchSize.
+	BatchSize int
+	// FlushInterval is the longest a saved document waits before its batch
+	// is committed; 0 means DefaultFlushInterval.
+	FlushInterval time.Duration
+}
+
+// Key identifies one analysis of one document: a result is reused only when
+// all three fields match.
+type Key struct {
+	Hash       string // digest of the document's content, see DocKey
+	Version    string // analysis version: models, lexicons, code
+	ConfigHash string // pipeline.Config.Hash()
+}
+
+// DocKey returns the Key of d under an analysis version and configuration
+// hash. Its Hash covers the exact text (offsets of stored annotations refer
+// to it), the format, the metadata (a sidecar can change an outlet or a date
+// without changing the text) and the source file without a record number (so
+// that inserting a line into a JSONL export does not invalidate the records
+// after it).
+func DocKey(d *pipeline.Doc, version, configHash string) Key {
+	h := sha256.New()
+	meta, err := json.Marshal(d.Meta)
+	if err != nil {
+		panic(err) // Meta holds only strings.
+	}
+	for _, s := range []string{d.Text, d.Format, sourceFile(d), string(meta)} {
+		fmt.Fprintf(h, "%d:", len(s))
+		h.Write([]byte(s))
+	}
+	return Key{Hash: hex.EncodeToString(h.Sum(nil)[:16]), Version: version, ConfigHash: configHash}
+}
+
+// sourceFile is d.Source without the ":N" record number of JSONL and CSV
+// records.
+func sourceFile(d *pipeline.Doc) string {
+	if d.Format != "jsonl" && d.Format != "csv" {
+		return d.Source
+	}
+	i := strings.LastIndexByte(d.Source, ':')
+	if i < 0 {
+		return d.Source
+	}
+	for _, c := range d.Source[i+1:] {
+		if c < '0' || c > '9' {
+			return d.Source
+		}
+	}
+	return d.Source[:i]
+}
+
+// Workspace is an open, locked workspace folder. Its methods are safe for
+// concurrent use.
+type Workspace struct {
+	dir  string
+	lock *flock.Flock
+	db   *sql.DB
+	opt  Options
+
+	get, put *sql.Stmt
+
+	mu      sync.Mutex
+	closed  bool
+	index   map[string]Key // every stored or pending doc_id
+	intern  map[string]string
+	pending []row
+	pendIdx map[string]int // doc_id -> index in pending
+	timer   *time.Timer
+	err     error // a failed background flush, reported by the next call
+}
+
+type row struct {
+	id, source, minDate, maxDate string
+	key                          Key
+	data                         string
+}
+
+// Open creates dir if needed, takes its lock, opens the database and brings
+// its schema up to date.
+//
+// When another process holds the lock, Open polls for opt.Wait (with
+// backoff, until ctx is done) and then returns an error that wraps ErrLocked
+// and names the holder. Runs recorded as running by a process that died are
+// marked interrupted.
+func Open(ctx context.Context, dir string, opt Options) (*Workspace, error) {
+	if dir == "" {
+		return nil, errors.New("workspace: empty folder name")
+	}
+	if strings.ContainsRune(dir, '?') {
+		return nil, fmt.Errorf("workspace: folder name %q must not contain '?'", dir)
+	}
+	if opt.BatchSize <= 0 {
+		opt.BatchSize = DefaultBatchSize
+	}
+	if opt.FlushInterval <= 0 {
+		opt.FlushInterval = DefaultFlushInterval
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("workspace: create state folder: %w", err)
+	}
+	lock, err := acquire(ctx, dir, opt.Wait)
+	if err != nil {
+		return nil, err
+	}
+	w := &Workspace{dir: dir, lock: lock, opt: opt, intern: map[string]string{}, pendIdx: map[string]int{}}
+	if err := w.open(ctx); err != nil {
+		if w.db != nil {
+			w.db.Close()
+		}
+		w.unlock()
+		return nil, err
+	}
+	return w, nil
+}
+
+// Dir returns the workspace folder.
+func (w *Workspace) Dir() string { return w.dir }
+
+// dsn opens the database in WAL mode, so a killed writer never corrupts it
+// and readers do not block the writer, with synchronous=FULL so that a
+// committed batch survives a power cut too (batching keeps the fsyncs
+// rare), and a busy timeout in case a person inspects the file with the
+// sqlite3 shell during a run.
+func dsn(path string) string {
+	return path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate"
+}
+
+func (w *Workspace) open(ctx context.Context) error {
+	path := filepath.Join(w.dir, DBFile)
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return fmt.Errorf("workspace: open %s: %w", path, err)
+	}
+	w.db = db
+	// One connection: SQLite has a single writer anyway, the pending batch
+	// and the connection are guarded by one mutex, and pragmas apply to it.
+	db.SetMaxOpenConns(1)
+	db.SetConnMaxIdleTime(0)
+	db.SetConnMaxLifetime(0)
+	if err := db.PingContext(ctx); err != nil {
+		return fmt.Errorf("workspace: open %s: %w", path, err)
+	}
+	if err := migrate(ctx, db); err != nil {
+		return fmt.Errorf("workspace: %s: %w", path, err)
+	}
+	if _, err := db.ExecContext(ctx, `UPDATE runs SET status = 'interrupted' WHERE status = 'running'`); err != nil {
+		return fmt.Errorf("workspace: %s: %w", path, err)
+	}
+	if err := w.loadIndex(ctx); err != nil {
+		return fmt.Errorf("workspace: %s: %w", path, err)
+	}
+	if w.get, err = db.PrepareContext(ctx, `SELECT data FROM docs WHERE doc_id = ?`); err != nil {
+		return fmt.Errorf("workspace: %s: %w", path, err)
+	}
+	w.put, err = db.PrepareContext(ctx, `INSERT INTO docs
+		(doc_id, hash, version, config_hash, source, min_date, max_date, updated_at_run, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (doc_id) DO UPDATE SET
+		hash = excluded.hash, version = excluded.version, config_hash = excluded.config_hash,
+		source = excluded.source, min_date = excluded.min_date, max_date = excluded.max_date,
+		updated_at_run = excluded.updated_at_run, data = excluded.data`)
+	if err != nil {
+		return fmt.Errorf("workspace: %s: %w", path, err)
+	}
+	return nil
+}
+
+// loadIndex reads the key of every stored document, so that a miss costs no
+// query and a hit costs one.
+func (w *Workspace) loadIndex(ctx context.Context) error {
+	rows, err := w.db.QueryContext(ctx, `SELECT doc_id, hash, version, config_hash FROM docs`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	w.index = make(map[string]Key)
+	for rows.Next() {
+		var id string
+		var k Key
+		if err := rows.Scan(&id, &k.Hash, &k.Version, &k.ConfigHash); err != nil {
+			return err
+		}
+		w.index[id] = w.internKey(k)
+	}
+	return rows.Err()
+}
+
+// internKey shares the version and config strings, which nearly every row
+// has in common.
+func (w *Workspace) internKey(k Key) Key {
+	for _, s := range []*string{&k.Version, &k.ConfigHash} {
+		if v, ok := w.intern[*s]; ok {
+			*s = v
+		} else {
+			w.intern[*s] = *s
+		}
+	}
+	return k
+}
+
+// Close commits the pending batch, closes the database (which checkpoints
+// the WAL) and releases the lock. It is safe to call more than once.
+func (w *Workspace) Close() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return nil
+	}
+	w.closed = true
+	if w.timer != nil {
+		w.timer.Stop()
+	}
+	err := w.flushLocked()
+	if err == nil {
+		err = w.err
+	}
+	for _, st := range []*sql.Stmt{w.get, w.put} {
+		if st != nil {
+			st.Close()
+		}
+	}
+	if cerr := w.db.Close(); cerr != nil && err == nil {
+		err = fmt.Errorf("workspace: close database: %w", cerr)
+	}
+	if uerr := w.unlock(); uerr != nil && err == nil {
+		err = uerr
+	}
+	return err
+}
+
+// Len returns the number of stored (or pending) documents.
+func (w *Workspace) Len() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return len(w.index)
+}
+
+// Stale returns how many stored documents were analysed under another
+// version or configuration. Rest returns them as they are; a run that does
+// not re-read them can warn that the report mixes analyses.
+func (w *Workspace) Stale(version, configHash string) int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	n := 0
+	for _, k := range w.index {
+		if k.Version != version || k.ConfigHash != configHash {
+			n++
+		}
+	}
+	return n
+}
+
+// Restore fills d from the stored result when d.ID was saved under exactly
+// k, sets d.Cached and returns true. It restores Units with all their
+// annotations, Removed, Status and Reason, and keeps what the source set
+// (Text, Clean, Meta, Source, Hash). It returns false when there is no such
+// result; on an error (an unreadable row) d is untouched and should be
+// analysed again.
+func (w *Workspace) Restore(d *pipeline.Doc, k Key) (bool, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return false, errClosed
+	}
+	if got, ok := w.index[d.ID]; !ok || got != k {
+		return false, nil
+	}
+	var data []byte
+	if i, ok := w.pendIdx[d.ID]; ok {
+		data = []byte(w.pending[i].data)
+	} else if err := w.get.QueryRow(d.ID).Scan(&data); errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	} else if err != nil {
+		return false, fmt.Errorf("workspace: restore %s: %w", d.ID, err)
+	}
+	var s pipeline.Doc
+	if err := json.Unmarshal(data, &s); err != nil {
+		return false, fmt.Errorf("workspace: restore %s: %w", d.ID, err)
+	}
+	d.Units = s.Units
+	d.Removed = s.Removed
+	d.Status = s.Status
+	d.Reason = s.Reason
+	d.Errors = nil
+	d.Cached = true
+	return true, nil
+}
+
+var errClosed = errors.New("workspace: closed")
+
+// Save stores d's result under k, replacing any earlier result for d.ID. It
+// stores only documents processed without errors (failed ones are retried
+// by the next run) and ignores Cached ones (already stored).
+//
+// Saves are batched: the row is committed with its batch, after BatchSize
+// documents or FlushInterval, or by Flush or Close. A Restore of d.ID sees
+// it at once.
+func (w *Workspace) Save(d *pipeline.Doc, k Key) error {
+	if d.Cached || d.Status != pipeline.StatusOK || d.Failed() {
+		return nil
+	}
+	if d.ID == "" {
+		return fmt.Errorf("workspace: save %s: document has no ID", d.Source)
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		return fmt.Errorf("workspace: save %s: %w", d.ID, err)
+	}
+	lo, hi := dateRange(d)
+	r := row{id: d.ID, source: d.Source, minDate: lo, maxDate: hi, data: string(b)}
+
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return errClosed
+	}
+	if err := w.err; err != nil {
+		return err
+	}
+	r.key = w.internKey(k)
+	w.index[d.ID] = r.key
+	if i, ok := w.pendIdx[d.ID]; ok {
+		w.pending[i] = r
+	} else {
+		w.pendIdx[d.ID] = len(w.pending)
+		w.pending = append(w.pending, r)
+	}
+	if len(w.pending) >= w.opt.BatchSize {
+		return w.flushLocked()
+	}
+	if w.timer == nil {
+		w.timer = time.AfterFunc(w.opt.FlushInterval, w.flushTimer)
+	}
+	return nil
+}
+
+func (w *Workspace) flushTimer() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return
+	}
+	w.timer = nil
+	if err := w.flushLocked(); err != nil && w.err == nil {
+		w.err = err
+	}
+}
+
+// Flush commits the pending batch.
+func (w *Workspace) Flush() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return errClosed
+	}
+	if err := w.flushLocked(); err != nil {
+		return err
+	}
+	return w.err
+}
+
+// flushLocked writes the pending rows in one transaction. On failure they
+// stay pending, so a later call may retry.
+func (w *Workspace) flushLocked() error {
+	if w.timer != nil {
+		w.timer.Stop()
+		w.timer = nil
+	}
+	if len(w.pending) == 0 {
+		return nil
+	}
+	tx, err := w.db.Begin()
+	if err != nil {
+		return fmt.Errorf("workspace: begin: %w", err)
+	}
+	st := tx.Stmt(w.put)
+	for _, r := range w.pending {
+		if _, err := st.Exec(r.id, r.key.Hash, r.key.Version, r.key.ConfigHash, r.source,
+			r.minDate, r.maxDate, w.opt.RunID, r.data); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("workspace: save %s: %w", r.id, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("workspace: commit: %w", err)
+	}
+	clear(w.pending)
+	w.pending = w.pending[:0]
+	clear(w.pendIdx)
+	return nil
+}
