@@ -1,0 +1,270 @@
+package clean
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/framewatch/framewatch/pipeline"
+)
+
+// maxFurnitureBytes bounds the lines tested against furniture rules: real
+// furniture is short, and long lines are body text.
+const maxFurnitureBytes = 400
+
+// maxWrapRunes is the longest line taken as hard-wrapped.
+const maxWrapRunes = 100
+
+// defaultRules are the shipped furniture rules, matched case-insensitively
+// against a whole trimmed line. Order matters only for the rule name
+// recorded.
+var defaultRules = []struct{ name, pattern string }{
+	{"share", `(?:share|share (?:this|the) (?:article|story|page|post)|share on \w+|share via \w+|print|print (?:this )?(?:article|page|story)|e-?mail|e-?mail (?:this )?(?:article|story|page)|save|save (?:this )?article|tweet|copy link|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|bookmark)`},
+	{"comments", `(?:comments?(?: \(\d+\))?|\d+ comments?|comments are closed\.?|leave a (?:comment|reply)|add (?:a )?comment|show comments|view comments|join the (?:conversation|discussion)|discuss(?:ion)?(?: \(\d+\))?)`},
+	{"continued", `continued (?:in|on) (?:the )?next (?:column|page)\.?`},
+	{"advertisement", `(?:advertisement|advertising|anzeige|publicité|sponsored(?: content)?|\[?ad\]?|story continues below(?: advertisement)?)`},
+	{"copyright", `(?:©|\(c\)|copyright\s*(?:©|\(c\))|copyright\s+\d{4}).{0,200}`},
+	{"copyright", `.{0,200}all rights reserved\.?.{0,200}`},
+	{"copyright", `(?:this )?material may not be published.{0,120}`},
+	{"source", `source site\s*:.{0,120}`},
+	{"source", `(?:source|quelle)\s*:\s*\S.{0,80}`},
+	{"status", `(?:status|stand)\s*:\s*\d.{0,60}`},
+	{"status", `(?:published|updated|last updated|first published|posted)\s*:?\s*(?:on\s+)?\d.{0,80}`},
+	{"status", `(?:published|updated|last updated|first published|posted)\s*:?\s*(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+\d.{0,80}`},
+	{"status", `.{0,80}\bupdated\s+(?:\d+|an?|one)\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago`},
+	{"read-more", `(?:read more|read also|see also|more on this story|related(?: articles| stories| coverage| content)?|recommended(?: articles| stories)?|most read|top stories)\s*(?::.{0,150})?`},
+	{"page", `page \d+ (?:of|/) \d+`},
+	{"layout", `(?:skip to (?:main )?content|back to top|listen to (?:this )?(?:article|story)(?: .{0,40})?|\d+ min(?:ute)?s? read|image caption|photo caption|enlarge (?:this )?image|toggle caption)`},
+	{"cookies", `.{0,150}\b(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|cookie (?:settings|policy|preferences|consent)|manage cookies|reject (?:all )?cookies)\b.{0,150}`},
+	{"newsletter", `(?:sign up|subscribe|register)(?: now)?(?: for| to) (?:our|the) .{0,60}newsletters?.{0,60}|(?:follow us on|follow .{1,30} on) (?:twitter|x|facebook|instagram|telegram|threads|bluesky).{0,40}`},
+	{"end", `\(end\)|-?end-|burs?(?:-[a-z]{1,4})?/[a-z]{1,4}(?:/[a-z]{1,4})*|[a-z]{2,4}/[a-z]{2,4}(?:/[a-z]{2,4})?`},
+	{"contact", `for inquiries,? .{0,100}contact .{0,80}`},
+	{"review-archive", `all (?:press )?reviews (?:from|of) .{1,40}`},
+}
+
+type rule struct {
+	name string
+	re   *regexp.Regexp
+}
+
+// Cleaner is the clean stage. It is safe for concurrent use.
+type Cleaner struct {
+	rules []rule
+}
+
+// New compiles the shipped furniture rules and cfg.Furniture. An invalid
+// configured pattern is an error.
+func New(cfg pipeline.CleanConfig) (*Cleaner, error) {
+	c := &Cleaner{}
+	for _, r := range defaultRules {
+		c.rules = append(c.rules, rule{r.name, regexp.MustCompile(`(?i)^(?:` + r.pattern + `)$`)})
+	}
+	for i, p := range cfg.Furniture {
+		re, err := regexp.Compile(`^(?:` + p + `)$`)
+		if err != nil {
+			return nil, fmt.Errorf("clean: furniture pattern %d %q: %w", i+1, p, err)
+		}
+		c.rules = append(c.rules, rule{"custom", re})
+	}
+	return c, nil
+}
+
+// Name is "clean".
+func (c *Cleaner) Name() string { return "clean" }
+
+// Process sets d.Clean and d.Removed from d.Text.
+func (c *Cleaner) Process(ctx context.Context, d *pipeline.Doc) error {
+	d.Clean, d.Removed = c.Clean(d.Text)
+	return nil
+}
+
+// line is one line of the text: [start,end) excludes the line break and
+// the "\r" of "\r\n"; brk is the offset of the break ("\r" or "\n"), or -1
+// for the last line.
+type line struct {
+	start, end int
+	brk        int
+	runes      int // length of the right-trimmed content in runes
+	kind       kind
+}
+
+type kind uint8
+
+const (
+	kText kind = iota
+	kBlank
+	kFurniture
+	kList
+	kHeading // markdown heading, table row, block quote
+	kSection // press-review section line
+	kDateline
+	kByline
+)
+
+var (
+	listRe     = regexp.MustCompile(`^\s*(?:[-*•–·▪●]|\d{1,3}[.)])\s+\S`)
+	headingRe  = regexp.MustCompile(`^\s*(?:#{1,6}\s|\||>)`)
+	sectionRe  = regexp.MustCompile(`^\s*\S.{0,100}?\s*\(\p{Lu}{2}\)\s*/\s*$`)
+	datelineRe = regexp.MustCompile(`^\p{Lu}[\p{Lu} .,'’-]{1,40}(?:,[^()\n]{0,40})?\s*(?:\([^()\n]{1,30}\)\s*)?(?:-{1,2}|—|–)\s|^\p{Lu}[\p{Lu} .'’-]{1,40},[^/\n]{1,30}/\s*[\pL-]{2,20}\s*/`)
+	bylineRe   = regexp.MustCompile(`^\s*(?:By|BY|Von|Par|Por|Di|Av|Door)\s+\p{Lu}`)
+)
+
+// Clean returns text with furniture blanked and hard wraps joined, and the
+// removals made. len(clean) == len(text); where text is valid UTF-8, so is
+// clean, with the same rune boundaries outside replaced runs.
+func (c *Cleaner) Clean(text string) (string, []pipeline.Removal) {
+	lines := splitLines(text)
+	if len(lines) == 0 {
+		return text, nil
+	}
+	buf := []byte(text)
+	var removed []pipeline.Removal
+	for i := range lines {
+		l := &lines[i]
+		s := text[l.start:l.end]
+		trimmed := strings.TrimSpace(s)
+		if trimmed == "" {
+			l.kind = kBlank
+			continue
+		}
+		if name, ok := c.furniture(trimmed); ok {
+			l.kind = kFurniture
+			off := l.start + strings.Index(s, trimmed)
+			removed = append(removed, pipeline.Removal{Start: off, End: off + len(trimmed), Rule: name, Text: trimmed})
+			blank(buf, l.start, l.end)
+			continue
+		}
+		l.runes = utf8.RuneCountInString(strings.TrimRightFunc(s, unicode.IsSpace))
+		switch {
+		case sectionRe.MatchString(s):
+			l.kind = kSection
+		case headingRe.MatchString(s):
+			l.kind = kHeading
+		case listRe.MatchString(s):
+			l.kind = kList
+		case datelineRe.MatchString(s):
+			l.kind = kDateline
+		case bylineRe.MatchString(s) && l.runes <= 80:
+			l.kind = kByline
+		}
+	}
+	w := wrapWidth(text, lines)
+	for i := 0; i+1 < len(lines); i++ {
+		if joins(text, lines, i, w) {
+			blank(buf, lines[i].brk, lines[i+1].start)
+		}
+	}
+	return string(buf), removed
+}
+
+func (c *Cleaner) furniture(trimmed string) (string, bool) {
+	if len(trimmed) > maxFurnitureBytes {
+		return "", false
+	}
+	t := strings.Trim(trimmed, "*_ \t")
+	if t == "" {
+		t = trimmed
+	}
+	for _, r := range c.rules {
+		if r.re.MatchString(t) || (t != trimmed && r.re.MatchString(trimmed)) {
+			return r.name, true
+		}
+	}
+	return "", false
+}
+
+func splitLines(text string) []line {
+	var lines []line
+	start := 0
+	for start <= len(text) {
+		nl := strings.IndexByte(text[start:], '\n')
+		if nl < 0 {
+			if start < len(text) {
+				lines = append(lines, line{start: start, end: len(text), brk: -1})
+			}
+			break
+		}
+		end := start + nl
+		brk := end
+		if end > start && text[end-1] == '\r' {
+			end--
+			brk = end
+		}
+		lines = append(lines, line{start: start, end: end, brk: brk})
+		start += nl + 1
+	}
+	return lines
+}
+
+// blank overwrites buf[from:to] with spaces.
+func blank(buf []byte, from, to int) {
+	for i := from; i < to; i++ {
+		buf[i] = ' '
+	}
+}
+
+// wrapWidth estimates the column at which the text was hard-wrapped: the
+// 90th percentile length of the lines that are followed by another text
+// line, since those are the lines a wrap filled.
+func wrapWidth(text string, lines []line) int {
+	var ws []int
+	for i := 0; i+1 < len(lines); i++ {
+		a, b := lines[i], lines[i+1]
+		if a.kind != kText || b.kind == kBlank || b.kind == kFurniture {
+			continue
+		}
+		if a.runes <= maxWrapRunes && b.runes <= maxWrapRunes {
+			ws = append(ws, a.runes)
+		}
+	}
+	if len(ws) == 0 {
+		return 0
+	}
+	slices.Sort(ws)
+	if len(ws) < 3 {
+		return ws[len(ws)-1]
+	}
+	return ws[len(ws)*9/10]
+}
+
+// joins reports whether the break after lines[i] is a hard wrap.
+func joins(text string, lines []line, i, w int) bool {
+	a, b := lines[i], lines[i+1]
+	if a.brk < 0 || a.runes > maxWrapRunes || b.runes > maxWrapRunes {
+		return false
+	}
+	switch a.kind {
+	case kText, kList, kDateline:
+	default:
+		return false
+	}
+	if b.kind != kText {
+		return false
+	}
+	if i > 0 && lines[i-1].kind == kSection {
+		return false // a review section's headline
+	}
+	as := strings.TrimRightFunc(text[a.start:a.end], unicode.IsSpace)
+	bs := text[b.start:b.end]
+	first, _ := utf8.DecodeRuneInString(bs)
+	if unicode.IsSpace(first) {
+		return false // indented: a new paragraph
+	}
+	lower := unicode.IsLower(first)
+	if a.kind == kList {
+		return lower
+	}
+	last, _ := utf8.DecodeLastRuneInString(as)
+	if lower && !strings.ContainsRune(".!?:", last) {
+		return true
+	}
+	word := bs
+	if j := strings.IndexFunc(bs, unicode.IsSpace); j >= 0 {
+		word = bs[:j]
+	}
+	return a.runes+1+utf8.RuneCountInString(word) > w
+}
