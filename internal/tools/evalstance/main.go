@@ -1,0 +1,62 @@
+// Command evalstance evaluates framewatch's embedded stance model on the
+// NewsMTSC test splits (devtest_rw, devtest_mt) next to plain
+// sentence-level VADER (compound >= 0.05 positive, <= -0.05 negative), and
+// prints one figure per line:
+//
+//	eval newsmtsc-devtest_rw accuracy 0.6789
+//	eval newsmtsc-devtest_rw macro_f1 0.6543
+//	eval newsmtsc-devtest_rw-vader macro_f1 0.5081
+//
+// When the NewsMTSC folder is absent it says so and exits 0.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/framewatch/framewatch/stages/stance"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("evalstance", flag.ContinueOnError)
+	dir := fs.String("newsmtsc", "../shared/bench/newsmtsc", "NewsMTSC folder with devtest_rw.jsonl and devtest_mt.jsonl")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if _, err := os.Stat(*dir); err != nil {
+		fmt.Fprintf(stdout, "evalstance: %s not found, skipping the NewsMTSC evaluation\n", *dir)
+		return nil
+	}
+	m, err := stance.DefaultModel()
+	if err != nil {
+		return fmt.Errorf("evalstance: %w", err)
+	}
+	for _, split := range []string{"devtest_rw", "devtest_mt"} {
+		f, err := os.Open(filepath.Join(*dir, split+".jsonl"))
+		if err != nil {
+			return fmt.Errorf("evalstance: %w", err)
+		}
+		exs, err := stance.ReadNewsMTSC(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("evalstance: %w", err)
+		}
+		acc, f1 := stance.Evaluate(m.Predict, exs)
+		vacc, vf1 := stance.Evaluate(stance.VADERBaseline, exs)
+		fmt.Fprintf(stdout, "eval newsmtsc-%s accuracy %.4f\n", split, acc)
+		fmt.Fprintf(stdout, "eval newsmtsc-%s macro_f1 %.4f\n", split, f1)
+		fmt.Fprintf(stdout, "eval newsmtsc-%s-vader accuracy %.4f\n", split, vacc)
+		fmt.Fprintf(stdout, "eval newsmtsc-%s-vader macro_f1 %.4f\n", split, vf1)
+	}
+	return nil
+}

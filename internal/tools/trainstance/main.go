@@ -1,0 +1,106 @@
+// Command trainstance trains framewatch's stance model on NewsMTSC.
+//
+//	go run ./internal/tools/trainstance -newsmtsc ../shared/bench/newsmtsc -out stages/stance/model/stance.tsv.gz
+//
+// With -holdout it instead trains on 90% of train.jsonl (every tenth
+// sentence held out) for each option set in a small grid and prints the
+// held-out macro-F1, which is how DefaultTrainOptions were chosen; the test
+// splits are never used for tuning.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/framewatch/framewatch/stages/stance"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("trainstance", flag.ContinueOnError)
+	dir := fs.String("newsmtsc", "../shared/bench/newsmtsc", "NewsMTSC folder with train.jsonl")
+	out := fs.String("out", "stages/stance/model/stance.tsv.gz", "model file to write")
+	holdout := fs.Bool("holdout", false, "tune on a held-out slice of train instead of writing a model")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	f, err := os.Open(filepath.Join(*dir, "train.jsonl"))
+	if err != nil {
+		return fmt.Errorf("trainstance: %w", err)
+	}
+	exs, err := stance.ReadNewsMTSC(f)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("trainstance: %w", err)
+	}
+	if *holdout {
+		return tune(exs, stdout)
+	}
+	m, err := stance.Train(exs, stance.DefaultTrainOptions())
+	if err != nil {
+		return fmt.Errorf("trainstance: %w", err)
+	}
+	tmp := *out + ".tmp"
+	w, err := os.Create(tmp)
+	if err != nil {
+		return fmt.Errorf("trainstance: %w", err)
+	}
+	if _, err := m.WriteTo(w); err != nil {
+		w.Close()
+		return fmt.Errorf("trainstance: %w", err)
+	}
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("trainstance: %w", err)
+	}
+	if err := os.Rename(tmp, *out); err != nil {
+		return fmt.Errorf("trainstance: %w", err)
+	}
+	fmt.Fprintf(stdout, "trainstance: %d examples, wrote %s\n", len(exs), *out)
+	return nil
+}
+
+func tune(exs []stance.Example, stdout io.Writer) error {
+	// Hold out whole sentences: consecutive examples of one sentence share
+	// its text.
+	var train, dev []stance.Example
+	sent := -1
+	prev := ""
+	for _, e := range exs {
+		if e.Sentence != prev {
+			sent++
+			prev = e.Sentence
+		}
+		if sent%10 == 9 {
+			dev = append(dev, e)
+		} else {
+			train = append(train, e)
+		}
+	}
+	grid := []stance.TrainOptions{}
+	for _, l2 := range []float64{1e-4, 3e-4, 1e-3} {
+		for _, pw := range []float64{1, 1.3} {
+			o := stance.DefaultTrainOptions()
+			o.L2 = l2
+			o.ClassWeight = [3]float64{1, 1, pw}
+			grid = append(grid, o)
+		}
+	}
+	for _, o := range grid {
+		m, err := stance.Train(train, o)
+		if err != nil {
+			return err
+		}
+		acc, f1 := stance.Evaluate(m.Predict, dev)
+		fmt.Fprintf(stdout, "holdout l2=%g minCount=%d weights=%v accuracy %.4f macro_f1 %.4f\n", o.L2, o.MinCount, o.ClassWeight, acc, f1)
+	}
+	return nil
+}

@@ -1,0 +1,266 @@
+package voice
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// speechVerbs are the reporting verbs that attribute a clause to a speaker.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "saying": true,
+	"told": true, "tells": true, "tell": true,
+	"stated": true, "states": true,
+	"warned": true, "warns": true,
+	"claimed": true, "claims": true, "claim": true,
+	"added": true, "adds": true,
+	"insisted": true, "insists": true,
+	"argued": true, "argues": true,
+	"alleged": true, "alleges": true,
+	"declared": true, "declares": true,
+	"announced": true, "announces": true,
+	"noted": true, "notes": true,
+	"wrote": true, "writes": true,
+	"stressed": true, "stresses": true,
+	"asserted": true, "asserts": true,
+	"maintained": true, "maintains": true,
+	"contended": true, "contends": true,
+	"vowed": true, "vows": true,
+	"promised": true, "promises": true,
+	"explained": true, "explains": true,
+	"acknowledged": true, "acknowledges": true,
+	"admitted": true, "admits": true,
+	"urged": true, "urges": true,
+	"suggested": true, "suggests": true,
+	"replied": true, "replies": true,
+	"responded": true, "responds": true,
+	"countered": true, "counters": true,
+	"predicted": true, "predicts": true,
+	"reported": true, "reports": true,
+	"boasted": true, "boasts": true,
+	"charged": true, "accused": true,
+	"tweeted": true, "posted": true,
+	"denied": true, "denies": true,
+	"confirmed": true, "confirms": true,
+	"believes": true, "believed": true,
+}
+
+// word is one word of a sentence with its byte span.
+type word struct {
+	start, end int
+	lower      string
+}
+
+// Attributions returns the attributed content of sentences with an
+// attribution cue (see the package comment). Sentences are found with a
+// simple splitter: ., ! or ? followed by space, and line breaks.
+func Attributions(text string) []Span {
+	var out []Span
+	for _, s := range Sentences(text) {
+		out = append(out, attribute(text, s[0], s[1])...)
+	}
+	return out
+}
+
+func attribute(text string, start, end int) []Span {
+	ws := words(text, start, end)
+	var out []Span
+	add := func(a, b int) {
+		a, b = trim(text, a, b)
+		if b > a {
+			out = append(out, Span{Start: a, End: b, Kind: KindAttributed})
+		}
+	}
+	for i, w := range ws {
+		switch {
+		case w.lower == "according" && i+1 < len(ws) && ws[i+1].lower == "to":
+			if comma := strings.LastIndexByte(text[start:w.start], ','); comma >= 0 {
+				// "CONTENT, according to X."
+				add(start, start+comma)
+			} else if comma := strings.IndexByte(text[w.end:end], ','); comma >= 0 {
+				// "According to X, CONTENT."
+				add(w.end+comma+1, end)
+			}
+			return out
+		case speechVerbs[w.lower]:
+			if w.lower == "claims" || w.lower == "claim" || w.lower == "reports" || w.lower == "notes" {
+				// Often nouns ("the claims", "reports say"): need a
+				// following "that" to count.
+				if !(i+1 < len(ws) && ws[i+1].lower == "that") {
+					continue
+				}
+			}
+			// "CONTENT, X said." / "CONTENT, said X.": a comma shortly
+			// before the verb.
+			if c := commaBefore(text, start, ws, i); c >= 0 {
+				add(start, c)
+				return out
+			}
+			// "X said (on Tuesday) (that) CONTENT."
+			from := w.end
+			for j := i + 1; j < len(ws) && j <= i+5; j++ {
+				if ws[j].lower == "that" {
+					from = ws[j].end
+					break
+				}
+			}
+			if w.lower == "told" || w.lower == "tells" || w.lower == "tell" {
+				// "told reporters (that)": skip the addressee when no
+				// "that" follows.
+				if from == w.end && i+1 < len(ws) {
+					from = ws[i+1].end
+				}
+			}
+			add(from, end)
+			return out
+		}
+	}
+	return out
+}
+
+// commaBefore returns the offset of a comma at most four words before the
+// verb at ws[i] (the speaker phrase), or -1.
+func commaBefore(text string, start int, ws []word, i int) int {
+	lo := start
+	if i >= 5 {
+		lo = ws[i-5].end
+	}
+	seg := text[lo:ws[i].start]
+	c := strings.LastIndexAny(seg, ",")
+	if c < 0 {
+		return -1
+	}
+	if c+lo <= start {
+		return -1
+	}
+	return lo + c
+}
+
+func trim(text string, a, b int) (int, int) {
+	for a < b {
+		r, n := utf8.DecodeRuneInString(text[a:b])
+		if !unicode.IsSpace(r) && !unicode.IsPunct(r) {
+			break
+		}
+		a += n
+	}
+	for b > a {
+		r, n := utf8.DecodeLastRuneInString(text[a:b])
+		if !unicode.IsSpace(r) && r != '.' && r != ',' && r != ';' && r != ':' {
+			break
+		}
+		b -= n
+	}
+	return a, b
+}
+
+// words splits text[start:end] into letter/digit words.
+func words(text string, start, end int) []word {
+	var ws []word
+	i := start
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < end {
+			r, n := utf8.DecodeRuneInString(text[j:end])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || ((r == '\'' || r == '’' || r == '-') && j+n < end && isWordRune(text, j+n)) {
+				j += n
+				continue
+			}
+			break
+		}
+		ws = append(ws, word{start: i, end: j, lower: strings.ToLower(text[i:j])})
+		i = j
+	}
+	return ws
+}
+
+func isWordRune(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// Sentences splits text into rough sentence spans [start, end): a sentence
+// ends at ., ! or ? followed by a space and an upper-case letter, digit or
+// opening quotation mark, and at every line break. A closing quotation mark
+// right after the terminator stays with the sentence; a full stop after a
+// title (Mr., Dr., Gen., ...) or a single capital letter ("U.S.") does not
+// end it. It is the fallback for units the text stage did not split.
+func Sentences(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == '\n' {
+			if i > start {
+				out = append(out, [2]int{start, i})
+			}
+			start = i + n
+			i += n
+			continue
+		}
+		if r == '.' || r == '!' || r == '?' {
+			j := i + n
+			for j < len(text) {
+				q, m := utf8.DecodeRuneInString(text[j:])
+				if q == '"' || q == '”' || q == '’' || q == '»' || q == '“' || q == ')' || q == '.' {
+					j += m
+					continue
+				}
+				break
+			}
+			if j >= len(text) || text[j] == ' ' || text[j] == '\n' || text[j] == '\t' {
+				if j+1 < len(text) && text[j] == ' ' && (!startsSentence(text, j+1) || (r == '.' && abbreviation(text[start:i]))) {
+					i = j
+					continue
+				}
+				out = append(out, [2]int{start, j})
+				start = j
+				i = j
+				continue
+			}
+			i = j
+			continue
+		}
+		i += n
+	}
+	if start < len(text) && strings.TrimSpace(text[start:]) != "" {
+		out = append(out, [2]int{start, len(text)})
+	}
+	return out
+}
+
+// startsSentence reports whether the text at i looks like a sentence start:
+// an upper-case letter, a digit or an opening quotation mark.
+func startsSentence(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“„«‘(", r)
+}
+
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "sen": true, "rep": true,
+	"gov": true, "col": true, "lt": true, "sgt": true, "st": true, "prof": true, "jr": true,
+	"sr": true, "no": true, "vs": true, "capt": true, "adm": true, "maj": true, "pres": true,
+}
+
+// abbreviation reports whether before (the text up to a full stop) ends in
+// a title or a single letter.
+func abbreviation(before string) bool {
+	k := len(before)
+	for k > 0 {
+		r, n := utf8.DecodeLastRuneInString(before[:k])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k -= n
+	}
+	w := before[k:]
+	if utf8.RuneCountInString(w) == 1 {
+		return true
+	}
+	return titles[strings.ToLower(w)]
+}

@@ -1,0 +1,111 @@
+package voice
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestQuoted(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		target string // first occurrence is checked
+		review bool
+		want   bool
+	}{
+		{"plain own voice", "Russia sent troops to the border on Monday.", "Russia", false, false},
+		{"straight quotes", `The minister said "Russia is a threat" in Paris.`, "Russia", false, true},
+		{"curly quotes", "He called it “a betrayal by Moscow” last week.", "Moscow", false, true},
+		{"guillemets", "Le Monde écrit «Moscou ment» ce matin.", "Moscou", false, true},
+		{"low-high quotes", "Die Zeitung schrieb „Moskau lügt“ am Montag.", "Moskau", false, true},
+		{"outside quotes", `"We will win," said Putin.`, "Putin", false, false},
+		{"said that clause", "Officials said that Russia had violated the treaty.", "Russia", false, true},
+		{"speaker stays own", "Moscow said the talks had failed.", "Moscow", false, false},
+		{"trailing attribution", "Pyongyang is supplying shells, the official said.", "Pyongyang", false, true},
+		{"according to leading", "According to Kyiv, Russia fired 40 missiles.", "Russia", false, true},
+		{"according to trailing", "Russia fired 40 missiles, according to Kyiv.", "Russia", false, true},
+		{"according to speaker own", "Russia fired 40 missiles, according to Kyiv.", "Kyiv", false, false},
+		{"told addressee", "Kim told reporters the alliance was strong.", "alliance", false, true},
+		{"title abbreviation", "Mr. Putin arrived. Officials said Kim waited.", "Putin", false, false},
+		{"unclosed quote ends at paragraph", "\"Russia will pay\n\nChina abstained.", "China", false, false},
+		{"review quote is own voice", `"Russia is isolating itself," the paper writes.`, "Russia", true, false},
+		{"quote inside review is quoted", `The paper argues Washington erred. As one envoy put it, "Moscow wins" here and everywhere in the region today.`, "Moscow", true, true},
+		{"noun claims not attribution", "The claims about Russia were false.", "Russia", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			i := strings.Index(tt.text, tt.target)
+			if i < 0 {
+				t.Fatalf("target %q not in text", tt.target)
+			}
+			spans := Unit(tt.text, tt.review)
+			if got := Quoted(spans, i, i+len(tt.target)); got != tt.want {
+				t.Errorf("Quoted(%q, %q) = %v, want %v (spans %v)", tt.text, tt.target, got, tt.want, spans)
+			}
+		})
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"One. Two! Three?", 3},
+		{"Mr. Putin met Kim in the U.S. Army base. Then left.", 2},
+		{`"We won." He left.`, 2},
+		{"Line one\nLine two", 2},
+		{"", 0},
+	}
+	for _, tt := range tests {
+		if got := Sentences(tt.text); len(got) != tt.want {
+			t.Errorf("Sentences(%q) = %v, want %d sentences", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	ws := Words("Don’t stop, well-being matters")
+	var got []string
+	for _, w := range ws {
+		got = append(got, w.Lower)
+	}
+	if strings.Join(got, "|") != "don't|stop|well-being|matters" {
+		t.Errorf("Words lower = %v", got)
+	}
+	if !ws[0].Break || ws[1].Break || !ws[2].Break {
+		t.Errorf("Words breaks = %v", ws)
+	}
+}
+
+func FuzzSpans(f *testing.F) {
+	for _, s := range []string{`"a" b`, "«x» „y“ “z”", "X said that y. According to Z, w.", "\"open\n\nnext", "a, said b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, review := range []bool{false, true} {
+			for _, sp := range Unit(s, review) {
+				if sp.Start < 0 || sp.End > len(s) || sp.Start > sp.End {
+					t.Fatalf("Unit(%q) span %v out of range", s, sp)
+				}
+			}
+		}
+		for _, st := range Sentences(s) {
+			if st[0] < 0 || st[1] > len(s) || st[0] > st[1] {
+				t.Fatalf("Sentences(%q) span %v out of range", s, st)
+			}
+		}
+	})
+}
+
+func ExampleSpans() {
+	text := `Moscow said the talks failed. "It is over," one diplomat added.`
+	for _, s := range Spans(text) {
+		fmt.Printf("%s %q\n", s.Kind, text[s.Start:s.End])
+	}
+	// Output:
+	// attributed "the talks failed"
+	// quote "\"It is over,\""
+	// attributed "It is over"
+}

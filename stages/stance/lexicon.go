@@ -1,0 +1,52 @@
+package stance
+
+// newsLexicon adds valences (VADER's -4..+4 scale) for words of political
+// news that VADER's social-media lexicon lacks or scores weakly: verbs and
+// nouns of conflict, coercion and blame on one side, of cooperation,
+// support and praise on the other. Entries here override VADER's.
+var newsLexicon = map[string]float64{
+	// conflict, coercion, blame
+	"accuse": -1.8, "accused": -1.8, "accuses": -1.8, "accusation": -1.6, "accusations": -1.6,
+	"aggression": -2.5, "aggressive": -1.8, "aggressor": -2.5, "annex": -1.8, "annexation": -1.8, "annexed": -1.8,
+	"assault": -2.4, "atrocities": -3.0, "atrocity": -3.0, "attack": -2.1, "attacked": -2.1, "attacks": -2.1,
+	"authoritarian": -1.8, "autocrat": -2.0, "autocratic": -1.8, "ban": -1.2, "banned": -1.2,
+	"blame": -1.6, "blamed": -1.6, "blames": -1.6, "blast": -1.5, "blasted": -1.8, "blasts": -1.8,
+	"bomb": -2.0, "bombing": -2.2, "bombed": -2.2, "brutal": -2.8, "brutality": -2.8,
+	"censor": -1.6, "censorship": -1.8, "clampdown": -1.6, "coerce": -2.0, "coercion": -2.0,
+	"collapse": -2.0, "collapsed": -2.0, "condemn": -2.2, "condemned": -2.2, "condemns": -2.2, "condemnation": -2.2,
+	"controversial": -1.0, "controversy": -1.2, "corrupt": -2.6, "corruption": -2.6, "crackdown": -2.0,
+	"crimes": -2.4, "criminal": -2.4, "crisis": -2.0, "criticise": -1.6, "criticised": -1.6, "criticize": -1.6,
+	"criticized": -1.6, "criticism": -1.6, "critics": -1.0, "decried": -1.8, "decry": -1.8, "defy": -1.0, "defied": -1.0,
+	"denounce": -2.0, "denounced": -2.0, "denounces": -2.0, "destabilize": -2.0, "destabilising": -2.0, "destabilizing": -2.0,
+	"destroy": -2.5, "destroyed": -2.5, "dictator": -2.8, "dictatorship": -2.8, "disinformation": -2.0,
+	"dispute": -1.2, "disputed": -1.0, "embattled": -1.6, "escalate": -1.5, "escalation": -1.5,
+	"failure": -2.0, "fraud": -2.6, "hostile": -2.2, "hostility": -2.2, "illegal": -2.2, "illegally": -2.2,
+	"impeach": -1.6, "impeachment": -1.6, "indicted": -2.2, "indictment": -2.0, "invade": -2.4, "invaded": -2.4,
+	"invasion": -2.4, "isolated": -1.3, "isolation": -1.3, "lie": -2.0, "lied": -2.2, "lies": -2.0,
+	"menace": -2.2, "militant": -1.6, "misconduct": -2.2, "mislead": -2.0, "misleading": -2.0,
+	"oppress": -2.6, "oppression": -2.6, "plot": -1.0, "propaganda": -2.0, "provocation": -1.8,
+	"provocative": -1.6, "punish": -1.8, "regime": -1.4, "repression": -2.6, "rogue": -2.2, "sanction": -1.2,
+	"sanctions": -1.2, "scandal": -2.2, "shelling": -2.2, "slammed": -2.0, "slams": -2.0, "slam": -2.0,
+	"smear": -2.0, "strike": -1.0, "strikes": -1.0, "threat": -2.0, "threaten": -2.0, "threatened": -2.0,
+	"threatens": -2.0, "threats": -2.0, "turmoil": -2.0, "tyranny": -3.0, "under fire": -1.8, "violate": -2.2,
+	"violated": -2.2, "violates": -2.2, "violation": -2.2, "violations": -2.2, "war": -2.4, "warmonger": -3.0,
+	"weapons": -0.8, "withdraw": -0.5, "condemning": -2.2, "reckless": -2.2, "racist": -3.0, "bigoted": -2.8,
+	"misogynist": -2.8, "incompetent": -2.6, "chaos": -2.2, "chaotic": -2.0, "backlash": -1.6,
+	"probe": -0.8, "investigation": -0.8, "subpoena": -1.0, "resign": -1.0, "resignation": -1.0, "ousted": -1.6,
+	"fired": -1.6, "rebuke": -1.8, "rebuked": -1.8, "rebuffed": -1.4, "rejected": -1.2, "refused": -1.2,
+	"lambasted": -2.2, "mocked": -1.8, "ridiculed": -2.0, "feud": -1.6, "attacking": -2.1, "obstruct": -1.8,
+	"obstruction": -1.8, "collusion": -2.0, "conspiracy": -1.8, "falsely": -1.8, "baseless": -1.8,
+	// cooperation, support, praise
+	"ally": 1.4, "allies": 1.2, "alliance": 1.2, "agreement": 1.0, "accord": 1.0, "achieve": 1.6, "achievement": 2.0,
+	"applaud": 2.2, "applauded": 2.2, "backed": 0.8, "boost": 1.4, "boosted": 1.4, "breakthrough": 2.0,
+	"celebrate": 2.2, "celebrated": 2.2, "champion": 2.0, "commend": 2.0, "commended": 2.0, "cooperate": 1.4,
+	"cooperation": 1.4, "credit": 1.2, "credited": 1.4, "defend": 0.8, "defended": 0.8, "endorse": 1.4,
+	"endorsed": 1.4, "endorsement": 1.4, "friendship": 2.0, "hail": 1.8, "hailed": 1.8, "hails": 1.8,
+	"helped": 1.2, "historic": 1.2, "honor": 2.0, "honored": 2.0, "lauded": 2.2, "partnership": 1.4,
+	"peace": 2.0, "peaceful": 2.0, "praise": 2.4, "praised": 2.4, "praises": 2.4, "progress": 1.6,
+	"prosperity": 2.2, "reform": 1.0, "reforms": 1.0, "rescue": 1.6, "resolve": 1.0, "stability": 1.4,
+	"stable": 1.2, "succeed": 2.0, "succeeded": 2.0, "success": 2.4, "successful": 2.4, "support": 1.6,
+	"supported": 1.4, "supporters": 0.8, "thanked": 1.8, "triumph": 2.4, "unity": 1.8, "victory": 2.2,
+	"welcome": 1.8, "welcomed": 1.8, "welcomes": 1.8, "won": 1.8, "win": 1.8, "wins": 1.8, "popular": 1.4,
+	"bipartisan": 1.0, "compromise": 0.8, "humanitarian": 1.0, "aid": 0.8, "relief": 1.2, "landmark": 1.4,
+}

@@ -1,0 +1,241 @@
+package stance
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/framewatch/framewatch/internal/voice"
+	"github.com/framewatch/framewatch/pipeline"
+)
+
+// Classifier is the "stance" stage: it finds the mentions of stance targets
+// in each unit and classifies the sentiment of their sentence toward each.
+// It is safe for concurrent use by the runner's workers.
+type Classifier struct {
+	model   *Model
+	targets []target
+	// byEntity and byActor map a canonical entity or actor to a target.
+	byEntity map[string]int
+	byActor  map[string]int
+}
+
+type target struct {
+	name    string
+	aliases []string // lower-cased
+}
+
+// New builds the stage from the configured targets. With no targets every
+// state actor the entity stage found (Mention.Actor) is a target named by
+// its actor.
+func New(cfg pipeline.StanceConfig) (*Classifier, error) {
+	m, err := DefaultModel()
+	if err != nil {
+		return nil, err
+	}
+	return NewWithModel(cfg, m)
+}
+
+// NewWithModel is New with a given model.
+func NewWithModel(cfg pipeline.StanceConfig, m *Model) (*Classifier, error) {
+	if m == nil {
+		return nil, fmt.Errorf("stance: nil model")
+	}
+	c := &Classifier{model: m, byEntity: map[string]int{}, byActor: map[string]int{}}
+	for i, t := range cfg.Targets {
+		name := strings.TrimSpace(t.Name)
+		if name == "" {
+			return nil, fmt.Errorf("stance: target %d has no name", i+1)
+		}
+		tg := target{name: name}
+		for _, a := range append([]string{name}, t.Aliases...) {
+			if a = strings.ToLower(strings.TrimSpace(a)); a != "" {
+				tg.aliases = append(tg.aliases, a)
+			}
+		}
+		// Longest aliases first, so that "the kremlin" wins over "kremlin".
+		sort.SliceStable(tg.aliases, func(a, b int) bool { return len(tg.aliases[a]) > len(tg.aliases[b]) })
+		c.targets = append(c.targets, tg)
+		c.byEntity[name] = i
+		c.byActor[name] = i
+		for _, e := range t.Entities {
+			c.byEntity[e] = i
+		}
+		for _, a := range t.Actors {
+			c.byActor[a] = i
+		}
+	}
+	return c, nil
+}
+
+// Name returns "stance".
+func (c *Classifier) Name() string { return "stance" }
+
+// found is one target mention in document offsets.
+type found struct {
+	start, end int
+	target     string
+}
+
+// Process fills u.Stances for every unit of d, sorted by Start, then End,
+// then Target.
+func (c *Classifier) Process(ctx context.Context, d *pipeline.Doc) error {
+	text := d.Clean
+	if len(text) != len(d.Text) {
+		text = d.Text
+	}
+	for _, u := range d.Units {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if u.Start < 0 || u.End > len(text) || u.Start > u.End {
+			return fmt.Errorf("stance: unit %s: span [%d,%d) outside text of %d bytes", u.ID, u.Start, u.End, len(text))
+		}
+		u.Stances = c.unit(text, u)
+	}
+	return nil
+}
+
+func (c *Classifier) unit(text string, u *pipeline.Unit) []pipeline.StanceMention {
+	ms := c.mentions(text, u)
+	if len(ms) == 0 {
+		return nil
+	}
+	body := text[u.Start:u.End]
+	spans := voice.Unit(body, u.Kind == pipeline.KindReviewQuote)
+	sents := sentenceSpans(u, body)
+	out := make([]pipeline.StanceMention, 0, len(ms))
+	for _, m := range ms {
+		sa, sb := u.Start, u.End
+		for _, s := range sents {
+			if s[0] <= m.start && m.end <= s[1] {
+				sa, sb = s[0], s[1]
+				break
+			}
+		}
+		in := Instance{Sentence: text[sa:sb], Target: Span{m.start - sa, m.end - sa}}
+		for _, o := range ms {
+			if o != m && o.start >= sa && o.end <= sb && o.target != m.target {
+				in.Others = append(in.Others, Span{o.start - sa, o.end - sa})
+			}
+		}
+		label, score := c.model.Predict(in)
+		v := pipeline.VoiceOwn
+		if voice.Quoted(spans, m.start-u.Start, m.end-u.Start) {
+			v = pipeline.VoiceQuoted
+		}
+		out = append(out, pipeline.StanceMention{
+			Start: m.start, End: m.end, Text: text[m.start:m.end],
+			Target: m.target, Voice: v, Score: round(score), Label: label,
+		})
+	}
+	return out
+}
+
+// round keeps four decimals, so that outputs do not carry float noise.
+func round(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+// sentenceSpans returns the unit's sentences in document offsets: the text
+// stage's, or a rough split when it did not run.
+func sentenceSpans(u *pipeline.Unit, body string) [][2]int {
+	if len(u.Sentences) > 0 {
+		out := make([][2]int, len(u.Sentences))
+		for i, s := range u.Sentences {
+			out[i] = [2]int{s.Start, s.End}
+		}
+		return out
+	}
+	ss := voice.Sentences(body)
+	for i := range ss {
+		ss[i][0] += u.Start
+		ss[i][1] += u.Start
+	}
+	return ss
+}
+
+// mentions finds the target mentions of a unit: entity mentions whose
+// entity or actor maps to a target (every actor when no targets are
+// configured), then configured alias strings not already covered.
+func (c *Classifier) mentions(text string, u *pipeline.Unit) []found {
+	var out []found
+	for _, e := range u.Entities {
+		if e.Start < u.Start || e.End > u.End || e.Start >= e.End {
+			continue
+		}
+		name := ""
+		if len(c.targets) == 0 {
+			name = e.Actor
+		} else if i, ok := c.byEntity[e.Entity]; ok {
+			name = c.targets[i].name
+		} else if i, ok := c.byActor[e.Actor]; ok && e.Actor != "" {
+			name = c.targets[i].name
+		}
+		if name != "" {
+			out = append(out, found{e.Start, e.End, name})
+		}
+	}
+	if len(c.targets) > 0 {
+		lower := strings.ToLower(text[u.Start:u.End])
+		for _, t := range c.targets {
+			for _, a := range t.aliases {
+				for from := 0; ; {
+					k := strings.Index(lower[from:], a)
+					if k < 0 {
+						break
+					}
+					s := u.Start + from + k
+					e := s + len(a)
+					from += k + len(a)
+					if e > len(text) || !strings.EqualFold(text[s:e], a) || !boundary(text, s, e) || overlaps(out, s, e) {
+						continue
+					}
+					out = append(out, found{s, e, t.name})
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].start != out[j].start {
+			return out[i].start < out[j].start
+		}
+		if out[i].end != out[j].end {
+			return out[i].end < out[j].end
+		}
+		return out[i].target < out[j].target
+	})
+	return out
+}
+
+// boundary reports whether text[s:e] is a whole word sequence. ToLower can
+// change byte lengths for a few scripts; such misaligned hits are dropped.
+func boundary(text string, s, e int) bool {
+	if e > len(text) {
+		return false
+	}
+	if s > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:s])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if e < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[e:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func overlaps(fs []found, s, e int) bool {
+	for _, f := range fs {
+		if s < f.end && e > f.start {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,268 @@
+package stance
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/framewatch/framewatch/pipeline"
+)
+
+// docWith builds a one-unit document and mentions for every occurrence of
+// each surface form, with the given entity and actor.
+func docWith(text, kind string, ents map[string][2]string) *pipeline.Doc {
+	u := &pipeline.Unit{ID: "d#0", Kind: kind, Start: 0, End: len(text)}
+	for surface, ea := range ents {
+		for from := 0; ; {
+			k := strings.Index(text[from:], surface)
+			if k < 0 {
+				break
+			}
+			s := from + k
+			u.Entities = append(u.Entities, pipeline.Mention{Start: s, End: s + len(surface), Text: surface, Entity: ea[0], Actor: ea[1]})
+			from = s + len(surface)
+		}
+	}
+	return &pipeline.Doc{ID: "d", Text: text, Clean: text, Units: []*pipeline.Unit{u}}
+}
+
+func TestTargets(t *testing.T) {
+	text := `The Kremlin praised the partnership. Putin met Kim in Pyongyang. "Seoul is a puppet," KCNA said. The EU stayed silent.`
+	ents := map[string][2]string{
+		"The Kremlin": {"Kremlin", "Russia"},
+		"Putin":       {"Vladimir Putin", "Russia"},
+		"Kim":         {"Kim Jong Un", "North Korea"},
+		"Pyongyang":   {"Pyongyang", "North Korea"},
+		"Seoul":       {"Seoul", "South Korea"},
+		"EU":          {"European Union", ""},
+	}
+	tests := []struct {
+		name string
+		cfg  pipeline.StanceConfig
+		want string // "target@text/voice" joined by ","
+	}{
+		{
+			name: "default actors",
+			want: "Russia@The Kremlin/own,Russia@Putin/own,North Korea@Kim/own,North Korea@Pyongyang/own,South Korea@Seoul/quoted",
+		},
+		{
+			name: "configured target by actor",
+			cfg:  pipeline.StanceConfig{Targets: []pipeline.Target{{Name: "Russia"}}},
+			want: "Russia@The Kremlin/own,Russia@Putin/own",
+		},
+		{
+			name: "configured target by entity and alias",
+			cfg: pipeline.StanceConfig{Targets: []pipeline.Target{
+				{Name: "EU", Entities: []string{"European Union"}},
+				{Name: "Korea", Aliases: []string{"kcna"}, Actors: []string{"North Korea"}},
+			}},
+			want: "Korea@Kim/own,Korea@Pyongyang/own,Korea@KCNA/own,EU@EU/own",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := New(tt.cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := docWith(text, pipeline.KindArticle, ents)
+			if err := c.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range d.Units[0].Stances {
+				got = append(got, s.Target+"@"+s.Text+"/"+s.Voice)
+				if s.Score < -1 || s.Score > 1 {
+					t.Errorf("score %v out of range", s.Score)
+				}
+			}
+			if g := strings.Join(got, ","); g != tt.want {
+				t.Errorf("stances = %s, want %s", g, tt.want)
+			}
+		})
+	}
+}
+
+func TestNewErrors(t *testing.T) {
+	if _, err := New(pipeline.StanceConfig{Targets: []pipeline.Target{{Name: " "}}}); err == nil {
+		t.Error("New with an unnamed target: want error")
+	}
+}
+
+func TestProcessTolerant(t *testing.T) {
+	c, err := New(pipeline.StanceConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []*pipeline.Doc{
+		{Text: "no units"},
+		{Text: "no entities", Clean: "no entities", Units: []*pipeline.Unit{{End: 11}}},
+	} {
+		if err := c.Process(context.Background(), d); err != nil {
+			t.Errorf("Process(%q) = %v", d.Text, err)
+		}
+	}
+	bad := &pipeline.Doc{Text: "x", Clean: "x", Units: []*pipeline.Unit{{ID: "u", End: 5}}}
+	if err := c.Process(context.Background(), bad); err == nil {
+		t.Error("Process with a unit outside the text: want error")
+	}
+}
+
+func TestModelDirection(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		sentence, target, want string
+	}{
+		{"Critics condemned Russia for its brutal and illegal invasion, which killed thousands.", "Russia", "negative"},
+		{"Leaders praised Germany for its generous and successful humanitarian effort.", "Germany", "positive"},
+		{"Japan will hold talks on Tuesday in Tokyo.", "Japan", "neutral"},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.sentence, tt.target)
+		in := Instance{Sentence: tt.sentence, Target: Span{i, i + len(tt.target)}}
+		if got, score := m.Predict(in); got != tt.want {
+			t.Errorf("Predict(%q, %q) = %s (%.2f), want %s", tt.sentence, tt.target, got, score, tt.want)
+		}
+	}
+}
+
+func TestBootstrap(t *testing.T) {
+	scores := []float64{-0.8, -0.5, -0.6, 0.1, -0.7, -0.4, -0.9, -0.2}
+	m1, l1, h1 := Bootstrap(scores, 2000, 42)
+	m2, l2, h2 := Bootstrap(scores, 2000, 42)
+	if m1 != m2 || l1 != l2 || h1 != h2 {
+		t.Errorf("Bootstrap not deterministic: (%v %v %v) vs (%v %v %v)", m1, l1, h1, m2, l2, h2)
+	}
+	if !(l1 <= m1 && m1 <= h1) {
+		t.Errorf("Bootstrap interval [%v, %v] does not contain mean %v", l1, h1, m1)
+	}
+	if math.Abs(m1-(-0.5)) > 1e-12 {
+		t.Errorf("Bootstrap mean = %v, want -0.5", m1)
+	}
+	if l1 < -0.9 || h1 > 0.1 || h1-l1 <= 0 {
+		t.Errorf("Bootstrap interval [%v, %v] implausible", l1, h1)
+	}
+	if _, l, h := Bootstrap([]float64{0.5}, 100, 1); l != -1 || h != 1 {
+		t.Errorf("Bootstrap of one score = [%v, %v], want [-1, 1]", l, h)
+	}
+	if m, l, h := Bootstrap(nil, 100, 1); m != 0 || l != -1 || h != 1 {
+		t.Errorf("Bootstrap(nil) = %v [%v, %v], want 0 [-1, 1]", m, l, h)
+	}
+	if m, l, h := Bootstrap([]float64{0.3, 0.3, 0.3}, 0, 7); m != 0.3 || l != 0.3 || h != 0.3 {
+		t.Errorf("Bootstrap of constant = %v [%v, %v], want 0.3 [0.3, 0.3]", m, l, h)
+	}
+}
+
+func TestLabel(t *testing.T) {
+	tests := []struct {
+		mean, low, high float64
+		want            string
+	}{
+		{0.4, 0.2, 0.6, LabelFavourable},
+		{0.05, 0.01, 0.09, LabelNeutral},
+		{-0.4, -0.6, -0.2, LabelAgainst},
+		{0.3, -0.1, 0.7, LabelUnclear},
+		{-0.3, -0.7, 0.05, LabelUnclear},
+		{0, -0.05, 0.05, LabelNeutral},
+		{0, -0.2, 0.05, LabelUnclear},
+		{0.08, 0.01, 0.15, LabelUnclear},
+		{math.NaN(), 0, 0, LabelUnclear},
+		{0, 0.5, -0.5, LabelUnclear},
+	}
+	for _, tt := range tests {
+		if got := Label(tt.mean, tt.low, tt.high); got != tt.want {
+			t.Errorf("Label(%v, %v, %v) = %s, want %s", tt.mean, tt.low, tt.high, got, tt.want)
+		}
+	}
+}
+
+func TestReadNewsMTSC(t *testing.T) {
+	in := `{"sentence_normalized":"“Hello” said Trump to Clinton.","targets":[{"from":13,"to":18,"mention":"Trump","polarity":6.0},{"from":22,"to":29,"mention":"Clinton","polarity":2.0}]}` + "\n"
+	exs, err := ReadNewsMTSC(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(exs) != 2 {
+		t.Fatalf("got %d examples, want 2", len(exs))
+	}
+	e := exs[0]
+	if got := e.Sentence[e.Target.Start:e.Target.End]; got != "Trump" || e.Class != 2 || len(e.Others) != 1 {
+		t.Errorf("example 0 = %q class %d others %v", got, e.Class, e.Others)
+	}
+	if exs[1].Class != 0 {
+		t.Errorf("example 1 class = %d, want 0", exs[1].Class)
+	}
+	if _, err := ReadNewsMTSC(strings.NewReader(`{"sentence_normalized":"a","targets":[{"from":0,"to":1,"mention":"a","polarity":3}]}`)); err == nil {
+		t.Error("polarity 3: want error")
+	}
+}
+
+func FuzzReadNewsMTSC(f *testing.F) {
+	f.Add(`{"sentence_normalized":"Trump won.","targets":[{"from":0,"to":5,"mention":"Trump","polarity":4.0}]}`)
+	f.Add(`{"sentence_normalized":"é x","targets":[{"from":9,"to":2,"mention":"x","polarity":2.0}]}`)
+	f.Add("not json")
+	m, err := DefaultModel()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		exs, _ := ReadNewsMTSC(strings.NewReader(s))
+		for _, e := range exs {
+			if e.Target.Start < 0 || e.Target.End > len(e.Sentence) || e.Target.Start > e.Target.End {
+				t.Fatalf("target %v outside sentence of %d bytes", e.Target, len(e.Sentence))
+			}
+			m.Predict(e.Instance)
+		}
+	})
+}
+
+func BenchmarkClassifier(b *testing.B) {
+	text := strings.Repeat("The Kremlin praised the new partnership with Pyongyang, but critics in Seoul warned that Moscow was violating sanctions. ", 20)
+	d := docWith(text, pipeline.KindArticle, map[string][2]string{
+		"The Kremlin": {"Kremlin", "Russia"}, "Pyongyang": {"Pyongyang", "North Korea"},
+		"Seoul": {"Seoul", "South Korea"}, "Moscow": {"Moscow", "Russia"},
+	})
+	c, err := New(pipeline.StanceConfig{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	words := len(strings.Fields(text))
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if err := c.Process(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func ExampleLabel() {
+	scores := []float64{-0.6, -0.4, -0.7, -0.5, -0.3, -0.8}
+	mean, low, high := Bootstrap(scores, 1000, 1)
+	fmt.Printf("%.2f [%.2f, %.2f] %s\n", mean, low, high, Label(mean, low, high))
+	fmt.Println(Label(0.3, -0.2, 0.7))
+	// Output:
+	// -0.55 [-0.68, -0.40] against
+	// unclear
+}
+
+func ExampleClassifier_Process() {
+	text := "Critics condemned Russia for its brutal invasion."
+	d := &pipeline.Doc{Text: text, Clean: text, Units: []*pipeline.Unit{{
+		ID: "d#0", Kind: pipeline.KindArticle, End: len(text),
+		Entities: []pipeline.Mention{{Start: 18, End: 24, Text: "Russia", Entity: "Russia", Actor: "Russia"}},
+	}}}
+	c, _ := New(pipeline.StanceConfig{})
+	_ = c.Process(context.Background(), d)
+	for _, s := range d.Units[0].Stances {
+		fmt.Println(s.Target, s.Voice, s.Label)
+	}
+	// Output:
+	// Russia own negative
+}

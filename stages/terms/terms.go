@@ -1,0 +1,86 @@
+package terms
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/framewatch/framewatch/internal/voice"
+	"github.com/framewatch/framewatch/pipeline"
+)
+
+// Counter is the "terms" stage. It is safe for concurrent use.
+type Counter struct{}
+
+// New returns the stage.
+func New() (*Counter, error) { return &Counter{}, nil }
+
+// Name returns "terms".
+func (c *Counter) Name() string { return "terms" }
+
+// Process sets u.Terms for every unit of d.
+func (c *Counter) Process(ctx context.Context, d *pipeline.Doc) error {
+	text := d.Clean
+	if len(text) != len(d.Text) {
+		text = d.Text
+	}
+	for _, u := range d.Units {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if u.Start < 0 || u.End > len(text) || u.Start > u.End {
+			return fmt.Errorf("terms: unit %s: span [%d,%d) outside text of %d bytes", u.ID, u.Start, u.End, len(text))
+		}
+		u.Terms = Count(text[u.Start:u.End])
+	}
+	return nil
+}
+
+// Count returns the content terms of text with their counts, sorted by
+// term: lower-cased words without a possessive "'s", skipping stopwords,
+// numbers and one-letter words; plus bigrams "a b" of two adjacent content
+// words not separated by punctuation or a stopword.
+func Count(text string) []pipeline.TermCount {
+	counts := map[string]int{}
+	prev := ""
+	for _, w := range voice.Words(text) {
+		t := normalize(w.Lower)
+		if w.Break {
+			prev = ""
+		}
+		if !content(t) {
+			prev = ""
+			continue
+		}
+		counts[t]++
+		if prev != "" {
+			counts[prev+" "+t]++
+		}
+		prev = t
+	}
+	out := make([]pipeline.TermCount, 0, len(counts))
+	for t, n := range counts {
+		out = append(out, pipeline.TermCount{Term: t, Count: n})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Term < out[j].Term })
+	return out
+}
+
+func normalize(w string) string {
+	w = strings.TrimSuffix(w, "'s")
+	return strings.Trim(w, "'-")
+}
+
+func content(t string) bool {
+	if len([]rune(t)) < 2 || stopwords[t] {
+		return false
+	}
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}

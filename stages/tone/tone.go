@@ -1,0 +1,184 @@
+package tone
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/framewatch/framewatch/internal/voice"
+	"github.com/framewatch/framewatch/pipeline"
+	"github.com/jonreiter/govader"
+)
+
+// Scorer is the "tone" stage. It is safe for concurrent use: the VADER
+// analyzer is built once and only read afterwards.
+type Scorer struct {
+	sia *govader.SentimentIntensityAnalyzer
+}
+
+// New builds the stage, loading VADER's lexicon once.
+func New() (*Scorer, error) {
+	return &Scorer{sia: govader.NewSentimentIntensityAnalyzer()}, nil
+}
+
+// Name returns "tone".
+func (s *Scorer) Name() string { return "tone" }
+
+// Process sets u.Tone for every unit of d.
+func (s *Scorer) Process(ctx context.Context, d *pipeline.Doc) error {
+	text := d.Clean
+	if len(text) != len(d.Text) {
+		text = d.Text
+	}
+	for _, u := range d.Units {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if u.Start < 0 || u.End > len(text) || u.Start > u.End {
+			return fmt.Errorf("tone: unit %s: span [%d,%d) outside text of %d bytes", u.ID, u.Start, u.End, len(text))
+		}
+		t := s.Unit(text, u)
+		u.Tone = &t
+	}
+	return nil
+}
+
+// Unit scores one unit of text (the document's clean text).
+func (s *Scorer) Unit(text string, u *pipeline.Unit) pipeline.Tone {
+	var sents [][2]int
+	if len(u.Sentences) > 0 {
+		for _, st := range u.Sentences {
+			sents = append(sents, [2]int{st.Start, st.End})
+		}
+	} else {
+		for _, st := range voice.Sentences(text[u.Start:u.End]) {
+			sents = append(sents, [2]int{st[0] + u.Start, st[1] + u.Start})
+		}
+	}
+	var t pipeline.Tone
+	var pos, neg int
+	for _, st := range sents {
+		if st[0] < u.Start || st[1] > u.End || st[0] >= st[1] {
+			continue
+		}
+		norm := Normalize(text[st[0]:st[1]])
+		if norm == "" {
+			continue
+		}
+		p, n, w := s.count(norm)
+		if w == 0 {
+			continue
+		}
+		pos += p
+		neg += n
+		t.Words += w
+		t.Sentences = append(t.Sentences, round(s.sia.PolarityScores(norm).Compound))
+	}
+	if t.Words > 0 {
+		t.Positive = round(100 * float64(pos) / float64(t.Words))
+		t.Negative = round(100 * float64(neg) / float64(t.Words))
+		t.Tone = round(t.Positive - t.Negative)
+		t.Polarity = round(t.Positive + t.Negative)
+	}
+	if len(t.Sentences) > 0 {
+		var sum float64
+		for _, c := range t.Sentences {
+			sum += c
+		}
+		t.Mean = round(sum / float64(len(t.Sentences)))
+	}
+	return t
+}
+
+// Sentence returns VADER's compound score of one sentence, after
+// Normalize.
+func (s *Scorer) Sentence(sentence string) float64 {
+	return s.sia.PolarityScores(Normalize(sentence)).Compound
+}
+
+var negators = map[string]bool{
+	"not": true, "no": true, "never": true, "n't": true, "nor": true, "without": true,
+	"neither": true, "nothing": true, "none": true, "nobody": true, "cannot": true,
+}
+
+// count returns the number of positive and negative lexicon words and of
+// all words in a normalised sentence. A word within three words after a
+// negator counts with the opposite polarity, as in VADER.
+func (s *Scorer) count(norm string) (pos, neg, words int) {
+	scope := 0
+	for _, f := range strings.Fields(norm) {
+		w := strings.ToLower(strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }))
+		if w == "" || !hasLetter(w) {
+			continue
+		}
+		words++
+		neg1 := scope > 0
+		if scope > 0 {
+			scope--
+		}
+		if negators[w] || strings.HasSuffix(w, "n't") {
+			scope = 3
+			continue
+		}
+		v := s.sia.Lexicon[w]
+		if neg1 {
+			v = -v
+		}
+		switch {
+		case v > 0:
+			pos++
+		case v < 0:
+			neg++
+		}
+	}
+	return pos, neg, words
+}
+
+func hasLetter(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Normalize prepares text for govader, which splits on single spaces only:
+// curly apostrophes become straight, double quotation marks of every
+// style are set off by spaces, and runs of whitespace (line breaks, tabs,
+// non-breaking spaces) become one space.
+func Normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	space := true
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch r {
+		case '’', '‘', '`', '´':
+			r = '\''
+		case '“', '”', '„', '«', '»', '"':
+			if !space {
+				b.WriteByte(' ')
+			}
+			b.WriteString("\" ")
+			space = true
+			continue
+		}
+		if unicode.IsSpace(r) {
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+			continue
+		}
+		b.WriteRune(r)
+		space = false
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func round(x float64) float64 { return math.Round(x*1e4) / 1e4 }
