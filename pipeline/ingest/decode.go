@@ -1,0 +1,71 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+)
+
+// sniffLen is how much of a file the binary test looks at.
+const sniffLen = 8 << 10
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// isBinary reports whether the start of a file looks binary: a NUL byte, or
+// more than 30% control characters other than ordinary whitespace.
+func isBinary(b []byte) bool {
+	if len(b) > sniffLen {
+		b = b[:sniffLen]
+	}
+	if len(b) == 0 {
+		return false
+	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		return true
+	}
+	ctrl := 0
+	for _, c := range b {
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7f {
+			ctrl++
+		}
+	}
+	return ctrl*10 > len(b)*3
+}
+
+// invalidUTF8 returns the offset of the first byte of b that is not valid
+// UTF-8, or -1.
+func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// isBlank reports whether b holds only whitespace (Unicode included).
+func isBlank(b []byte) bool {
+	return len(bytes.TrimSpace(b)) == 0
+}
+
+// decodeText turns a whole file's bytes into document text. It returns the
+// status problem, if any, as a skipped or failed reason; ok is false then.
+// Offsets in reasons are into the file as stored (BOM included).
+func decodeText(b []byte) (text string, skip, fail string) {
+	if isBinary(b) {
+		return "", "binary file", ""
+	}
+	if n := invalidUTF8(b); n >= 0 {
+		return "", "", fmt.Sprintf("invalid utf-8 at byte %d", n)
+	}
+	b = bytes.TrimPrefix(b, bom)
+	if isBlank(b) {
+		return "", "empty file", ""
+	}
+	return string(b), "", ""
+}

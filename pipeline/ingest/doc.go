@@ -1,0 +1,21 @@
+// Package ingest reads framewatch's input corpus: plain text, Markdown, HTML,
+// JSON Lines and CSV files, folders of them, and JSON Lines on standard
+// input. It implements pipeline.Source.
+//
+// A Source emits documents one file at a time in a deterministic order: the
+// PATH arguments in the order given, and inside a folder every file in
+// lexical order of its slash-separated path relative to that folder. Hidden
+// files and folders (names starting with ".") and manifest.csv sidecars are
+// not documents. Nothing is dropped silently: a file or record that cannot be
+// used is emitted with Status skipped or failed and a Reason, and exact
+// duplicates (same text after Unicode NFC and whitespace folding) are emitted
+// with Status duplicate.
+//
+// Memory is bounded by the largest file (at most IngestConfig.MaxFileBytes)
+// plus one hash and one ID per document; JSON Lines and CSV files are
+// streamed record by record.
+//
+// HTML main text and metadata come from go-trafilatura with fixed options:
+// no network access, no fallback extractors, and publication dates accepted
+// between 1990 and 2100 so that the result does not depend on the clock.
+package ingest

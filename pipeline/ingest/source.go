@@ -1,0 +1,515 @@
+package ingest
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/framewatch/framewatch/pipeline"
+)
+
+// Source reads PATHs (files, folders read recursively, or "-" for JSON Lines
+// on Stdin) in a deterministic order. It implements pipeline.Source.
+type Source struct {
+	// Paths are the PATH arguments, read in this order.
+	Paths []string
+	// Stdin is read, as JSON Lines, for the path "-".
+	Stdin io.Reader
+	// Config limits what is read.
+	Config pipeline.IngestConfig
+}
+
+var _ pipeline.Source = (*Source)(nil)
+
+// defaultMaxFileBytes applies when Config.MaxFileBytes is not set.
+const defaultMaxFileBytes = 20 << 20
+
+// Formats, as written to Doc.Format.
+const (
+	FormatText     = "txt"
+	FormatMarkdown = "md"
+	FormatHTML     = "html"
+	FormatJSONL    = "jsonl"
+	FormatCSV      = "csv"
+)
+
+// formatOf maps a lowercased file extension to its format.
+var formatOf = map[string]string{
+	".txt":      FormatText,
+	".md":       FormatMarkdown,
+	".markdown": FormatMarkdown,
+	".html":     FormatHTML,
+	".htm":      FormatHTML,
+	".jsonl":    FormatJSONL,
+	".ndjson":   FormatJSONL,
+	".csv":      FormatCSV,
+}
+
+// stdinID is the file ID of standard input, used for records without an id.
+const stdinID = "stdin"
+
+// Docs reads every PATH and calls emit once per document, in order, from
+// the calling goroutine. It returns an error wrapped as "ingest: ..." when a
+// PATH does not exist or a folder given as PATH cannot be read, emit's error
+// when emit fails, and ctx's error when ctx is cancelled (checked before
+// every document). Problems with single files and records are emitted as
+// documents with Status skipped or failed.
+func (s *Source) Docs(ctx context.Context, emit func(*pipeline.Doc) error) error {
+	infos := make([]fs.FileInfo, len(s.Paths))
+	for i, p := range s.Paths {
+		if p == "-" {
+			if s.Stdin == nil {
+				return errors.New("ingest: path \"-\" given but no standard input")
+			}
+			continue
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			return fmt.Errorf("ingest: %w", err)
+		}
+		infos[i] = fi
+	}
+	limit := s.Config.MaxFileBytes
+	if limit <= 0 {
+		limit = defaultMaxFileBytes
+	}
+	r := &reader{
+		ctx:    ctx,
+		emit:   emit,
+		limit:  limit,
+		used:   map[string]int{},
+		hashes: map[string]string{},
+	}
+	for i, p := range s.Paths {
+		var err error
+		switch {
+		case p == "-":
+			err = r.readJSONL(s.Stdin, "-", stdinID, pipeline.Meta{}, false)
+		case infos[i].IsDir():
+			err = r.walk(p, p, "", nil, true)
+		default:
+			name := filepath.Base(p)
+			err = r.readFile(p, strings.TrimSuffix(name, filepath.Ext(name)), pipeline.Meta{})
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reader is the state of one Docs call.
+type reader struct {
+	ctx    context.Context
+	emit   func(*pipeline.Doc) error
+	limit  int64
+	used   map[string]int    // doc ID -> highest "~N" suffix handed out
+	hashes map[string]string // text hash -> first doc ID
+}
+
+// send gives d a unique ID, marks duplicates and emits it.
+func (r *reader) send(d *pipeline.Doc) error {
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
+	if d.Status == "" {
+		d.Status = pipeline.StatusOK
+	}
+	if id, note := r.uniqueID(d.ID); note != "" {
+		d.ID = id
+		if d.Reason == "" {
+			d.Reason = note
+		} else {
+			d.Reason += "; " + note
+		}
+	}
+	if d.Status == pipeline.StatusOK && d.Text != "" {
+		d.Hash = Hash(d.Text)
+		if first, dup := r.hashes[d.Hash]; dup {
+			d.Status = pipeline.StatusDuplicate
+			d.DuplicateOf = first
+			d.Reason = "duplicate of " + first
+		} else {
+			r.hashes[d.Hash] = d.ID
+		}
+	}
+	return r.emit(d)
+}
+
+// uniqueID returns id, or id with a "~N" suffix when id is taken, and a
+// note saying so.
+func (r *reader) uniqueID(id string) (string, string) {
+	n, taken := r.used[id]
+	if !taken {
+		r.used[id] = 1
+		return id, ""
+	}
+	for k := n + 1; ; k++ {
+		c := id + "~" + strconv.Itoa(k)
+		if _, ok := r.used[c]; !ok {
+			r.used[id] = k
+			r.used[c] = 1
+			return c, fmt.Sprintf("id %q already used, renamed %q", id, c)
+		}
+	}
+}
+
+// joinPath joins a PATH argument, kept as the user gave it, and a
+// slash-separated path relative to it.
+func joinPath(arg, rel string) string {
+	if rel == "" {
+		return arg
+	}
+	if strings.HasSuffix(arg, "/") || strings.HasSuffix(arg, string(os.PathSeparator)) {
+		return arg + filepath.FromSlash(rel)
+	}
+	return arg + string(os.PathSeparator) + filepath.FromSlash(rel)
+}
+
+// isManifest reports whether a file name is a sidecar manifest.
+func isManifest(name string) bool { return strings.EqualFold(name, "manifest.csv") }
+
+// walk reads folder dir (arg joined with rel) recursively. Entries are
+// visited in lexical order of their slash-separated paths: sorting each
+// folder's entries by name, with "/" appended to folder names, gives the
+// same order as sorting full paths.
+func (r *reader) walk(arg, dir, rel string, mans []*manifest, root bool) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		if root {
+			return fmt.Errorf("ingest: %w", err)
+		}
+		return r.send(&pipeline.Doc{ID: rel, Source: dir, Status: pipeline.StatusFailed, Reason: err.Error()})
+	}
+	type entry struct {
+		key  string
+		name string
+		dir  bool
+	}
+	list := make([]entry, 0, len(entries))
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		isDir := e.IsDir()
+		if e.Type()&fs.ModeSymlink != 0 {
+			if fi, err := os.Stat(filepath.Join(dir, name)); err == nil && fi.IsDir() {
+				isDir = true
+			}
+		}
+		key := name
+		if isDir {
+			key += "/"
+		}
+		list = append(list, entry{key, name, isDir})
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].key < list[j].key })
+
+	for _, e := range list {
+		if e.dir || !isManifest(e.name) {
+			continue
+		}
+		m, err := readManifest(filepath.Join(dir, e.name), rel)
+		if err != nil {
+			id := path2id(rel, e.name)
+			d := &pipeline.Doc{ID: id, Source: joinPath(arg, joinRel(rel, e.name)), Format: FormatCSV,
+				Status: pipeline.StatusFailed, Reason: "invalid manifest: " + err.Error()}
+			if err := r.send(d); err != nil {
+				return err
+			}
+			continue
+		}
+		mans = append(mans[:len(mans):len(mans)], m)
+	}
+
+	for _, e := range list {
+		childRel := joinRel(rel, e.name)
+		childPath := joinPath(arg, childRel)
+		switch {
+		case e.dir:
+			info, err := os.Lstat(childPath)
+			if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+				// Following folder links could loop forever.
+				d := &pipeline.Doc{ID: childRel, Source: childPath, Status: pipeline.StatusSkipped,
+					Reason: "symbolic link to a folder"}
+				if err := r.send(d); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := r.walk(arg, childPath, childRel, mans, false); err != nil {
+				return err
+			}
+		case isManifest(e.name):
+			continue
+		default:
+			var meta pipeline.Meta
+			for i := len(mans) - 1; i >= 0; i-- {
+				if m, ok := mans[i].lookup(childRel); ok {
+					meta = m
+					break
+				}
+			}
+			if err := r.readFile(childPath, path2id(rel, e.name), meta); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func joinRel(rel, name string) string {
+	if rel == "" {
+		return name
+	}
+	return rel + "/" + name
+}
+
+// path2id is the document ID derived from a file: its slash-separated path
+// relative to the PATH argument, without extension.
+func path2id(rel, name string) string {
+	return joinRel(rel, strings.TrimSuffix(name, filepath.Ext(name)))
+}
+
+// readFile reads one file found at path, whose derived ID is id; meta comes
+// from a sidecar manifest.
+func (r *reader) readFile(path, id string, meta pipeline.Meta) error {
+	ext := strings.ToLower(filepath.Ext(path))
+	format, known := formatOf[ext]
+	d := &pipeline.Doc{ID: id, Source: path, Format: format}
+	if !known {
+		d.Status = pipeline.StatusSkipped
+		if ext == "" {
+			d.Reason = "unsupported file type (no extension)"
+		} else {
+			d.Reason = "unsupported file type " + ext
+		}
+		d.Meta = meta
+		return r.send(d)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return r.fail(d, err.Error())
+	}
+	if !fi.Mode().IsRegular() {
+		return r.skip(d, "not a regular file")
+	}
+	if fi.Size() > r.limit {
+		return r.skip(d, fmt.Sprintf("file too large (%d bytes > limit %d)", fi.Size(), r.limit))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return r.fail(d, err.Error())
+	}
+	defer f.Close()
+
+	switch format {
+	case FormatJSONL:
+		return r.readJSONL(f, path, id, meta, true)
+	case FormatCSV:
+		return r.readCSV(f, path, id, meta)
+	}
+
+	b, err := io.ReadAll(io.LimitReader(f, r.limit+1))
+	if err != nil {
+		return r.fail(d, err.Error())
+	}
+	if int64(len(b)) > r.limit { // the file grew since Stat
+		return r.skip(d, fmt.Sprintf("file too large (more than limit %d bytes)", r.limit))
+	}
+	d.Meta = meta
+	if format == FormatHTML {
+		b = htmlToUTF8(b)
+	}
+	text, skip, fail := decodeText(b)
+	switch {
+	case skip != "":
+		return r.skip(d, skip)
+	case fail != "":
+		return r.fail(d, fail)
+	}
+	if format == FormatHTML {
+		h, err := extractHTML([]byte(text))
+		if err != nil {
+			return r.skip(d, "no main text found in html: "+err.Error())
+		}
+		if strings.TrimSpace(h.Text) == "" {
+			return r.skip(d, "no main text found in html")
+		}
+		text = h.Text
+		fillMeta(&d.Meta, h.Meta)
+	}
+	d.Text = text
+	return r.send(d)
+}
+
+func (r *reader) skip(d *pipeline.Doc, reason string) error {
+	d.Status, d.Reason = pipeline.StatusSkipped, reason
+	return r.send(d)
+}
+
+func (r *reader) fail(d *pipeline.Doc, reason string) error {
+	d.Status, d.Reason = pipeline.StatusFailed, reason
+	return r.send(d)
+}
+
+// recordDoc turns a parsed record into a document.
+func recordDoc(rec *record, src, fileID, format string, n int, meta pipeline.Meta) *pipeline.Doc {
+	d := &pipeline.Doc{ID: strings.TrimSpace(rec.vals[fieldID]), Source: src + ":" + strconv.Itoa(n), Format: format}
+	if d.ID == "" {
+		d.ID = fileID + ":" + strconv.Itoa(n)
+	}
+	d.Meta = rec.meta()
+	fillMeta(&d.Meta, meta)
+	d.Text = rec.vals[fieldText]
+	if strings.TrimSpace(d.Text) == "" {
+		d.Text = ""
+		d.Status, d.Reason = pipeline.StatusSkipped, "empty text"
+	}
+	return d
+}
+
+// recordFail is a failed document for record n of a file.
+func recordFail(src, fileID, format string, n int, reason string) *pipeline.Doc {
+	return &pipeline.Doc{
+		ID:     fileID + ":" + strconv.Itoa(n),
+		Source: src + ":" + strconv.Itoa(n),
+		Format: format,
+		Status: pipeline.StatusFailed,
+		Reason: reason,
+	}
+}
+
+// readJSONL streams JSON Lines from in. src names the input in Doc.Source;
+// sniff enables the binary-file test (not for standard input, where
+// peeking could block).
+func (r *reader) readJSONL(in io.Reader, src, fileID string, meta pipeline.Meta, sniff bool) error {
+	br := bufio.NewReaderSize(in, 64<<10)
+	fileDoc := &pipeline.Doc{ID: fileID, Source: src, Format: FormatJSONL}
+	if sniff {
+		head, _ := br.Peek(sniffLen)
+		if isBinary(head) {
+			return r.skip(fileDoc, "binary file")
+		}
+	}
+	if head, _ := br.Peek(3); string(head) == string(bom) {
+		br.Discard(3) //nolint:errcheck // the bytes were just peeked
+	}
+	lr := &lineReader{r: br, max: r.limit}
+	records := 0
+	for n := 1; ; n++ {
+		line, err := lr.next()
+		if err == io.EOF {
+			break
+		}
+		if err == errLineTooLong {
+			records++
+			if err := r.send(recordFail(src, fileID, FormatJSONL, n,
+				fmt.Sprintf("line %d longer than limit of %d bytes", n, r.limit))); err != nil {
+				return err
+			}
+			continue
+		}
+		if err != nil {
+			return r.send(recordFail(src, fileID, FormatJSONL, n, err.Error()))
+		}
+		if isBlank(line) {
+			continue
+		}
+		records++
+		var d *pipeline.Doc
+		if at := invalidUTF8(line); at >= 0 {
+			d = recordFail(src, fileID, FormatJSONL, n, fmt.Sprintf("invalid utf-8 on line %d at byte %d", n, at))
+		} else if rec, err := parseJSONRecord(line); err != nil {
+			d = recordFail(src, fileID, FormatJSONL, n, fmt.Sprintf("invalid json on line %d: %v", n, err))
+		} else {
+			d = recordDoc(rec, src, fileID, FormatJSONL, n, meta)
+		}
+		if err := r.send(d); err != nil {
+			return err
+		}
+	}
+	if records == 0 {
+		return r.skip(fileDoc, "empty file")
+	}
+	return nil
+}
+
+// readCSV streams a CSV file with a header row.
+func (r *reader) readCSV(in io.Reader, src, fileID string, meta pipeline.Meta) error {
+	br := bufio.NewReaderSize(in, 64<<10)
+	fileDoc := &pipeline.Doc{ID: fileID, Source: src, Format: FormatCSV}
+	head, _ := br.Peek(sniffLen)
+	if isBinary(head) {
+		return r.skip(fileDoc, "binary file")
+	}
+	if isBlank(head) && len(head) < sniffLen {
+		return r.skip(fileDoc, "empty file")
+	}
+	if string(head[:min(3, len(head))]) == string(bom) {
+		br.Discard(3) //nolint:errcheck // the bytes were just peeked
+	}
+	cr := newCSVReader(br)
+	cols, err := cr.Read()
+	if err != nil {
+		if err == io.EOF {
+			return r.skip(fileDoc, "empty file")
+		}
+		return r.fail(fileDoc, "invalid csv header: "+err.Error())
+	}
+	hdr := newCSVHeader(cols)
+	if !hdr.has(fieldText) {
+		return r.fail(fileDoc, "csv has no text column (text, body or content)")
+	}
+	for i, c := range hdr {
+		if at := invalidUTF8([]byte(c)); at >= 0 {
+			return r.fail(fileDoc, fmt.Sprintf("invalid utf-8 in csv header column %d", i+1))
+		}
+	}
+	records := 0
+	for n := 1; ; n++ {
+		row, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		records++
+		var d *pipeline.Doc
+		var pe *csv.ParseError
+		switch {
+		case errors.As(err, &pe):
+			d = recordFail(src, fileID, FormatCSV, n, "invalid csv: "+err.Error())
+		case err != nil:
+			return r.send(recordFail(src, fileID, FormatCSV, n, err.Error()))
+		default:
+			d = nil
+			for i, f := range row {
+				if at := invalidUTF8([]byte(f)); at >= 0 {
+					line, _ := cr.FieldPos(i)
+					d = recordFail(src, fileID, FormatCSV, n,
+						fmt.Sprintf("invalid utf-8 in record %d (line %d) column %d at byte %d", n, line, i+1, at))
+					break
+				}
+			}
+			if d == nil {
+				d = recordDoc(hdr.record(row), src, fileID, FormatCSV, n, meta)
+			}
+		}
+		if err := r.send(d); err != nil {
+			return err
+		}
+	}
+	if records == 0 {
+		return r.skip(fileDoc, "no records")
+	}
+	return nil
+}
