@@ -1,0 +1,193 @@
+package stance
+
+import (
+	"context"
+	"encoding/json"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/framewatch/framewatch/fixtures"
+	"github.com/framewatch/framewatch/internal/voice"
+	"github.com/framewatch/framewatch/pipeline"
+)
+
+type goldStance struct {
+	Pairs []struct {
+		Target     string   `json:"target"`
+		Hostile    []string `json:"hostile"`
+		Favourable []string `json:"favourable"`
+	} `json:"pairs"`
+	Quoted []struct {
+		Source string `json:"source"`
+		Unit   int    `json:"unit"`
+		Text   string `json:"text"`
+		Voice  string `json:"voice"`
+	} `json:"quoted"`
+}
+
+type goldUnits []struct {
+	Source string `json:"source"`
+	Units  []struct {
+		Kind   string `json:"kind"`
+		Outlet string `json:"outlet"`
+	} `json:"units"`
+}
+
+func readGold(t *testing.T, name string, v any) {
+	t.Helper()
+	b, err := fs.ReadFile(fixtures.FS, "gold/"+name)
+	if err != nil {
+		t.Skipf("fixtures gold/%s not available: %v", name, err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("gold/%s: %v", name, err)
+	}
+}
+
+var hardBreak = regexp.MustCompile(`[^\n]\n[^\n]`)
+
+var sectionLine = regexp.MustCompile(`(?m)^.+ \([A-Z]{2}\) /[ \t]*\r?$`)
+
+// fixtureDoc builds a document with units for a plain-text fixture: one
+// article unit, or for a press review an intro unit and one review-quote
+// unit per "NAME (CC) /" section (the text after that line), with outlets
+// from the gold units. The stance test needs no other stage.
+func fixtureDoc(t *testing.T, source string, gu goldUnits) *pipeline.Doc {
+	t.Helper()
+	b, err := fs.ReadFile(fixtures.FS, "corpus/"+source)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	// Stand in for the cleaner: hard line breaks inside a paragraph become
+	// spaces (length-preserving, as pipeline.Doc.Clean promises).
+	clean := hardBreak.ReplaceAllStringFunc(text, func(m string) string {
+		return m[:1] + " " + m[2:]
+	})
+	d := &pipeline.Doc{ID: source, Text: text, Clean: clean}
+	var outlets []string
+	for _, g := range gu {
+		if g.Source == source {
+			for _, u := range g.Units {
+				outlets = append(outlets, u.Outlet)
+			}
+		}
+	}
+	secs := sectionLine.FindAllStringIndex(text, -1)
+	if len(secs) == 0 {
+		d.Units = []*pipeline.Unit{{ID: source + "#0", Kind: pipeline.KindArticle, End: len(text)}}
+	} else {
+		d.Units = append(d.Units, &pipeline.Unit{ID: source + "#0", Kind: pipeline.KindReviewIntro, End: secs[0][0]})
+		for i, s := range secs {
+			end := len(text)
+			if i+1 < len(secs) {
+				end = secs[i+1][0]
+			}
+			d.Units = append(d.Units, &pipeline.Unit{ID: source, Index: i + 1, Kind: pipeline.KindReviewQuote, Start: s[1], End: end})
+		}
+	}
+	for i, u := range d.Units {
+		if i < len(outlets) {
+			u.Outlet = outlets[i]
+		}
+	}
+	return d
+}
+
+func TestFixturesStance(t *testing.T) {
+	var gs goldStance
+	var gu goldUnits
+	readGold(t, "stance.json", &gs)
+	readGold(t, "units.json", &gu)
+	c, err := New(pipeline.StanceConfig{Targets: []pipeline.Target{{
+		Name:    "Russia",
+		Aliases: []string{"Russian", "Russians", "Moscow", "Kremlin", "Putin", "Vladimir Putin", "Peskov", "Lavrov"},
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sources []string
+	for _, dir := range []string{"papers", "reviews"} {
+		ents, err := fs.ReadDir(fixtures.FS, "corpus/"+dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range ents {
+			sources = append(sources, path.Join(dir, e.Name()))
+		}
+	}
+	byOutlet := map[string][]float64{}
+	for _, src := range sources {
+		d := fixtureDoc(t, src, gu)
+		if err := c.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range d.Units {
+			for _, s := range u.Stances {
+				if s.Voice == pipeline.VoiceOwn {
+					byOutlet[u.Outlet] = append(byOutlet[u.Outlet], s.Score)
+				}
+			}
+		}
+	}
+	for _, p := range gs.Pairs {
+		if p.Target != "Russia" {
+			continue
+		}
+		group := func(names []string) (scores []float64) {
+			for _, n := range names {
+				m, l, h := Bootstrap(byOutlet[n], 1000, 1)
+				t.Logf("%s: %d own-voice mentions, mean %.3f [%.3f, %.3f] %s", n, len(byOutlet[n]), m, l, h, Label(m, l, h))
+				scores = append(scores, byOutlet[n]...)
+			}
+			return scores
+		}
+		hm, hl, hh := Bootstrap(group(p.Hostile), 2000, 1)
+		fm, fl, fh := Bootstrap(group(p.Favourable), 2000, 1)
+		t.Logf("hostile %.3f [%.3f, %.3f]; favourable %.3f [%.3f, %.3f]", hm, hl, hh, fm, fl, fh)
+		if !(hh < fl) {
+			t.Errorf("hostile outlets %v score %.3f [%.3f, %.3f], not below favourable %v %.3f [%.3f, %.3f]",
+				p.Hostile, hm, hl, hh, p.Favourable, fm, fl, fh)
+		}
+		for _, h := range p.Hostile {
+			for _, f := range p.Favourable {
+				mh, _, _ := Bootstrap(byOutlet[h], 1, 1)
+				mf, _, _ := Bootstrap(byOutlet[f], 1, 1)
+				if mh >= mf {
+					t.Errorf("%s mean %.3f not below %s mean %.3f", h, mh, f, mf)
+				}
+			}
+		}
+	}
+}
+
+func TestFixturesVoice(t *testing.T) {
+	var gs goldStance
+	var gu goldUnits
+	readGold(t, "stance.json", &gs)
+	readGold(t, "units.json", &gu)
+	sort.SliceStable(gs.Quoted, func(i, j int) bool { return gs.Quoted[i].Source < gs.Quoted[j].Source })
+	for _, q := range gs.Quoted {
+		t.Run(q.Source+"/"+q.Text, func(t *testing.T) {
+			d := fixtureDoc(t, q.Source, gu)
+			if q.Unit >= len(d.Units) {
+				t.Fatalf("unit %d not found", q.Unit)
+			}
+			u := d.Units[q.Unit]
+			body := d.Clean[u.Start:u.End]
+			i := strings.Index(body, q.Text)
+			if i < 0 {
+				t.Fatalf("passage not found in unit")
+			}
+			spans := voice.Unit(body, u.Kind == pipeline.KindReviewQuote)
+			got := voice.Quoted(spans, i, i+len(q.Text))
+			if want := q.Voice == "quoted"; got != want {
+				t.Errorf("Quoted(%q) = %v, want %v", q.Text, got, want)
+			}
+		})
+	}
+}
