@@ -36,7 +36,7 @@ func ExampleSource() {
 	src := &ingest.Source{Paths: []string{dir}, Stdin: os.Stdin, Config: pipeline.DefaultConfig().Ingest}
 	err = src.Docs(context.Background(), func(d *pipeline.Doc) error {
 		rel := strings.TrimPrefix(d.Source, dir+string(os.PathSeparator))
-		line := fmt.Sprintf("%-10s %-14s %-9s outlet=%q %s", d.ID, rel, d.Status, d.Meta.Outlet, d.Reason)
+		line := fmt.Sprintf("%-13s %-17s %-9s outlet=%q %s", d.ID, rel, d.Status, d.Meta.Outlet, d.Reason)
 		fmt.Println(strings.TrimSpace(line))
 		return nil
 	})
@@ -44,9 +44,10 @@ func ExampleSource() {
 		log.Fatal(err)
 	}
 	// Output:
-	// fw-1       feed.jsonl:1   processed outlet="AP"
-	// feed:2     feed.jsonl:2   failed    outlet="" invalid json on line 2: invalid character 'o' looking for beginning of value
-	// photo      photo.png      skipped   outlet="" unsupported file type .png
-	// wire/copy  wire/copy.txt  processed outlet=""
-	// wire/story wire/story.txt duplicate outlet="Reuters" duplicate of wire/copy
+	// fw-1          feed.jsonl:1      processed outlet="AP"
+	// feed:2        feed.jsonl:2      failed    outlet="" invalid json on line 2: invalid character 'o' looking for beginning of value
+	// photo         photo.png         skipped   outlet="" unsupported file type .png
+	// wire/copy     wire/copy.txt     processed outlet=""
+	// wire/manifest wire/manifest.csv skipped   outlet="" manifest.csv sidecar: metadata, not a document
+	// wire/story    wire/story.txt    duplicate outlet="Reuters" duplicate of wire/copy
 }

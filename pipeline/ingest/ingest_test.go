@@ -171,6 +171,7 @@ func TestOrderAndIDs(t *testing.T) {
 		"a/b/y <- a/b/y.md processed",
 		"a/x <- a/x.txt processed",
 		"c/deeper/doc <- c/deeper/doc.htm processed",
+		"c/manifest <- c/manifest.csv skipped",
 		"c/photo <- c/photo.jpeg skipped",
 		"dup/note <- dup/note.md processed",
 		"dup/note~2 <- dup/note.txt processed",
@@ -277,7 +278,7 @@ func TestJSONL(t *testing.T) {
 	}
 	want := []row{
 		{"r1", "feed.ndjson:1", "processed", "", "First text.", pipeline.Meta{Title: "T", Outlet: "Reuters", Date: "2024-06-19", URL: "https://x", Author: "A", Country: "GB"}},
-		{"r2", "feed.ndjson:2", "processed", "", "Body text.", pipeline.Meta{Outlet: "AP", Date: "2024-01-02", Author: "A. One, B. Two",
+		{"r2", "feed.ndjson:2", "processed", "", "Body text.", pipeline.Meta{Outlet: "AP", Date: "2024-01-02", Author: "A. One; B. Two",
 			Extra: map[string]string{"section": "World", "rank": "3", "tags": `["a","b"]`, "flag": "true", "nested": `{"k":1}`}}},
 		{"feed:3", "feed.ndjson:3", "processed", "", "Content text.", pipeline.Meta{Outlet: "AFP", Date: "May 1"}},
 		{"feed:5", "feed.ndjson:5", "processed", "", "Has both.", pipeline.Meta{Outlet: "S", Extra: map[string]string{"body": "loses", "publisher": "P"}}},
@@ -411,19 +412,20 @@ func TestManifest(t *testing.T) {
 		got[d.ID] = d.Meta
 	}
 	want := map[string]pipeline.Meta{
-		"bad/manifest": {},
-		"bad/x":        {},
-		"other/a":      {},
-		"side/a":       {Outlet: "38 North", Country: "US", Date: "2024-07-02", URL: "https://38n", Author: "J. Doe", Title: "Shells", Extra: map[string]string{"desk": "Analysis"}},
-		"side/sub/b":   {Outlet: "FAZ", Country: "DE"},
-		"side/c":       {},
-		"side/d:1":     {Outlet: "Own"},
+		"bad/manifest":  {},
+		"bad/x":         {},
+		"other/a":       {},
+		"side/a":        {Outlet: "38 North", Country: "US", Date: "2024-07-02", URL: "https://38n", Author: "J. Doe", Title: "Shells", Extra: map[string]string{"desk": "Analysis"}},
+		"side/sub/b":    {Outlet: "FAZ", Country: "DE"},
+		"side/c":        {},
+		"side/manifest": {},
+		"side/d:1":      {Outlet: "Own"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("metas:\n got %+v\nwant %+v", got, want)
 	}
 	for _, d := range docs {
-		if d.ID == "bad/manifest" && (d.Status != pipeline.StatusFailed || d.Reason != "invalid manifest: no file column") {
+		if d.ID == "bad/manifest" && (d.Status != pipeline.StatusFailed || d.Reason != "invalid manifest.csv sidecar: no file column") {
 			t.Errorf("bad manifest: %s %q", d.Status, d.Reason)
 		}
 	}

@@ -12,8 +12,8 @@ import (
 )
 
 // jsonValue renders one JSON value as a field value: strings as they are,
-// null as "", arrays of strings joined (paragraphs for text, ", " for
-// others), anything else as compact JSON.
+// null as "", arrays of strings joined (as paragraphs for text, with "; "
+// for authors), anything else as compact JSON.
 func jsonValue(field string, raw json.RawMessage) string {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 {
@@ -33,7 +33,7 @@ func jsonValue(field string, raw json.RawMessage) string {
 		if field == fieldText || field == fieldAuthor {
 			var ss []string
 			if json.Unmarshal(raw, &ss) == nil {
-				sep := ", "
+				sep := "; "
 				if field == fieldText {
 					sep = "\n\n"
 				}

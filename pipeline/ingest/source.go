@@ -215,18 +215,16 @@ func (r *reader) walk(arg, dir, rel string, mans []*manifest, root bool) error {
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].key < list[j].key })
 
+	// Manifests apply to the whole folder, so they are read first; their
+	// own entries are emitted in order with the other files.
+	manErr := map[string]error{}
 	for _, e := range list {
 		if e.dir || !isManifest(e.name) {
 			continue
 		}
 		m, err := readManifest(filepath.Join(dir, e.name), rel)
 		if err != nil {
-			id := path2id(rel, e.name)
-			d := &pipeline.Doc{ID: id, Source: joinPath(arg, joinRel(rel, e.name)), Format: FormatCSV,
-				Status: pipeline.StatusFailed, Reason: "invalid manifest: " + err.Error()}
-			if err := r.send(d); err != nil {
-				return err
-			}
+			manErr[e.name] = err
 			continue
 		}
 		mans = append(mans[:len(mans):len(mans)], m)
@@ -251,7 +249,16 @@ func (r *reader) walk(arg, dir, rel string, mans []*manifest, root bool) error {
 				return err
 			}
 		case isManifest(e.name):
-			continue
+			// Listed, so that every file of the input shows up in the
+			// run's manifest, but never analysed.
+			d := &pipeline.Doc{ID: path2id(rel, e.name), Source: childPath, Format: FormatCSV,
+				Status: pipeline.StatusSkipped, Reason: "manifest.csv sidecar: metadata, not a document"}
+			if err := manErr[e.name]; err != nil {
+				d.Status, d.Reason = pipeline.StatusFailed, "invalid manifest.csv sidecar: "+err.Error()
+			}
+			if err := r.send(d); err != nil {
+				return err
+			}
 		default:
 			var meta pipeline.Meta
 			for i := len(mans) - 1; i >= 0; i-- {
