@@ -1,0 +1,467 @@
+package figures
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/framewatch/framewatch/pipeline"
+)
+
+// Extractor is the "figures" stage: it fills every unit's Figures and
+// Dates. It is safe for concurrent use on different documents; its tables
+// are built once by New and read-only afterwards.
+type Extractor struct {
+	extra  map[string][]phrase
+	dollar string
+}
+
+// New returns the figures stage for cfg.
+func New(cfg pipeline.FigureConfig) (*Extractor, error) {
+	x := &Extractor{dollar: strings.ToUpper(strings.TrimSpace(cfg.Dollar))}
+	if x.dollar != "" && (len(x.dollar) != 3 || !allUpper(x.dollar)) {
+		return nil, fmt.Errorf("figures: dollar currency %q is not a three-letter code", cfg.Dollar)
+	}
+	if len(cfg.Units) > 0 {
+		x.extra = map[string][]phrase{}
+		keys := make([]string, 0, len(cfg.Units))
+		for k := range cfg.Units {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			u := strings.TrimSpace(cfg.Units[k])
+			ws := splitPhrase(k)
+			if len(ws) == 0 || u == "" {
+				return nil, fmt.Errorf("figures: unit %q: empty surface form or unit", k)
+			}
+			x.extra[ws[0]] = append(x.extra[ws[0]], phrase{rest: ws[1:], unit: u})
+		}
+	}
+	return x, nil
+}
+
+// Name returns "figures".
+func (x *Extractor) Name() string { return "figures" }
+
+// Process fills u.Figures and u.Dates for every unit of d, scanning
+// d.Clean (d.Text when Clean is empty) within the unit. Offsets are into
+// d.Text. It uses the unit's tokens and the entity stage's mentions when
+// present and falls back to heuristics otherwise.
+func (x *Extractor) Process(ctx context.Context, d *pipeline.Doc) error {
+	text := d.Clean
+	if len(text) != len(d.Text) {
+		text = d.Text
+	}
+	for _, u := range d.Units {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		start, end := max(u.Start, 0), min(u.End, len(text))
+		if start >= end {
+			u.Figures, u.Dates = nil, nil
+			continue
+		}
+		x.unit(d, u, text, start, end)
+	}
+	return nil
+}
+
+// unit analyses one unit.
+func (x *Extractor) unit(d *pipeline.Doc, u *pipeline.Unit, text string, start, end int) {
+	p := getParser(text[start:end], x.extra, x.dollar)
+	defer putParser(p)
+	p.run()
+	ref := u.Date
+	if _, ok := parseRef(ref); !ok {
+		ref = d.Meta.Date
+	}
+	r, hasRef := parseRef(ref)
+	u.Figures = u.Figures[:0]
+	u.Dates = u.Dates[:0]
+	if len(p.qs) > 0 {
+		figs := make([]pipeline.Figure, 0, len(p.qs))
+		cl := claimants{p: p, u: u, d: d, base: start, text: text}
+		for _, q := range p.qs {
+			f := pipeline.Figure{
+				Start: q.Start + start, End: q.End + start,
+				Value: q.Value, Low: q.Low, High: q.High,
+				Unit: q.Unit, Bound: q.Bound, Counted: q.Counted,
+			}
+			f.Text = d.Text[f.Start:f.End]
+			if len(u.Tokens) > 0 {
+				f.Counted = countedPOS(d.Text, u.Tokens, q, f.End)
+			}
+			f.ClaimedBy = cl.of(q.Start)
+			figs = append(figs, f)
+		}
+		u.Figures = figs
+	} else {
+		u.Figures = nil
+	}
+	if len(p.ds) > 0 {
+		ds := make([]pipeline.DateMention, 0, len(p.ds))
+		for _, c := range p.ds {
+			s, e := c.s+start, c.e+start
+			ds = append(ds, pipeline.DateMention{Start: s, End: e, Text: d.Text[s:e], Date: c.resolve(r, hasRef)})
+		}
+		sort.SliceStable(ds, func(i, j int) bool { return ds[i].Start < ds[j].Start })
+		u.Dates = ds
+	} else {
+		u.Dates = nil
+	}
+}
+
+// countedPOS finds the counted noun phrase from part-of-speech tags: the
+// adjectives and nouns after the figure up to the last noun, extended by
+// "of" and a noun ("units of ammunition").
+func countedPOS(text string, toks []pipeline.Token, q Quantity, end int) string {
+	if q.Unit != "" && (q.Unit == "%" || IsCurrency(q.Unit) || strings.Contains(q.Unit, " per ") ||
+		strings.HasSuffix(q.Unit, "point")) {
+		return ""
+	}
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= end })
+	if i >= len(toks) || toks[i].Start-end > 2 {
+		return q.Counted
+	}
+	ofFirst := false
+	if strings.EqualFold(toks[i].Text, "of") {
+		if q.Unit == "" && q.Bound != pipeline.BoundRange {
+			return ""
+		}
+		ofFirst = true
+		i++
+		for i < len(toks) && (toks[i].Tag == "DT" || toks[i].Tag == "PRP$") {
+			i++
+		}
+	} else if q.Unit != "" {
+		return ""
+	}
+	s, e := npTags(toks, i, 5)
+	if e == s {
+		return ""
+	}
+	if !ofFirst && e < len(toks) && strings.EqualFold(toks[e].Text, "of") && strings.HasPrefix(toks[e-1].Tag, "NNS") {
+		if s2, e2 := npTags(toks, e+1, 3); e2 > s2 {
+			e = e2
+		}
+	}
+	return text[toks[s].Start:toks[e-1].End]
+}
+
+// npTags returns the tokens [s, e) of a noun phrase starting at i: tagged
+// adjectives, participles and nouns ending at the last noun.
+func npTags(toks []pipeline.Token, i, max int) (int, int) {
+	last := -1
+	for j := i; j < len(toks) && j-i < max; j++ {
+		if j > i && toks[j].Start-toks[j-1].End > 1 {
+			break
+		}
+		tag := toks[j].Tag
+		switch {
+		case strings.HasPrefix(tag, "NN"):
+			last = j
+			continue
+		case strings.HasPrefix(tag, "JJ"), tag == "VBN", tag == "VBG", tag == "HYPH",
+			tag == ":" && toks[j].Text == "-":
+			continue
+		}
+		break
+	}
+	if last < 0 {
+		return i, i
+	}
+	return i, last + 1
+}
+
+// claimants finds who a figure is attributed to, caching per sentence.
+type claimants struct {
+	p     *parser
+	u     *pipeline.Unit
+	d     *pipeline.Doc
+	base  int
+	text  string
+	sents [][2]int // token ranges
+	cache map[int]string
+}
+
+// of returns the claimant of the figure starting at byte pos (relative to
+// the unit): the attribution of its sentence, or of the one before.
+func (c *claimants) of(pos int) string {
+	if c.sents == nil {
+		c.split()
+		c.cache = map[int]string{}
+	}
+	k := sort.Search(len(c.sents), func(i int) bool { return c.p.t[c.sents[i][1]-1].e > pos })
+	if k >= len(c.sents) {
+		return ""
+	}
+	if v, ok := c.cache[k]; ok {
+		return v
+	}
+	v := c.attribution(c.sents[k], pos)
+	if v == "" && k > 0 {
+		v = c.attribution(c.sents[k-1], -1)
+	}
+	c.cache[k] = v
+	return v
+}
+
+// split divides the unit's tokens into sentences, from the text stage's
+// sentences when present, else at sentence punctuation.
+func (c *claimants) split() {
+	p := c.p
+	n := len(p.t)
+	c.sents = make([][2]int, 0, 8)
+	if len(c.u.Sentences) > 0 {
+		j := 0
+		for _, s := range c.u.Sentences {
+			ss, se := s.Start-c.base, s.End-c.base
+			for j < n && p.t[j].e <= ss {
+				j++
+			}
+			k := j
+			for k < n && p.t[k].s < se {
+				k++
+			}
+			if k > j {
+				c.sents = append(c.sents, [2]int{j, k})
+			}
+			j = k
+		}
+		if len(c.sents) > 0 && c.sents[len(c.sents)-1][1] < n {
+			c.sents = append(c.sents, [2]int{c.sents[len(c.sents)-1][1], n})
+		}
+		if len(c.sents) > 0 {
+			return
+		}
+	}
+	s := 0
+	for i := 0; i < n; i++ {
+		t := p.t[i]
+		end := false
+		if t.k == kSym && (t.r == '.' || t.r == '!' || t.r == '?') {
+			j := i + 1
+			for j < n && p.t[j].k == kSym && !p.t[j].sp && (p.t[j].r == '"' || p.t[j].r == '”' || p.t[j].r == '’' || p.t[j].r == ')') {
+				j++
+			}
+			if j >= n || p.t[j].sp && (p.t[j].up || p.t[j].k == kSym || p.t[j].nl) {
+				end = true
+				i = j - 1
+			}
+		} else if i+1 < n && p.t[i+1].nl && p.blankLineBefore(i+1) {
+			end = true
+		}
+		if end {
+			c.sents = append(c.sents, [2]int{s, i + 1})
+			s = i + 1
+		}
+	}
+	if s < n {
+		c.sents = append(c.sents, [2]int{s, n})
+	}
+}
+
+// blankLineBefore reports whether an empty line precedes token i.
+func (p *parser) blankLineBefore(i int) bool {
+	nls := 0
+	for k := p.t[i].s - 1; k >= 0 && k >= p.t[i-1].e; k-- {
+		if p.s[k] == '\n' {
+			nls++
+		}
+	}
+	return nls >= 2
+}
+
+// sayVerbs are the attribution verbs that name a claimant next to them.
+var sayVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tells": true, "stated": true, "states": true,
+	"estimated": true, "estimates": true, "reported": true, "reports": true, "claimed": true, "claims": true,
+	"announced": true, "announces": true, "noted": true, "notes": true, "wrote": true, "writes": true,
+	"believes": true, "argued": true, "argues": true, "insisted": true, "confirmed": true, "confirms": true,
+	"revealed": true, "disclosed": true, "predicted": true, "predicts": true, "warned": true, "warns": true,
+	"added": true, "adds": true, "alleged": true, "alleges": true, "calculated": true, "projected": true,
+	"forecast": true, "forecasts": true, "acknowledged": true, "admitted": true, "explained": true,
+}
+
+// attribution returns the claimant named in sentence sr, choosing the
+// attribution verb nearest to byte pos (pos < 0: any).
+func (c *claimants) attribution(sr [2]int, pos int) string {
+	p := c.p
+	best, bestDist := "", -1
+	for i := sr[0]; i < sr[1]; i++ {
+		t := p.t[i]
+		if t.k != kWord {
+			continue
+		}
+		w := p.text(i)
+		var who string
+		if strings.EqualFold(w, "according") && p.is(i+1, "to") {
+			who = c.phraseAfter(i+2, sr[1])
+		} else if len(w) >= 3 && len(w) <= 12 && sayVerbs[strings.ToLower(w)] {
+			if strings.EqualFold(w, "added") || strings.EqualFold(w, "reported") || strings.EqualFold(w, "estimated") {
+				// "added 5%", "reported 3 deaths", "an estimated 500": not
+				// attributions when a number follows.
+				if p.startsNumber(i+1) || p.has(i+1, wBound) || p.is(i-1, "an") {
+					continue
+				}
+			}
+			who = c.subjectBefore(i, sr[0])
+			if who == "" && (p.isSym(i-1, ',') || p.isSym(i-1, '"') || p.isSym(i-1, '”') || i == sr[0]) {
+				who = c.phraseAfter(i+1, sr[1])
+			}
+		}
+		if who == "" {
+			continue
+		}
+		dist := 0
+		if pos >= 0 {
+			dist = t.s - pos
+			if dist < 0 {
+				dist = -dist
+			}
+		}
+		if bestDist < 0 || dist < bestDist {
+			best, bestDist = who, dist
+		}
+	}
+	return best
+}
+
+// subjectBefore returns the claimant phrase ending right before token v
+// ("the South Korean defense minister said", "Seoul stated"), as a
+// canonical entity when a mention covers it.
+func (c *claimants) subjectBefore(v, lo int) string {
+	p := c.p
+	j := v - 1
+	// Skip a time word between subject and verb: "Shin said Wednesday" is
+	// fine, "Shin on Wednesday said" too.
+	if j >= lo && (p.has(j, wWeekday|wDayRel)) {
+		j--
+		if p.is(j, "on") {
+			j--
+		}
+	}
+	e := j + 1
+	s := e
+	words := 0
+	for j >= lo && words < 8 {
+		t := p.t[j]
+		if t.k == kSym {
+			if (t.r == '-' || t.r == '.' || t.r == '’' || t.r == '\'') && p.glued(j) && j > lo && p.t[j-1].k == kWord {
+				j--
+				continue
+			}
+			break
+		}
+		if t.k != kWord {
+			break
+		}
+		if t.ent != nil && t.ent.flags&wStop != 0 && !p.is(j, "the") && !p.is(j, "of") {
+			break
+		}
+		if t.ent != nil && t.ent.flags&wPron != 0 && j == v-1 {
+			return c.pronoun(j)
+		}
+		s = j
+		words++
+		j--
+		if p.is(j+1, "the") {
+			break
+		}
+	}
+	if s >= e {
+		return ""
+	}
+	for s < e && (p.is(s, "the") || p.is(s, "of")) {
+		s++
+	}
+	if s >= e {
+		return ""
+	}
+	return c.canonical(s, e)
+}
+
+// phraseAfter returns the claimant phrase starting at token i ("according
+// to Bloomberg", "said Ben Kaiser, the developer").
+func (c *claimants) phraseAfter(i, hi int) string {
+	p := c.p
+	for i < hi && (p.is(i, "the") || p.is(i, "a")) {
+		i++
+	}
+	s, e := i, i
+	for e < hi && e-s < 8 {
+		t := p.t[e]
+		if t.k == kSym {
+			if (t.r == '-' || t.r == '.' || t.r == '’' || t.r == '\'' || t.r == '&') && p.glued(e) && e+1 < hi && p.glued(e+1) {
+				e++
+				continue
+			}
+			break
+		}
+		if t.k != kWord {
+			break
+		}
+		if t.ent != nil && t.ent.flags&(wStop|wSay|wWeekday|wDayRel) != 0 && !p.is(e, "of") {
+			break
+		}
+		if !t.up && e > s && !p.t[s].up {
+			// lower-case descriptions: "the ministry", "analysts"
+		}
+		e++
+	}
+	for e > s && p.is(e-1, "of") {
+		e--
+	}
+	if e <= s {
+		return ""
+	}
+	if p.has(s, wPron) && e == s+1 {
+		return c.pronoun(s)
+	}
+	return c.canonical(s, e)
+}
+
+// canonical returns the entity of the last mention inside tokens [s, e),
+// or their text.
+func (c *claimants) canonical(s, e int) string {
+	bs, be := c.p.t[s].s+c.base, c.p.t[e-1].e+c.base
+	best := -1
+	for k, m := range c.u.Entities {
+		if m.Start >= bs && m.End <= be || m.Start <= bs && m.End >= be {
+			if best < 0 || m.Start >= c.u.Entities[best].Start {
+				best = k
+			}
+		}
+	}
+	if best >= 0 {
+		if m := c.u.Entities[best]; m.Entity != "" {
+			return m.Entity
+		}
+		return c.u.Entities[best].Text
+	}
+	return strings.Join(strings.Fields(c.d.Text[bs:be]), " ")
+}
+
+// pronoun resolves "he"/"she"/"they" to the last person (or organisation,
+// for "they" and "it") mentioned before token i in the unit.
+func (c *claimants) pronoun(i int) string {
+	pos := c.p.t[i].s + c.base
+	w := strings.ToLower(c.p.text(i))
+	for k := len(c.u.Entities) - 1; k >= 0; k-- {
+		m := c.u.Entities[k]
+		if m.End > pos {
+			continue
+		}
+		switch {
+		case (w == "he" || w == "she") && m.Type == pipeline.EntPerson,
+			(w == "it" || w == "they" || w == "we") && (m.Type == pipeline.EntOrg || m.Type == pipeline.EntGPE || m.Type == pipeline.EntOutlet):
+			if m.Entity != "" {
+				return m.Entity
+			}
+			return m.Text
+		}
+	}
+	return ""
+}
