@@ -106,7 +106,7 @@ func (t *Tagger) line(orig, src string, start, end int, toks []pipeline.Token, s
 				cut++
 			}
 		}
-		group := ptoks[first:cut]
+		group := splitFinalPeriod(ptoks[first:cut])
 		t.pos.TagTokens(group)
 		s := pipeline.Sentence{
 			Start:      start + group[0].Start,
@@ -121,6 +121,36 @@ func (t *Tagger) line(orig, src string, start, end int, toks []pipeline.Token, s
 		first = cut
 	}
 	return toks, sents
+}
+
+// splitFinalPeriod splits a sentence-final period off the last token when
+// prose's tokenizer left it attached to a word that is not an abbreviation
+// ("Kim Jong Un." -> "Un", "."), so that names never end in a period.
+func splitFinalPeriod(group []token.Token) []token.Token {
+	last := group[len(group)-1]
+	w := last.Text
+	if len(w) < 3 || w[len(w)-1] != '.' || strings.Contains(w[:len(w)-1], ".") {
+		return group
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLetter(r) || abbreviations[strings.ToLower(w[:len(w)-1])] || utf8.RuneCountInString(w) < 3 {
+		return group
+	}
+	out := make([]token.Token, 0, len(group)+1)
+	out = append(out, group[:len(group)-1]...)
+	return append(out,
+		token.Token{Text: w[:len(w)-1], Start: last.Start},
+		token.Token{Text: ".", Start: last.Start + len(w) - 1})
+}
+
+// abbreviations keep their period at the end of a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true, "sr": true, "gen": true,
+	"lt": true, "col": true, "sgt": true, "gov": true, "sen": true, "rep": true, "prof": true, "inc": true,
+	"corp": true, "ltd": true, "co": true, "no": true, "vs": true, "etc": true, "jan": true, "feb": true,
+	"mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true,
+	"nov": true, "dec": true, "mt": true, "ft": true, "capt": true, "cmdr": true, "adm": true, "maj": true,
+	"rev": true, "hon": true, "dept": true, "est": true, "approx": true, "fig": true, "bros": true, "univ": true,
 }
 
 func convert(orig string, base int, pt token.Token) pipeline.Token {

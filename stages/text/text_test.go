@@ -121,3 +121,25 @@ func ExampleTagger_Process() {
 	fmt.Println(d.Units[0].SentCount)
 	// Output: PYONGYANG/NN Kim/NNP Jong/NNP Un/NNP met/VBD Vladimir/NNP Putin/NNP ./. 2
 }
+
+func TestFinalPeriod(t *testing.T) {
+	tg := newTagger(t)
+	tests := []struct{ in, want string }{
+		{"He met Kim Jong Un.", "He met Kim Jong Un ."},
+		{"Putin praised Kim. Then he left Inc.", "Putin praised Kim . Then he left Inc."},
+		{"Officials from the U.S.", "Officials from the U.S."},
+	}
+	for _, tc := range tests {
+		d := doc(tc.in)
+		if err := tg.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, tk := range d.Units[0].Tokens {
+			got = append(got, tk.Text)
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("tokens(%q) = %q, want %q", tc.in, strings.Join(got, " "), tc.want)
+		}
+	}
+}

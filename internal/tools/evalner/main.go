@@ -1,0 +1,149 @@
+// Command evalner scores framewatch's named-entity model, and prose v3's own
+// entity extractor for comparison, on CoNLL-2003 eng.testb and eng.testa at
+// entity level (conlleval style: exact span and type). Both run on the
+// CoNLL tokens with part-of-speech tags from prose's tagger, as at run time.
+//
+// Type mapping onto CoNLL: PERSON = PER; ORG and OUTLET = ORG; GPE and LOC =
+// LOC; NORP and MISC = MISC. The model predicts the CoNLL types directly.
+// For prose: PERSON = PER, GPE and LOC = LOC, ORG/ORGANIZATION = ORG, any
+// other label = MISC.
+//
+// Output lines read "eval <set> <metric> <value>". Without the data folder
+// it prints a note and exits 0.
+//
+//	go run ./internal/tools/evalner -conll ../shared/bench/conll2003
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/framewatch/framewatch/stages/entities"
+	"github.com/framewatch/framewatch/stages/entities/ner"
+	prosener "github.com/jdkato/prose/v3/ner"
+	"github.com/jdkato/prose/v3/tag"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("evalner", flag.ContinueOnError)
+	dir := fs.String("conll", "../shared/bench/conll2003", "folder with eng.testa and eng.testb")
+	noProse := fs.Bool("noprose", false, "skip prose's extractor")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(*dir, "eng.testb")); err != nil {
+		fmt.Fprintf(stdout, "evalner: no CoNLL-2003 data in %s; skipping\n", *dir)
+		return nil
+	}
+	m, err := entities.Model()
+	if err != nil {
+		return err
+	}
+	tg, err := tag.New()
+	if err != nil {
+		return fmt.Errorf("evalner: %w", err)
+	}
+	px, err := prosener.New()
+	if err != nil {
+		return fmt.Errorf("evalner: %w", err)
+	}
+	for _, set := range []string{"testb", "testa"} {
+		f, err := os.Open(filepath.Join(*dir, "eng."+set))
+		if err != nil {
+			return fmt.Errorf("evalner: %w", err)
+		}
+		docs, err := ner.ReadCoNLL(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("evalner: %w", err)
+		}
+		ner.TagPOS(docs, tg)
+		tokens := 0
+		for _, d := range docs {
+			for _, s := range d {
+				tokens += len(s.Words)
+			}
+		}
+		name := "conll2003-" + set
+		t0 := time.Now()
+		c := m.Evaluate(docs)
+		report(stdout, name, &c, float64(tokens)/time.Since(t0).Seconds())
+		if *noProse {
+			continue
+		}
+		t0 = time.Now()
+		pc := proseScore(px, docs)
+		report(stdout, name+"-prose", &pc, float64(tokens)/time.Since(t0).Seconds())
+	}
+	return nil
+}
+
+func report(w io.Writer, set string, c *ner.Counts, tps float64) {
+	p, r, f := c.PRF(-1)
+	fmt.Fprintf(w, "eval %s micro_f1 %.3f\n", set, f)
+	fmt.Fprintf(w, "eval %s micro_precision %.3f\n", set, p)
+	fmt.Fprintf(w, "eval %s micro_recall %.3f\n", set, r)
+	for t, name := range ner.Types {
+		p, r, f := c.PRF(t)
+		fmt.Fprintf(w, "eval %s %s_f1 %.3f\n", set, name, f)
+		fmt.Fprintf(w, "eval %s %s_precision %.3f\n", set, name, p)
+		fmt.Fprintf(w, "eval %s %s_recall %.3f\n", set, name, r)
+	}
+	fmt.Fprintf(w, "eval %s tokens_per_s %.0f\n", set, tps)
+}
+
+// proseScore labels each sentence with prose's extractor (which already
+// has POS tags from the same tagger) and maps its labels onto CoNLL's.
+func proseScore(px *prosener.Extracter, docs [][]ner.Sentence) ner.Counts {
+	var c ner.Counts
+	var toks []prosener.Token
+	for _, d := range docs {
+		for _, s := range d {
+			toks = toks[:0]
+			for i, w := range s.Words {
+				toks = append(toks, prosener.Token{Text: w, Tag: s.Tags[i]})
+			}
+			px.Label(toks)
+			pred := make([]uint8, len(toks))
+			for i, t := range toks {
+				pred[i] = proseLabel(t.Label, i > 0 && pred[i-1] != 0, pred, i)
+			}
+			c.Add(s.Gold, pred)
+		}
+	}
+	return c
+}
+
+func proseLabel(l string, _ bool, pred []uint8, i int) uint8 {
+	if l == "" || l == "O" {
+		return 0
+	}
+	bi, typ, _ := strings.Cut(l, "-")
+	t := 3
+	switch typ {
+	case "PERSON":
+		t = 0
+	case "ORG", "ORGANIZATION":
+		t = 1
+	case "GPE", "LOC", "LOCATION":
+		t = 2
+	}
+	y := uint8(1 + 2*t)
+	// An I- label continues only an entity of the same CoNLL type.
+	if bi == "I" && i > 0 && pred[i-1] != 0 && (pred[i-1]-1)/2 == uint8(t) {
+		y++
+	}
+	return y
+}

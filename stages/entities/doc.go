@@ -1,0 +1,29 @@
+// Package entities is framewatch's "entities" stage: it finds named-entity
+// mentions in every unit, types them (PERSON, ORG, GPE, LOC, NORP, MISC,
+// OUTLET), gives each a canonical entity name and, where it stands for a
+// state, an actor.
+//
+// Mentions come from the perceptron labeller in package ner (trained on
+// CoNLL-2003, embedded from model/ner.bin.gz) and are then corrected for
+// news text: no mention crosses a line break or runs from a name into an
+// all-capitals dateline, a trailing period or possessive is dropped,
+// leading titles ("Russian President") are stripped from people, and names
+// from the outlet registry are OUTLET whatever the model said.
+//
+// The model's CoNLL types map onto framewatch's: PER = PERSON; ORG = ORG,
+// or OUTLET for registry outlets; LOC = GPE (countries, cities, states), or
+// LOC for continents, seas, rivers and other geographic features; MISC =
+// NORP for nationalities, religious and political groups, else MISC.
+//
+// Canonical names: case, hyphen, dot and spacing variants share a key
+// (Key); the alias table (shipped data/aliases.txt, the gazetteers' second
+// columns and EntityConfig.Aliases) maps keys to canonical names; a bare
+// surname links to the most recent full name with that surname earlier in
+// the same document (family name first for Korean and Chinese names), or to
+// a unique shipped leader; different full names are never merged. Actors:
+// countries stand for themselves, capitals and seats of power
+// (data/seats.txt) and demonyms for their country, people in
+// data/leaders.txt and EntityConfig.Actors for theirs.
+//
+// A Recognizer is built once and is safe for concurrent use.
+package entities

@@ -1,0 +1,460 @@
+package entities
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/framewatch/framewatch/pipeline"
+	"github.com/framewatch/framewatch/stages/entities/ner"
+)
+
+//go:embed model/ner.bin.gz
+var modelBytes []byte
+
+var loadModel = sync.OnceValues(func() (*ner.Model, error) {
+	m, err := ner.Load(bytes.NewReader(modelBytes))
+	if err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	return m, nil
+})
+
+// Model returns the embedded labeller, loaded once per process.
+func Model() (*ner.Model, error) { return loadModel() }
+
+// Recognizer is the entities stage. It is built once by New and shared
+// read-only; Process is safe for concurrent use on different documents.
+type Recognizer struct {
+	model   *ner.Model
+	canon   *canon
+	outlets map[string]string // space-joined tokens -> outlet name
+	maxOut  int
+	known   map[string]string // space-joined tokens -> type, for names the model misses
+	maxKnow int
+}
+
+// New builds the stage. outlets lists outlet names and aliases (from the
+// outlet registry) that are tagged OUTLET wherever they appear, over the
+// model; the shipped outlet gazetteer is added to them.
+func New(cfg pipeline.EntityConfig, outlets []string) (*Recognizer, error) {
+	m, err := loadModel()
+	if err != nil {
+		return nil, err
+	}
+	r := &Recognizer{model: m, canon: newCanon(cfg), outlets: map[string]string{}}
+	add := func(name string) {
+		name = strings.Join(strings.Fields(name), " ")
+		words := tokenWords(name)
+		if len(words) == 0 {
+			return
+		}
+		r.addOutlet(words, name)
+		if len(words) > 2 && words[0] == "The" {
+			r.addOutlet(words[1:], name)
+		}
+	}
+	for _, e := range ner.List(ner.ListOutlets) {
+		add(e.Name)
+	}
+	for _, o := range outlets {
+		add(o)
+	}
+	r.known = map[string]string{}
+	know := func(name, typ string) {
+		words := tokenWords(name)
+		if len(words) == 0 {
+			return
+		}
+		k := strings.Join(words, " ")
+		if _, ok := r.known[k]; !ok {
+			r.known[k] = typ
+		}
+		r.maxKnow = max(r.maxKnow, len(words))
+	}
+	leaders := map[string]bool{}
+	for _, kv := range readTable("leaders.txt") {
+		leaders[kv[0]] = true
+		know(kv[0], pipeline.EntPerson)
+	}
+	for _, kv := range readTable("aliases.txt") {
+		if leaders[kv[1]] {
+			know(kv[0], pipeline.EntPerson)
+		}
+	}
+	for from, to := range cfg.Aliases {
+		if leaders[to] || cfg.Actors[to] != "" && len(strings.Fields(to)) > 1 {
+			know(from, pipeline.EntPerson)
+		}
+	}
+	for _, e := range ner.List(ner.ListCountries) {
+		if len(e.Name) > 3 {
+			know(e.Name, pipeline.EntGPE)
+		}
+	}
+	return r, nil
+}
+
+func (r *Recognizer) addOutlet(words []string, name string) {
+	k := strings.Join(words, " ")
+	if _, ok := r.outlets[k]; !ok {
+		r.outlets[k] = name
+	}
+	r.maxOut = max(r.maxOut, len(words))
+}
+
+// tokenWords splits a name as the text stage's tokenizer does for names:
+// on spaces, with possessive 's and a final period apart.
+func tokenWords(name string) []string {
+	var out []string
+	for _, f := range strings.Fields(name) {
+		switch {
+		case len(f) > 2 && (strings.HasSuffix(f, "'s") || strings.HasSuffix(f, "’s")):
+			i := strings.LastIndexAny(f, "'’")
+			out = append(out, f[:i], f[i:])
+		default:
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Name returns "entities".
+func (r *Recognizer) Name() string { return "entities" }
+
+// unitSents is one unit's sentences as token ranges.
+type unitSents struct {
+	u      *pipeline.Unit
+	ranges [][2]int
+}
+
+// Process fills Entities and Token.Label for every unit of d. Units
+// without tokens get no entities.
+func (r *Recognizer) Process(ctx context.Context, d *pipeline.Doc) error {
+	var sents []ner.Sentence
+	var units []unitSents
+	for _, u := range d.Units {
+		u.Entities = nil
+		us := unitSents{u: u}
+		n := len(u.Tokens)
+		for _, s := range u.Sentences {
+			if s.FirstToken >= 0 && s.FirstToken < s.EndTok && s.EndTok <= n {
+				us.ranges = append(us.ranges, [2]int{s.FirstToken, s.EndTok})
+			}
+		}
+		if len(us.ranges) == 0 && n > 0 {
+			us.ranges = [][2]int{{0, n}}
+		}
+		for _, rg := range us.ranges {
+			toks := u.Tokens[rg[0]:rg[1]]
+			s := ner.Sentence{Words: make([]string, len(toks)), Tags: make([]string, len(toks))}
+			for i, t := range toks {
+				s.Words[i], s.Tags[i] = t.Text, t.Tag
+			}
+			sents = append(sents, s)
+		}
+		units = append(units, us)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	labels := r.model.LabelDoc(sents, nil)
+	links := &docLinks{}
+	k := 0
+	var spans []ner.Span
+	for _, us := range units {
+		u := us.u
+		var cands []span
+		for _, rg := range us.ranges {
+			spans = ner.Spans(labels[k], spans[:0])
+			k++
+			for _, sp := range spans {
+				cands = r.candidates(d.Text, u.Tokens, rg[0]+sp.Start, rg[0]+sp.End, sp.Type, cands)
+			}
+			cands = r.matchOutlets(u.Tokens, rg[0], rg[1], cands)
+			cands = r.matchKnown(u.Tokens, rg[0], rg[1], cands)
+		}
+		ms := merge(d.Text, cands)
+		u.Entities = r.mentions(d.Text, u, ms, links)
+		labelTokens(u)
+	}
+	return nil
+}
+
+// candidates turns the model's token span [a, b) of type t into cleaned
+// candidate spans.
+func (r *Recognizer) candidates(text string, toks []pipeline.Token, a, b, t int, out []span) []span {
+	for a < b && skipEdge(toks[a].Text) {
+		a++
+	}
+	for b > a && skipEdge(toks[b-1].Text) {
+		b--
+	}
+	if a >= b {
+		return out
+	}
+	// Split where a line break or a dateline in capitals interrupts.
+	start := a
+	for i := a + 1; i <= b; i++ {
+		if i < b && !breakBetween(text, toks[i-1], toks[i], r.canon) {
+			continue
+		}
+		out = r.candidate(text, toks, start, i, t, out)
+		start = i
+	}
+	return out
+}
+
+func (r *Recognizer) candidate(text string, toks []pipeline.Token, a, b, t int, out []span) []span {
+	typ := r.canon.typeOf(t, text[toks[a].Start:toks[b-1].End])
+	if s, strong := r.stripTitles(toks, a, b); s > a && (typ == pipeline.EntPerson || strong) {
+		// "Defense Minister Shin Won-sik" is a person whatever the model
+		// said; a title alone ("Historian") is no name at all.
+		if typ == pipeline.EntPerson || r.looksLikeName(toks[s:b]) {
+			typ, a = pipeline.EntPerson, s
+		}
+	}
+	if a >= b || (b-a == 1 && r.canon.title[strings.ToLower(toks[a].Text)]) {
+		return out
+	}
+	s := span{Start: toks[a].Start, End: toks[b-1].End, Type: typ, Prio: 1}
+	// A sentence-final period is not part of a name ("Kim Jong Un."), but
+	// an initialism keeps its own ("U.S.").
+	last := toks[b-1].Text
+	if strings.HasSuffix(last, ".") && !strings.Contains(last[:len(last)-1], ".") && utf8.RuneCountInString(last) > 2 {
+		s.End--
+	}
+	if typ != pipeline.EntPerson {
+		s.Type = r.canon.typeOf(t, text[s.Start:s.End])
+	}
+	return append(out, s)
+}
+
+// stripTitles drops leading titles and roles ("Russian President",
+// "Defense Minister", "Dr.") from a person span.
+func (r *Recognizer) stripTitles(toks []pipeline.Token, a, b int) (int, bool) {
+	i, lastTitle, strong := a, -1, false
+	for i < b-1 {
+		w := strings.ToLower(toks[i].Text)
+		switch {
+		case r.canon.title[w] || roleWords[w]:
+			lastTitle = i
+			strong = strong || strongTitles[w]
+		case r.canon.demonym[Key(w)] != "" || r.canon.country[Key(w)]:
+		default:
+			i = b
+			continue
+		}
+		i++
+	}
+	if lastTitle >= 0 {
+		return lastTitle + 1, strong
+	}
+	return a, false
+}
+
+// strongTitles are titles that always precede a person's name.
+var strongTitles = map[string]bool{
+	"president": true, "minister": true, "chancellor": true, "premier": true, "secretary": true,
+	"senator": true, "governor": true, "mayor": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "ambassador": true, "envoy": true, "historian": true, "analyst": true,
+	"professor": true, "dr.": true, "mr.": true, "mrs.": true, "ms.": true, "prof.": true, "king": true,
+	"queen": true, "leader": true, "chairman": true, "ceo": true, "judge": true, "lawmaker": true,
+	"pope": true, "sheikh": true, "prince": true, "princess": true, "researcher": true, "expert": true,
+}
+
+// looksLikeName reports whether toks could be a person's name: one to four
+// capitalised words that are not known places or organisations.
+func (r *Recognizer) looksLikeName(toks []pipeline.Token) bool {
+	if len(toks) == 0 || len(toks) > 4 {
+		return false
+	}
+	var b strings.Builder
+	for _, t := range toks {
+		r0, _ := utf8.DecodeRuneInString(t.Text)
+		if !unicode.IsUpper(r0) || isAllCaps(t.Text) {
+			return false
+		}
+		b.WriteString(t.Text)
+	}
+	k := Key(b.String())
+	return !r.canon.place[k] && !r.canon.orgs[k]
+}
+
+var roleWords = map[string]bool{
+	"former": true, "deputy": true, "acting": true, "vice": true, "first": true, "foreign": true,
+	"defense": true, "defence": true, "prime": true, "state": true, "north": true, "south": true,
+	"interim": true, "late": true, "then": true, "-": true,
+}
+
+// skipEdge reports tokens never at the edge of a name: punctuation and
+// possessive endings.
+func skipEdge(w string) bool {
+	switch w {
+	case "'s", "’s", "'", "’":
+		return true
+	}
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// breakBetween reports whether a name cannot run on from token a to token
+// b: a blank line or a heading lies between them, or one is a capitalised
+// dateline place next to an ordinary word ("Josh Smith SEOUL").
+func breakBetween(text string, a, b pipeline.Token, c *canon) bool {
+	if a.End > b.Start || b.Start > len(text) {
+		return true
+	}
+	gap := text[a.End:b.Start]
+	nl := strings.ContainsAny(gap, "\n\r")
+	capsA, capsB := isAllCaps(a.Text) && len(a.Text) > 2, isAllCaps(b.Text) && len(b.Text) > 2
+	if nl && (capsA != capsB || strings.Count(gap, "\n") > 1) {
+		return true
+	}
+	if capsA != capsB {
+		caps := a.Text
+		if capsB {
+			caps = b.Text
+		}
+		if c.place[Key(caps)] {
+			return true
+		}
+	}
+	return false
+}
+
+// matchOutlets adds a candidate for every registry outlet name in tokens
+// [a, b), longest first.
+func (r *Recognizer) matchOutlets(toks []pipeline.Token, a, b int, out []span) []span {
+	var buf []byte
+	for i := a; i < b; i++ {
+		r0, _ := utf8.DecodeRuneInString(toks[i].Text)
+		if !unicode.IsUpper(r0) && !unicode.IsDigit(r0) && toks[i].Text != "taz" && toks[i].Text != "dpa" && toks[i].Text != "eurotopics" {
+			continue
+		}
+		for n := min(r.maxOut, b-i); n >= 1; n-- {
+			buf = buf[:0]
+			for j := i; j < i+n; j++ {
+				if j > i {
+					buf = append(buf, ' ')
+				}
+				buf = append(buf, toks[j].Text...)
+			}
+			if _, ok := r.outlets[string(buf)]; !ok {
+				continue
+			}
+			s := span{Start: toks[i].Start, End: toks[i+n-1].End, Type: pipeline.EntOutlet, Prio: 2}
+			// "Michael Bloomberg" stays a person.
+			inPerson := false
+			for _, c := range out {
+				if c.Type == pipeline.EntPerson && c.Start <= s.Start && s.End <= c.End && (c.End-c.Start) > (s.End-s.Start) {
+					inPerson = true
+				}
+			}
+			if !inPerson {
+				out = append(out, s)
+			}
+			i += n - 1
+			break
+		}
+	}
+	return out
+}
+
+// matchKnown adds low-priority candidates for shipped leaders and
+// countries, which fill gaps the model leaves (an unfamiliar name at the
+// start of a sentence) but never override it.
+func (r *Recognizer) matchKnown(toks []pipeline.Token, a, b int, out []span) []span {
+	var buf []byte
+	for i := a; i < b; i++ {
+		r0, _ := utf8.DecodeRuneInString(toks[i].Text)
+		if !unicode.IsUpper(r0) {
+			continue
+		}
+		for n := min(r.maxKnow, b-i); n >= 1; n-- {
+			buf = buf[:0]
+			for j := i; j < i+n; j++ {
+				if j > i {
+					buf = append(buf, ' ')
+				}
+				buf = append(buf, toks[j].Text...)
+			}
+			typ, ok := r.known[string(buf)]
+			if !ok {
+				continue
+			}
+			out = append(out, span{Start: toks[i].Start, End: toks[i+n-1].End, Type: typ, Prio: 0})
+			i += n - 1
+			break
+		}
+	}
+	return out
+}
+
+// mentions names, links and maps the merged spans of one unit.
+func (r *Recognizer) mentions(text string, u *pipeline.Unit, ms []span, links *docLinks) []pipeline.Mention {
+	if len(ms) == 0 {
+		return nil
+	}
+	out := make([]pipeline.Mention, 0, len(ms))
+	for _, s := range ms {
+		m := pipeline.Mention{Start: s.Start, End: s.End, Text: text[s.Start:s.End], Type: s.Type}
+		switch {
+		case s.Type == pipeline.EntOutlet:
+			m.Entity = r.outletName(m.Text)
+		default:
+			// A bare surname the model typed as something else.
+			if m.Type != pipeline.EntPerson && !strings.Contains(m.Text, " ") && !r.canon.place[Key(m.Text)] && !r.canon.orgs[Key(m.Text)] {
+				for i := len(links.persons) - 1; i >= 0; i-- {
+					if links.persons[i].surname == Key(m.Text) {
+						m.Type = pipeline.EntPerson
+						break
+					}
+				}
+			}
+			m.Entity = r.canon.name(m.Text, m.Type, links)
+		}
+		m.Actor = r.canon.actorOf(m.Entity, m.Text, m.Type)
+		out = append(out, m)
+	}
+	return out
+}
+
+func (r *Recognizer) outletName(text string) string {
+	if n, ok := r.outlets[strings.Join(tokenWords(text), " ")]; ok {
+		if a, ok := r.canon.alias[Key(n)]; ok {
+			return a
+		}
+		return n
+	}
+	return text
+}
+
+// labelTokens writes IOB labels with framewatch types onto the unit's
+// tokens.
+func labelTokens(u *pipeline.Unit) {
+	j := 0
+	for i := range u.Tokens {
+		t := &u.Tokens[i]
+		t.Label = "O"
+		for j < len(u.Entities) && u.Entities[j].End <= t.Start {
+			j++
+		}
+		if j < len(u.Entities) && t.Start < u.Entities[j].End && t.End > u.Entities[j].Start {
+			if t.Start <= u.Entities[j].Start {
+				t.Label = "B-" + u.Entities[j].Type
+			} else {
+				t.Label = "I-" + u.Entities[j].Type
+			}
+		}
+	}
+}

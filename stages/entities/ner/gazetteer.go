@@ -1,0 +1,153 @@
+package ner
+
+import (
+	"bufio"
+	"embed"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed gazetteer/*.txt
+var gazFS embed.FS
+
+// Gazetteer list names.
+const (
+	ListCountries  = "countries"
+	ListCities     = "cities"
+	ListRegions    = "regions"
+	ListDemonyms   = "demonyms"
+	ListOrgs       = "orgs"
+	ListOutlets    = "outlets"
+	ListFirstNames = "firstnames"
+	ListTitles     = "titles"
+)
+
+var gazLists = []string{ListCountries, ListCities, ListRegions, ListDemonyms, ListOrgs, ListOutlets, ListFirstNames, ListTitles}
+
+// Entry is one gazetteer line: a name and its optional second column (the
+// canonical name or the country it belongs to).
+type Entry struct {
+	Name  string
+	Value string
+}
+
+// List returns the entries of the named shipped gazetteer, in file order.
+func List(name string) []Entry {
+	b, err := gazFS.ReadFile("gazetteer/" + name + ".txt")
+	if err != nil {
+		return nil
+	}
+	var out []Entry
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		name, value, _ := strings.Cut(line, "\t")
+		out = append(out, Entry{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value)})
+	}
+	return out
+}
+
+// gazetteer maps a lowercased, space-joined token sequence to a bit set of
+// the lists it appears in.
+type gazetteer struct {
+	names  map[string]uint16
+	maxLen int
+}
+
+var shippedGaz = sync.OnceValue(func() *gazetteer {
+	g := &gazetteer{names: make(map[string]uint16)}
+	for i, l := range gazLists {
+		if l == ListTitles {
+			continue
+		}
+		for _, e := range List(l) {
+			g.add(e.Name, uint16(1)<<i)
+		}
+	}
+	return g
+})
+
+func (g *gazetteer) add(name string, bit uint16) {
+	words := splitName(name)
+	if len(words) == 0 {
+		return
+	}
+	key := strings.ToLower(strings.Join(words, " "))
+	g.names[key] |= bit
+	if len(words) > g.maxLen {
+		g.maxLen = len(words)
+	}
+}
+
+// splitName splits a gazetteer name roughly as the tokenizer would:
+// on spaces, with a possessive "'s" apart.
+func splitName(name string) []string {
+	var out []string
+	for _, f := range strings.Fields(name) {
+		if strings.HasSuffix(f, "'s") && len(f) > 2 {
+			out = append(out, f[:len(f)-2], "'s")
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// mark sets, for every token, two bits per list: B (2*i) when a name from
+// list i starts at the token and I (2*i+1) when it continues there. Names
+// must start with an upper-case letter or digit.
+func (g *gazetteer) mark(words []string, out []uint32, buf []byte) []byte {
+	for i := range out {
+		out[i] = 0
+	}
+	for i := range words {
+		r, _ := utf8.DecodeRuneInString(words[i])
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		buf = buf[:0]
+		for n := 1; n <= g.maxLen && i+n <= len(words); n++ {
+			if n > 1 {
+				buf = append(buf, ' ')
+			}
+			buf = appendLower(buf, words[i+n-1])
+			bits, ok := g.names[string(buf)]
+			if !ok {
+				continue
+			}
+			for l := 0; bits != 0; l++ {
+				if bits&1 != 0 {
+					out[i] |= 1 << (2 * l)
+					for k := i + 1; k < i+n; k++ {
+						out[k] |= 1 << (2*l + 1)
+					}
+				}
+				bits >>= 1
+			}
+		}
+	}
+	return buf
+}
+
+func appendLower(buf []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		i += size
+	}
+	return buf
+}

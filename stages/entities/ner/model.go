@@ -1,0 +1,242 @@
+package ner
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sync"
+)
+
+// Types are the CoNLL-2003 entity types the model predicts, by index.
+var Types = [4]string{"PER", "ORG", "LOC", "MISC"}
+
+// nLabels is O plus B- and I- for each type: label 0 is O, 1+2t is B-type
+// t and 2+2t is I-type t.
+const nLabels = 1 + 2*len(Types)
+
+func labelType(y uint8) int { return int(y-1) / 2 }
+func isBegin(y uint8) bool  { return y != 0 && (y-1)%2 == 0 }
+
+// allowed reports whether label y may follow label prev (BIO: I-X only
+// after B-X or I-X).
+func allowed(prev, y uint8) bool {
+	if y == 0 || isBegin(y) {
+		return true
+	}
+	return prev != 0 && labelType(prev) == labelType(y)
+}
+
+// LabelString names a label id ("O", "B-PER", "I-LOC").
+func LabelString(y uint8) string {
+	if y == 0 || int(y) >= nLabels {
+		return "O"
+	}
+	if isBegin(y) {
+		return "B-" + Types[labelType(y)]
+	}
+	return "I-" + Types[labelType(y)]
+}
+
+// Span is an entity found by the model: tokens [Start, End) of a sentence
+// and an index into Types.
+type Span struct {
+	Start, End int
+	Type       int
+}
+
+// Spans groups BIO label ids into entity spans. An I- label that does not
+// continue an entity of its type starts one.
+func Spans(labels []uint8, out []Span) []Span {
+	for i := 0; i < len(labels); i++ {
+		y := labels[i]
+		if y == 0 {
+			continue
+		}
+		t := labelType(y)
+		j := i + 1
+		for j < len(labels) && labels[j] != 0 && !isBegin(labels[j]) && labelType(labels[j]) == t {
+			j++
+		}
+		out = append(out, Span{Start: i, End: j, Type: t})
+		i = j - 1
+	}
+	return out
+}
+
+// Model is a trained labeller. It is immutable and safe for concurrent use.
+type Model struct {
+	index map[uint64]int32 // feature hash -> row offset into w
+	w     []float32
+	gaz   *gazetteer
+	pool  sync.Pool
+}
+
+// Sentence is one tokenized sentence with its part-of-speech tags.
+type Sentence struct {
+	Words []string
+	Tags  []string
+	// Gold holds the gold label ids when read from CoNLL data.
+	Gold []uint8
+}
+
+type scratch struct {
+	s     sentence
+	d     *docState
+	feats []uint64
+	buf   []byte
+	score [nLabels]float32
+}
+
+func (m *Model) scratch() *scratch {
+	if sc, ok := m.pool.Get().(*scratch); ok {
+		sc.d.reset()
+		return sc
+	}
+	return &scratch{d: newDocState(), feats: make([]uint64, 0, 96), buf: make([]byte, 0, 64)}
+}
+
+// LabelDoc labels the sentences of one document, in order, writing label ids
+// into out[i] (grown to the sentence length) and returning out. Earlier
+// sentences inform later ones through the document memory.
+func (m *Model) LabelDoc(doc []Sentence, out [][]uint8) [][]uint8 {
+	sc := m.scratch()
+	defer m.pool.Put(sc)
+	for _, s := range doc {
+		sc.buf = sc.s.prepare(m.gaz, s.Words, s.Tags, sc.buf)
+		sc.d.observe(&sc.s)
+	}
+	for len(out) < len(doc) {
+		out = append(out, nil)
+	}
+	out = out[:len(doc)]
+	for k, s := range doc {
+		sc.buf = sc.s.prepare(m.gaz, s.Words, s.Tags, sc.buf)
+		labels := slices.Grow(out[k][:0], len(s.Words))[:len(s.Words)]
+		var y1, y2 uint8
+		for i := range s.Words {
+			sc.feats = sc.s.features(sc.d, i, y1, y2, sc.feats[:0])
+			y := m.predict(sc, y1)
+			labels[i] = y
+			y2, y1 = y1, y
+		}
+		sc.d.remember(&sc.s, labels)
+		out[k] = labels
+	}
+	return out
+}
+
+func (m *Model) predict(sc *scratch, prev uint8) uint8 {
+	sc.score = [nLabels]float32{}
+	for _, f := range sc.feats {
+		off, ok := m.index[f]
+		if !ok {
+			continue
+		}
+		row := m.w[off : off+int32(nLabels)]
+		for y := range sc.score {
+			sc.score[y] += row[y]
+		}
+	}
+	best, bestY := float32(math.Inf(-1)), uint8(0)
+	for y := range sc.score {
+		if allowed(prev, uint8(y)) && sc.score[y] > best {
+			best, bestY = sc.score[y], uint8(y)
+		}
+	}
+	return bestY
+}
+
+// Features reports how many feature rows the model holds.
+func (m *Model) Features() int { return len(m.index) }
+
+const magic = "framewatch-ner-v1\n"
+
+// Write writes the model, gzipped, with rows sorted by feature hash so the
+// file is reproducible. Weights are quantised to 16 bits.
+func (m *Model) Write(w io.Writer) error {
+	keys := make([]uint64, 0, len(m.index))
+	var maxAbs float64
+	for k, off := range m.index {
+		keys = append(keys, k)
+		for _, v := range m.w[off : off+int32(nLabels)] {
+			maxAbs = max(maxAbs, math.Abs(float64(v)))
+		}
+	}
+	slices.Sort(keys)
+	scale := float32(maxAbs / 32767)
+	if scale == 0 {
+		scale = 1
+	}
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("ner: write: %w", err)
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(magic)
+	hdr := []any{uint32(nLabels), math.Float32bits(scale), uint32(len(keys))}
+	for _, v := range hdr {
+		if err := binary.Write(bw, binary.LittleEndian, v); err != nil {
+			return fmt.Errorf("ner: write: %w", err)
+		}
+	}
+	var row [8 + 2*nLabels]byte
+	prev := uint64(0)
+	for _, k := range keys {
+		binary.LittleEndian.PutUint64(row[:8], k-prev) // deltas compress better
+		prev = k
+		off := m.index[k]
+		for y, v := range m.w[off : off+int32(nLabels)] {
+			q := int16(math.Round(float64(v / scale)))
+			binary.LittleEndian.PutUint16(row[8+2*y:], uint16(q))
+		}
+		bw.Write(row[:])
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("ner: write: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("ner: write: %w", err)
+	}
+	return nil
+}
+
+// Load reads a model written by Write.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("ner: load: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, errors.New("ner: load: not a framewatch NER model")
+	}
+	var hdr struct{ Labels, Scale, N uint32 }
+	if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {
+		return nil, fmt.Errorf("ner: load: %w", err)
+	}
+	if hdr.Labels != uint32(nLabels) || hdr.N > 1<<26 {
+		return nil, fmt.Errorf("ner: load: bad header (labels %d, rows %d)", hdr.Labels, hdr.N)
+	}
+	scale := math.Float32frombits(hdr.Scale)
+	m := &Model{index: make(map[uint64]int32, hdr.N), w: make([]float32, 0, int(hdr.N)*nLabels), gaz: shippedGaz()}
+	var row [8 + 2*nLabels]byte
+	prev := uint64(0)
+	for range hdr.N {
+		if _, err := io.ReadFull(br, row[:]); err != nil {
+			return nil, fmt.Errorf("ner: load: %w", err)
+		}
+		k := prev + binary.LittleEndian.Uint64(row[:8])
+		prev = k
+		m.index[k] = int32(len(m.w))
+		for y := range nLabels {
+			m.w = append(m.w, float32(int16(binary.LittleEndian.Uint16(row[8+2*y:])))*scale)
+		}
+	}
+	return m, nil
+}
