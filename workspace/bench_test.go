@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"encoding/json"
+	"os"
 	"testing"
 
 	"github.com/framewatch/framewatch/pipeline"
@@ -101,4 +102,50 @@ func BenchmarkDocKey(b *testing.B) {
 type docKey struct {
 	d *pipeline.Doc
 	k Key
+}
+
+// BenchmarkCorpus10k measures a whole corpus of 10,000 documents: saving
+// every result (a first run's workspace cost) and, after reopening,
+// restoring every one (an unchanged re-run's cost). Report per corpus.
+func BenchmarkCorpus10k(b *testing.B) {
+	const n = 10000
+	docs := make([]*pipeline.Doc, n)
+	bares := make([]*pipeline.Doc, n)
+	keys := make([]Key, n)
+	for i := range n {
+		docs[i] = testDoc(i, 0)
+		bares[i] = bare(i, 0)
+		keys[i] = key(docs[i])
+	}
+	dir := b.TempDir()
+	b.Run("save", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			os.RemoveAll(dir)
+			w := open(b, dir, Options{})
+			for i, d := range docs {
+				if err := w.Save(d, keys[i]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if err := w.Close(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("restore", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			w := open(b, dir, Options{})
+			for i, d := range bares {
+				d.Units, d.Removed, d.Cached = nil, nil, false
+				if ok, err := w.Restore(d, keys[i]); !ok || err != nil {
+					b.Fatalf("Restore = %v, %v", ok, err)
+				}
+			}
+			if err := w.Close(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

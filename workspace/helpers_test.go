@@ -104,3 +104,11 @@ func count(t testing.TB, db *sql.DB) int {
 	}
 	return n
 }
+
+// smallPages makes Rest read 7 rows per query, to test paging on few
+// documents; the returned func restores the page size.
+func smallPages() func() {
+	old := restPage
+	restPage = 7
+	return func() { restPage = old }
+}

@@ -11,8 +11,8 @@ import (
 
 // restPage is how many rows Rest reads per query. Reading in pages keeps
 // memory bounded and frees the connection while fn runs, so fn may call
-// Restore or Save.
-const restPage = 512
+// Restore or Save. Tests lower it.
+var restPage = 512
 
 // Rest calls fn, in doc_id order, with every stored document whose ID is
 // not in seen, restored as by Restore (Cached set; Text and Clean empty).

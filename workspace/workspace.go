@@ -305,22 +305,12 @@ func (w *Workspace) Stale(version, configHash string) int {
 // result; on an error (an unreadable row) d is untouched and should be
 // analysed again.
 func (w *Workspace) Restore(d *pipeline.Doc, k Key) (bool, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.closed {
-		return false, errClosed
+	data, err := w.load(d.ID, k)
+	if data == nil || err != nil {
+		return false, err
 	}
-	if got, ok := w.index[d.ID]; !ok || got != k {
-		return false, nil
-	}
-	var data []byte
-	if i, ok := w.pendIdx[d.ID]; ok {
-		data = []byte(w.pending[i].data)
-	} else if err := w.get.QueryRow(d.ID).Scan(&data); errors.Is(err, sql.ErrNoRows) {
-		return false, nil
-	} else if err != nil {
-		return false, fmt.Errorf("workspace: restore %s: %w", d.ID, err)
-	}
+	// Decoding, the bulk of the cost, runs outside the lock so that
+	// concurrent Restores (from a pool of workers) decode in parallel.
 	var s pipeline.Doc
 	if err := json.Unmarshal(data, &s); err != nil {
 		return false, fmt.Errorf("workspace: restore %s: %w", d.ID, err)
@@ -332,6 +322,30 @@ func (w *Workspace) Restore(d *pipeline.Doc, k Key) (bool, error) {
 	d.Errors = nil
 	d.Cached = true
 	return true, nil
+}
+
+// load returns the stored JSON of id when it was saved under k, or nil.
+func (w *Workspace) load(id string, k Key) ([]byte, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return nil, errClosed
+	}
+	if got, ok := w.index[id]; !ok || got != k {
+		return nil, nil
+	}
+	if i, ok := w.pendIdx[id]; ok {
+		return []byte(w.pending[i].data), nil
+	}
+	var data []byte
+	err := w.get.QueryRow(id).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("workspace: restore %s: %w", id, err)
+	}
+	return data, nil
 }
 
 var errClosed = errors.New("workspace: closed")
