@@ -86,16 +86,19 @@ func (w *Workspace) Runs() ([]Run, error) {
 	return runs, nil
 }
 
+// timeLayout has a fixed width, so that stored times sort as text.
+const timeLayout = "2006-01-02T15:04:05.000000000Z"
+
 func formatTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.UTC().Format(time.RFC3339Nano)
+	return t.UTC().Format(timeLayout)
 }
 
 func parseTime(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	return time.Parse(time.RFC3339Nano, s)
+	return time.Parse(timeLayout, s)
 }

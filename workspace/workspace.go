@@ -164,6 +164,8 @@ func Open(ctx context.Context, dir string, opt Options) (*Workspace, error) {
 // Dir returns the workspace folder.
 func (w *Workspace) Dir() string { return w.dir }
 
+func (w *Workspace) dbPath() string { return filepath.Join(w.dir, DBFile) }
+
 // dsn opens the database in WAL mode, so a killed writer never corrupts it
 // and readers do not block the writer, with synchronous=FULL so that a
 // committed batch survives a power cut too (batching keeps the fsyncs
@@ -255,13 +257,7 @@ func (w *Workspace) Close() error {
 		return nil
 	}
 	w.closed = true
-	if w.timer != nil {
-		w.timer.Stop()
-	}
 	err := w.flushLocked()
-	if err == nil {
-		err = w.err
-	}
 	for _, st := range []*sql.Stmt{w.get, w.put} {
 		if st != nil {
 			st.Close()
@@ -376,9 +372,6 @@ func (w *Workspace) Save(d *pipeline.Doc, k Key) error {
 	if w.closed {
 		return errClosed
 	}
-	if err := w.err; err != nil {
-		return err
-	}
 	r.key = w.internKey(k)
 	w.index[d.ID] = r.key
 	if i, ok := w.pendIdx[d.ID]; ok {
@@ -415,37 +408,36 @@ func (w *Workspace) Flush() error {
 	if w.closed {
 		return errClosed
 	}
-	if err := w.flushLocked(); err != nil {
-		return err
-	}
-	return w.err
+	return w.flushLocked()
 }
 
 // flushLocked writes the pending rows in one transaction. On failure they
-// stay pending, so a later call may retry.
+// stay pending, so a later call retries them (and a success clears an
+// error left by the flush timer).
 func (w *Workspace) flushLocked() error {
 	if w.timer != nil {
 		w.timer.Stop()
 		w.timer = nil
 	}
 	if len(w.pending) == 0 {
-		return nil
+		return w.err
 	}
 	tx, err := w.db.Begin()
 	if err != nil {
-		return fmt.Errorf("workspace: begin: %w", err)
+		return fmt.Errorf("workspace: begin: %s: %w", w.dbPath(), err)
 	}
 	st := tx.Stmt(w.put)
 	for _, r := range w.pending {
 		if _, err := st.Exec(r.id, r.key.Hash, r.key.Version, r.key.ConfigHash, r.source,
 			r.minDate, r.maxDate, w.opt.RunID, r.data); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("workspace: save %s: %w", r.id, err)
+			return fmt.Errorf("workspace: save %s to %s: %w", r.id, w.dbPath(), err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("workspace: commit: %w", err)
+		return fmt.Errorf("workspace: commit to %s: %w", w.dbPath(), err)
 	}
+	w.err = nil
 	clear(w.pending)
 	w.pending = w.pending[:0]
 	clear(w.pendIdx)

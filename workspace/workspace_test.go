@@ -298,7 +298,8 @@ func TestRuns(t *testing.T) {
 	w := open(t, dir, Options{})
 	t0 := time.Date(2026, 11, 25, 2, 30, 0, 0, time.UTC)
 	done := Run{ID: "a", Started: t0, Finished: t0.Add(time.Minute), Processed: 10, Cached: 5, Failed: 1, Status: RunPartial}
-	for _, r := range []Run{{ID: "a", Started: t0, Status: RunRunning}, done, {ID: "b", Started: t0.Add(time.Hour), Status: RunRunning}} {
+	half := Run{ID: "c", Started: t0.Add(500 * time.Millisecond), Finished: t0.Add(time.Second), Status: RunOK}
+	for _, r := range []Run{{ID: "a", Started: t0, Status: RunRunning}, done, {ID: "b", Started: t0.Add(time.Hour), Status: RunRunning}, half} {
 		if err := w.RecordRun(r); err != nil {
 			t.Fatal(err)
 		}
@@ -313,7 +314,7 @@ func TestRuns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Run{done, {ID: "b", Started: t0.Add(time.Hour), Status: RunInterrupted}}
+	want := []Run{done, half, {ID: "b", Started: t0.Add(time.Hour), Status: RunInterrupted}}
 	if mustJSON(t, runs) != mustJSON(t, want) {
 		t.Errorf("Runs = %+v, want %+v", runs, want)
 	}

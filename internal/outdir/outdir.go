@@ -141,8 +141,12 @@ func Commit(root, tmp, runID string, keep int) (final string, err error) {
 	runs := filepath.Join(root, RunsDir)
 	for ; ; seq++ {
 		final = filepath.Join(runs, withSeq(base, seq))
-		if _, err := os.Lstat(final); errors.Is(err, fs.ErrNotExist) {
+		_, err := os.Lstat(final)
+		if errors.Is(err, fs.ErrNotExist) {
 			break
+		}
+		if err != nil {
+			return "", Explain("check", final, err)
 		}
 	}
 	if err := os.Rename(tmp, final); err != nil {
