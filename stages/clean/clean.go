@@ -20,35 +20,41 @@ const maxFurnitureBytes = 400
 const maxWrapRunes = 100
 
 // defaultRules are the shipped furniture rules, matched case-insensitively
-// against a whole trimmed line. Order matters only for the rule name
-// recorded.
-var defaultRules = []struct{ name, pattern string }{
-	{"share", `(?:share|share (?:this|the) (?:article|story|page|post)|share on \w+|share via \w+|print|print (?:this )?(?:article|page|story)|e-?mail|e-?mail (?:this )?(?:article|story|page)|save|save (?:this )?article|tweet|copy link|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|bookmark)`},
-	{"comments", `(?:comments?(?: \(\d+\))?|\d+ comments?|comments are closed\.?|leave a (?:comment|reply)|add (?:a )?comment|show comments|view comments|join the (?:conversation|discussion)|discuss(?:ion)?(?: \(\d+\))?)`},
-	{"continued", `continued (?:in|on) (?:the )?next (?:column|page)\.?`},
-	{"advertisement", `(?:advertisement|advertising|anzeige|publicité|sponsored(?: content)?|\[?ad\]?|story continues below(?: advertisement)?)`},
-	{"copyright", `(?:©|\(c\)|copyright\s*(?:©|\(c\))|copyright\s+\d{4}).{0,200}`},
-	{"copyright", `.{0,200}all rights reserved\.?.{0,200}`},
-	{"copyright", `(?:this )?material may not be published.{0,120}`},
-	{"source", `source site\s*:.{0,120}`},
-	{"source", `(?:source|quelle)\s*:\s*\S.{0,80}`},
-	{"status", `(?:status|stand)\s*:\s*\d.{0,60}`},
-	{"status", `(?:published|updated|last updated|first published|posted)\s*:?\s*(?:on\s+)?\d.{0,80}`},
-	{"status", `(?:published|updated|last updated|first published|posted)\s*:?\s*(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+\d.{0,80}`},
-	{"status", `.{0,80}\bupdated\s+(?:\d+|an?|one)\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago`},
-	{"read-more", `(?:read more|read also|see also|more on this story|related(?: articles| stories| coverage| content)?|recommended(?: articles| stories)?|most read|top stories)\s*(?::.{0,150})?`},
-	{"page", `page \d+ (?:of|/) \d+`},
-	{"layout", `(?:skip to (?:main )?content|back to top|listen to (?:this )?(?:article|story)(?: .{0,40})?|\d+ min(?:ute)?s? read|image caption|photo caption|enlarge (?:this )?image|toggle caption)`},
-	{"cookies", `.{0,150}\b(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|cookie (?:settings|policy|preferences|consent)|manage cookies|reject (?:all )?cookies)\b.{0,150}`},
-	{"newsletter", `(?:sign up|subscribe|register)(?: now)?(?: for| to) (?:our|the) .{0,60}newsletters?.{0,60}|(?:follow us on|follow .{1,30} on) (?:twitter|x|facebook|instagram|telegram|threads|bluesky).{0,40}`},
-	{"end", `\(end\)|-?end-|burs?(?:-[a-z]{1,4})?/[a-z]{1,4}(?:/[a-z]{1,4})*|[a-z]{2,4}/[a-z]{2,4}(?:/[a-z]{2,4})?`},
-	{"contact", `for inquiries,? .{0,100}contact .{0,80}`},
-	{"review-archive", `all (?:press )?reviews (?:from|of) .{1,40}`},
+// against a whole trimmed line of at most max bytes that contains need (in
+// lower case; a cheap filter before the regular expression). Order
+// matters only for the rule name recorded.
+var defaultRules = []struct {
+	name, pattern, need string
+	max                 int
+}{
+	{"share", `(?:share|share (?:this|the) (?:article|story|page|post)|share on \w+|share via \w+|print|print (?:this )?(?:article|page|story)|e-?mail|e-?mail (?:this )?(?:article|story|page)|save|save (?:this )?article|tweet|copy link|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|bookmark)`, "", 40},
+	{"comments", `(?:comments?(?: \(\d+\))?|\d+ comments?|comments are closed\.?|leave a (?:comment|reply)|add (?:a )?comment|show comments|view comments|join the (?:conversation|discussion)|discuss(?:ion)?(?: \(\d+\))?)`, "", 40},
+	{"continued", `continued (?:in|on) (?:the )?next (?:column|page)\.?`, "continued", 40},
+	{"advertisement", `(?:advertisement|advertising|anzeige|publicité|sponsored(?: content)?|\[?ad\]?|story continues below(?: advertisement)?)`, "", 40},
+	{"copyright", `(?:©|\(c\)|copyright\s*(?:©|\(c\))|copyright\s+\d{4}).*`, "", 250},
+	{"copyright", `.*all rights reserved.*`, "all rights reserved", 250},
+	{"copyright", `(?:this )?material may not be published.*`, "material may not be published", 160},
+	{"source", `source site\s*:.*`, "source site", 140},
+	{"source", `(?:source|quelle)\s*:\s*\S.*`, "", 90},
+	{"status", `(?:status|stand)\s*:\s*\d.*`, "", 70},
+	{"status", `(?:published|updated|last updated|first published|posted)\s*:?\s*(?:on\s+)?\d.*`, "", 90},
+	{"status", `(?:published|updated|last updated|first published|posted)\s*:?\s*(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+\d.*`, "", 90},
+	{"status", `.*\bupdated\s+(?:\d+|an?|one)\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago`, "ago", 90},
+	{"read-more", `(?:read more|read also|see also|more on this story|related(?: articles| stories| coverage| content)?|recommended(?: articles| stories)?|most read|top stories)\s*(?::.*)?`, "", 170},
+	{"page", `page \d+ (?:of|/) \d+`, "page", 20},
+	{"layout", `(?:skip to (?:main )?content|back to top|listen to (?:this )?(?:article|story)(?: .*)?|\d+ min(?:ute)?s? read|image caption|photo caption|enlarge (?:this )?image|toggle caption)`, "", 60},
+	{"cookies", `.*\b(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|cookie (?:settings|policy|preferences|consent)|manage cookies|reject (?:all )?cookies)\b.*`, "cookie", 300},
+	{"newsletter", `(?:sign up|subscribe|register)(?: now)?(?: for| to) (?:our|the) .*newsletters?.*|(?:follow us on|follow .{1,30} on) (?:twitter|x|facebook|instagram|telegram|threads|bluesky).*`, "", 120},
+	{"end", `\(end\)|-?end-|burs?(?:-[a-z]{1,4})?/[a-z]{1,4}(?:/[a-z]{1,4})*|[a-z]{2,4}/[a-z]{2,4}(?:/[a-z]{2,4})?`, "", 20},
+	{"contact", `for inquiries,? .*contact .*`, "contact", 200},
+	{"review-archive", `all (?:press )?reviews (?:from|of) .*`, "reviews", 60},
 }
 
 type rule struct {
 	name string
 	re   *regexp.Regexp
+	need string // lower-case substring the line must contain, or ""
+	max  int    // longest line tested, in bytes
 }
 
 // Cleaner is the clean stage. It is safe for concurrent use.
@@ -61,14 +67,14 @@ type Cleaner struct {
 func New(cfg pipeline.CleanConfig) (*Cleaner, error) {
 	c := &Cleaner{}
 	for _, r := range defaultRules {
-		c.rules = append(c.rules, rule{r.name, regexp.MustCompile(`(?i)^(?:` + r.pattern + `)$`)})
+		c.rules = append(c.rules, rule{r.name, regexp.MustCompile(`(?i)^(?:` + r.pattern + `)$`), r.need, r.max})
 	}
 	for i, p := range cfg.Furniture {
 		re, err := regexp.Compile(`^(?:` + p + `)$`)
 		if err != nil {
 			return nil, fmt.Errorf("clean: furniture pattern %d %q: %w", i+1, p, err)
 		}
-		c.rules = append(c.rules, rule{"custom", re})
+		c.rules = append(c.rules, rule{"custom", re, "", maxFurnitureBytes})
 	}
 	return c, nil
 }
@@ -139,14 +145,16 @@ func (c *Cleaner) Clean(text string) (string, []pipeline.Removal) {
 			continue
 		}
 		l.runes = utf8.RuneCountInString(strings.TrimRightFunc(s, unicode.IsSpace))
+		rt := strings.TrimRightFunc(s, unicode.IsSpace)
+		head := rt[:min(len(rt), 100)]
 		switch {
-		case sectionRe.MatchString(s):
+		case strings.HasSuffix(rt, "/") && sectionRe.MatchString(s):
 			l.kind = kSection
 		case headingRe.MatchString(s):
 			l.kind = kHeading
 		case listRe.MatchString(s):
 			l.kind = kList
-		case datelineRe.MatchString(s):
+		case startsUpper(s) && strings.ContainsAny(head, "-—–/") && datelineRe.MatchString(s):
 			l.kind = kDateline
 		case bylineRe.MatchString(s) && l.runes <= 80:
 			l.kind = kByline
@@ -161,6 +169,11 @@ func (c *Cleaner) Clean(text string) (string, []pipeline.Removal) {
 	return string(buf), removed
 }
 
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
 func (c *Cleaner) furniture(trimmed string) (string, bool) {
 	if len(trimmed) > maxFurnitureBytes {
 		return "", false
@@ -169,7 +182,19 @@ func (c *Cleaner) furniture(trimmed string) (string, bool) {
 	if t == "" {
 		t = trimmed
 	}
+	lower := ""
 	for _, r := range c.rules {
+		if len(t) > r.max {
+			continue
+		}
+		if r.need != "" {
+			if lower == "" {
+				lower = strings.ToLower(t)
+			}
+			if !strings.Contains(lower, r.need) {
+				continue
+			}
+		}
 		if r.re.MatchString(t) || (t != trimmed && r.re.MatchString(trimmed)) {
 			return r.name, true
 		}
@@ -251,14 +276,21 @@ func joins(text string, lines []line, i, w int) bool {
 	as := strings.TrimRightFunc(text[a.start:a.end], unicode.IsSpace)
 	bs := text[b.start:b.end]
 	first, _ := utf8.DecodeRuneInString(bs)
-	if unicode.IsSpace(first) {
-		return false // indented: a new paragraph
+	indented := unicode.IsSpace(first)
+	if indented {
+		first, _ = utf8.DecodeRuneInString(strings.TrimLeftFunc(bs, unicode.IsSpace))
 	}
 	lower := unicode.IsLower(first)
 	if a.kind == kList {
-		return lower
+		return lower // a list item's wrapped continuation
+	}
+	if indented {
+		return false // a new paragraph
 	}
 	last, _ := utf8.DecodeLastRuneInString(as)
+	if last == ':' && strings.ContainsRune("\"“„«‘'", first) {
+		return false // a quotation set off after its introduction
+	}
 	if lower && !strings.ContainsRune(".!?:", last) {
 		return true
 	}

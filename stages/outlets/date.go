@@ -2,11 +2,11 @@ package outlets
 
 import (
 	"fmt"
-	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // months maps month names and abbreviations (English, German, French,
@@ -35,33 +35,6 @@ var months = func() map[string]int {
 	return months
 }()
 
-var monthAlt = func() string {
-	var ns []string
-	for n := range months {
-		ns = append(ns, regexp.QuoteMeta(n))
-	}
-	// Longest first, so that "june" wins over "jun"; ties sorted for a
-	// deterministic pattern.
-	sort.Slice(ns, func(i, j int) bool {
-		if len(ns[i]) != len(ns[j]) {
-			return len(ns[i]) > len(ns[j])
-		}
-		return ns[i] < ns[j]
-	})
-	return strings.Join(ns, "|")
-}()
-
-var (
-	// 2024-06-19, 2024-06-19T10:00:00Z, 2024/06/19
-	isoRe = regexp.MustCompile(`\b(\d{4})([-/])(\d{1,2})([-/])(\d{1,2})\b`)
-	// 18.06.2024, 18. 6. 2024, 20/06/2024
-	dmyRe = regexp.MustCompile(`\b(\d{1,2})(?:\.\s?|/)(\d{1,2})(?:\.\s?|/)(\d{4})\b`)
-	// June 18, 2024; Jun. 18 2024; June 18th, 2024; June 18
-	mdyRe = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`)
-	// 18 June 2024; 18. Juni 2024; 18th of June, 2024; 18 June
-	dmy2Re = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(` + monthAlt + `)\b\.?(?:,?\s+(\d{4})\b)?`)
-)
-
 // dateMatch is one date found in a string. Year is 0 when the text gives
 // none ("June 18").
 type dateMatch struct {
@@ -77,71 +50,222 @@ func (m dateMatch) iso() string {
 	return fmt.Sprintf("%04d-%02d-%02d", m.year, m.month, m.day)
 }
 
-// findDates returns the valid dates in s, in order, without overlaps (a
-// longer match wins over a shorter one starting at the same place).
-func findDates(s string) []dateMatch {
-	var ms []dateMatch
-	add := func(start, end int, y, mo, d string) {
-		yi, _ := strconv.Atoi(y)
-		mi, ok := months[strings.ToLower(mo)]
-		if !ok {
-			mi, _ = strconv.Atoi(mo)
+// token is a run of digits, a run of letters, or one other character.
+type token struct {
+	start, end int
+	kind       byte // 'd' digits, 'w' word, else the byte itself (or 'u' for other runes)
+	text       string
+}
+
+func tokenize(s string) []token {
+	var ts []token
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r >= '0' && r <= '9':
+			j := i
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			ts = append(ts, token{i, j, 'd', s[i:j]})
+			i = j
+		case unicode.IsLetter(r):
+			j := i
+			for j < len(s) {
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r) {
+					break
+				}
+				j += n
+			}
+			ts = append(ts, token{i, j, 'w', s[i:j]})
+			i = j
+		default:
+			k := byte('u')
+			if r < utf8.RuneSelf {
+				k = byte(r)
+			}
+			ts = append(ts, token{i, i + n, k, s[i : i+n]})
+			i += n
 		}
-		di, _ := strconv.Atoi(d)
-		if y == "" {
-			yi = 0
-		}
-		if !valid(yi, mi, di) {
-			return
-		}
-		ms = append(ms, dateMatch{start, end, yi, mi, di})
 	}
-	for _, m := range isoRe.FindAllStringSubmatchIndex(s, -1) {
-		if s[m[4]:m[5]] != s[m[8]:m[9]] {
-			continue // mixed separators: 2024-06/19
-		}
-		add(m[0], m[1], s[m[2]:m[3]], s[m[6]:m[7]], s[m[10]:m[11]])
+	return ts
+}
+
+// dateScanner matches date patterns on a token list.
+type dateScanner struct {
+	ts []token
+}
+
+func (sc dateScanner) at(i int, kind byte) bool { return i < len(sc.ts) && sc.ts[i].kind == kind }
+
+// adjacent reports whether token i starts where token i-1 ends.
+func (sc dateScanner) adjacent(i int) bool {
+	return i > 0 && i < len(sc.ts) && sc.ts[i].start == sc.ts[i-1].end
+}
+
+// skipSpace returns the index of the first non-space token at or after i.
+func (sc dateScanner) skipSpace(i int) int {
+	for i < len(sc.ts) && (sc.ts[i].kind == ' ' || sc.ts[i].kind == '\t' || sc.ts[i].text == "\u00a0") {
+		i++
 	}
-	for _, m := range dmyRe.FindAllStringSubmatchIndex(s, -1) {
-		d, mo := s[m[2]:m[3]], s[m[4]:m[5]]
-		if strings.Contains(s[m[0]:m[1]], "/") {
-			// 20/06/2024 is day first; 06/20/2024 can only be month first.
-			if di, _ := strconv.Atoi(mo); di > 12 {
-				d, mo = mo, d
+	return i
+}
+
+func (sc dateScanner) num(i, minLen, maxLen int) (int, bool) {
+	if !sc.at(i, 'd') || len(sc.ts[i].text) < minLen || len(sc.ts[i].text) > maxLen {
+		return 0, false
+	}
+	v, _ := strconv.Atoi(sc.ts[i].text)
+	return v, true
+}
+
+func (sc dateScanner) month(i int) (int, bool) {
+	if !sc.at(i, 'w') {
+		return 0, false
+	}
+	m, ok := months[strings.ToLower(sc.ts[i].text)]
+	return m, ok
+}
+
+// ordinal skips an "st", "nd", "rd" or "th" glued to the number before i.
+func (sc dateScanner) ordinal(i int) int {
+	if sc.at(i, 'w') && sc.adjacent(i) {
+		switch strings.ToLower(sc.ts[i].text) {
+		case "st", "nd", "rd", "th":
+			return i + 1
+		}
+	}
+	return i
+}
+
+// year matches ",? YYYY" after i; it returns the year and the index after it.
+func (sc dateScanner) year(i int) (int, int) {
+	j := i
+	if sc.at(j, ',') {
+		j++
+	}
+	j = sc.skipSpace(j)
+	if j == i || (j > 0 && !sc.at(j-1, ' ') && !sc.at(j-1, '\t')) {
+		return 0, i // a year needs a space before it
+	}
+	if y, ok := sc.num(j, 4, 4); ok && !sc.at(j+1, 'd') && !(sc.at(j+1, ':') || sc.at(j+1, '.') && sc.at(j+2, 'd')) {
+		return y, j + 1
+	}
+	return 0, i
+}
+
+// match tries the date patterns at token i; it returns the date and the
+// index of the token after it.
+func (sc dateScanner) match(i int) (dateMatch, int, bool) {
+	ts := sc.ts
+	start := ts[i].start
+	mk := func(end, y, m, d int) (dateMatch, int, bool) {
+		if !valid(y, m, d) {
+			return dateMatch{}, 0, false
+		}
+		return dateMatch{start, ts[end-1].end, y, m, d}, end, true
+	}
+	if a, ok := sc.num(i, 1, 4); ok {
+		la := len(ts[i].text)
+		// Numeric: YYYY-MM-DD, YYYY/MM/DD, DD.MM.YYYY, DD/MM/YYYY.
+		if i+4 < len(ts) && (sc.at(i+1, '-') || sc.at(i+1, '/') || sc.at(i+1, '.')) {
+			sep := ts[i+1].kind
+			j := i + 2
+			if sep == '.' && sc.at(j, ' ') {
+				j++
+			}
+			if b, ok := sc.num(j, 1, 2); ok && sc.at(j+1, sep) {
+				k := j + 2
+				if sep == '.' && sc.at(k, ' ') {
+					k++
+				}
+				if c, ok := sc.num(k, 1, 4); ok && !sc.at(k+1, 'd') {
+					lc := len(ts[k].text)
+					switch {
+					case la == 4 && sep != '.' && lc <= 2 && !(k+1 < len(ts) && ts[k+1].kind == 'w' && ts[k+1].text != "T" && sc.adjacent(k+1)):
+						return mk(k+1, a, b, c)
+					case la <= 2 && lc == 4 && sep != '-':
+						if sep == '/' && b > 12 {
+							return mk(k+1, c, a, b) // 06/20/2024: month first
+						}
+						return mk(k+1, c, b, a)
+					}
+				}
 			}
 		}
-		add(m[0], m[1], s[m[6]:m[7]], mo, d)
-	}
-	for _, m := range mdyRe.FindAllStringSubmatchIndex(s, -1) {
-		y := ""
-		if m[6] >= 0 {
-			y = s[m[6]:m[7]]
+		// Day before month: 18 June 2024, 18. Juni 2024, 18th of June, 2024.
+		if la <= 2 {
+			j := sc.ordinal(i + 1)
+			dot := sc.at(j, '.')
+			if dot {
+				j++
+			}
+			k := sc.skipSpace(j)
+			if k > j && sc.at(k, 'w') && strings.EqualFold(ts[k].text, "of") {
+				k = sc.skipSpace(k + 1)
+			}
+			if j = k; j > i+1 && (dot || !sc.adjacent(j) || sc.at(j-1, ' ') || sc.at(j-1, '\t')) {
+				if m, ok := sc.month(j); ok {
+					end := j + 1
+					if sc.at(end, '.') {
+						end++
+					}
+					y, e := sc.year(end)
+					if y == 0 {
+						return mk(j+1, 0, m, a)
+					}
+					return mk(e, y, m, a)
+				}
+			}
 		}
-		add(m[0], m[1], y, s[m[2]:m[3]], s[m[4]:m[5]])
+		return dateMatch{}, 0, false
 	}
-	for _, m := range dmy2Re.FindAllStringSubmatchIndex(s, -1) {
-		y := ""
-		if m[6] >= 0 {
-			y = s[m[6]:m[7]]
+	// Month before day: June 18, 2024; Jun. 18 2024; June 18th, 2024.
+	if m, ok := sc.month(i); ok && (i == 0 || ts[i-1].kind != 'w' || !sc.adjacent(i)) {
+		j := i + 1
+		if sc.at(j, '.') {
+			j++
 		}
-		add(m[0], m[1], y, s[m[4]:m[5]], s[m[2]:m[3]])
+		k := sc.skipSpace(j)
+		if k == j {
+			return dateMatch{}, 0, false
+		}
+		if d, ok := sc.num(k, 1, 2); ok && !sc.at(k+1, ':') {
+			end := sc.ordinal(k + 1)
+			if sc.at(end, 'd') || sc.at(end, 'w') && sc.adjacent(end) {
+				return dateMatch{}, 0, false
+			}
+			y, e := sc.year(end)
+			if y == 0 {
+				return mk(end, 0, m, d)
+			}
+			return mk(e, y, m, d)
+		}
 	}
-	sort.Slice(ms, func(i, j int) bool {
-		if ms[i].start != ms[j].start {
-			return ms[i].start < ms[j].start
-		}
-		return ms[i].end > ms[j].end
-	})
-	out := ms[:0]
-	end := -1
-	for _, m := range ms {
-		if m.start < end {
-			continue
-		}
-		out = append(out, m)
-		end = m.end
+	return dateMatch{}, 0, false
+}
+
+// findDates returns the valid dates in s, in order and without overlaps.
+func findDates(s string) []dateMatch {
+	if !strings.ContainsAny(s, "0123456789") {
+		return nil
 	}
-	return out
+	sc := dateScanner{ts: tokenize(s)}
+	var ms []dateMatch
+	for i := 0; i < len(sc.ts); {
+		// A date starts at a number or word that does not continue
+		// another one ("A1 2024" or "x18.06.2024" are not dates).
+		if k := sc.ts[i].kind; (k == 'd' || k == 'w') && !(i > 0 && sc.adjacent(i) && (sc.ts[i-1].kind == 'd' || sc.ts[i-1].kind == 'w')) {
+			if m, next, ok := sc.match(i); ok {
+				ms = append(ms, m)
+				i = next
+				continue
+			}
+		}
+		i++
+	}
+	return ms
 }
 
 func valid(y, m, d int) bool {

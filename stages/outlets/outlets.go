@@ -84,6 +84,9 @@ func (x *Detector) Units(d *pipeline.Doc) []*pipeline.Unit {
 			end = secs[i+1].lineStart
 		}
 		s, e := trimSpan(span, sec.bodyStart, end)
+		if s == e {
+			continue // a section line with nothing under it
+		}
 		q := info{date: doc.date, evidence: EvSection, country: sec.country}
 		if o, ok := x.reg.Lookup(sec.name); ok {
 			q.outlet = o.Name
