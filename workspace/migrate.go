@@ -42,8 +42,9 @@ var migrations = []string{
 			WHERE json_extract(u.value, '$.date') GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'), '');`,
 }
 
-// SchemaVersion is the schema version this package writes.
-var SchemaVersion = len(migrations)
+// SchemaVersion returns the schema version this package writes (the
+// database's user_version), for the manifest.
+func SchemaVersion() int { return len(migrations) }
 
 // migrate applies the missing migrations, each in its own transaction
 // together with its user_version, so a crash leaves the database at one

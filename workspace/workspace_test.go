@@ -341,8 +341,8 @@ func TestMigrateFromV1(t *testing.T) {
 	if err := w.db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
 		t.Fatal(err)
 	}
-	if v != SchemaVersion {
-		t.Errorf("user_version = %d after Open, want %d", v, SchemaVersion)
+	if v != SchemaVersion() {
+		t.Errorf("user_version = %d after Open, want %d", v, SchemaVersion())
 	}
 	if err := w.db.QueryRow(`SELECT min_date, max_date FROM docs`).Scan(&lo, &hi); err != nil {
 		t.Fatal(err)
@@ -362,7 +362,7 @@ func TestMigrateFromV1(t *testing.T) {
 func TestNewerSchema(t *testing.T) {
 	dir := t.TempDir()
 	db := rawDB(t, dir)
-	if _, err := db.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, SchemaVersion+1)); err != nil {
+	if _, err := db.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, SchemaVersion()+1)); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
