@@ -93,9 +93,9 @@ func Run(ctx context.Context, src Source, stages []Stage, sink Sink, opt Options
 		return nil
 	})
 
-	in := first
+	next := first
 	for i, st := range stages {
-		out := make(chan *Doc, workers)
+		in, out := next, make(chan *Doc, workers)
 		var wg sync.WaitGroup
 		c := &counters[i]
 		for range workers {
@@ -124,23 +124,23 @@ func Run(ctx context.Context, src Source, stages []Stage, sink Sink, opt Options
 			close(out)
 			return nil
 		})
-		in = out
+		next = out
 	}
 
 	var stats Stats
-	last := in
+	last := next
 	g.Go(func() error {
 		pending := make(map[int]*Doc)
-		next := 0
+		want := 0
 		for d := range last {
 			pending[d.Seq] = d
 			for {
-				d, ok := pending[next]
+				d, ok := pending[want]
 				if !ok {
 					break
 				}
-				delete(pending, next)
-				next++
+				delete(pending, want)
+				want++
 				stats.Docs++
 				if d.Failed() {
 					stats.Failed++
