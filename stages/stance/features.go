@@ -302,6 +302,14 @@ func (l *lexicon) features(in Instance) featureSet {
 		// Bag of words over the sentence, damped by distance.
 		f.add("w:"+nw, 1)
 		f.add("wd:"+nw, 1/(1+float64(ad)/4))
+		// A crude stem lets inflections share weight; bigrams catch
+		// phrases ("stepped down", "no longer").
+		if st := stem(w); st != w {
+			f.add("st:"+st, 1)
+		}
+		if i+1 < n && !isPunct(seq[i+1].lower) {
+			f.add("b:"+w+"_"+seq[i+1].lower, 1)
+		}
 		// Side-specific window words.
 		if ad <= 6 {
 			side := "R"
@@ -457,4 +465,13 @@ func isClauseBreak(w string) bool {
 		return true
 	}
 	return false
+}
+
+// stem cuts a word to its first six letters, a crude stem that lets
+// inflections share weight.
+func stem(w string) string {
+	if len(w) > 6 {
+		return w[:6]
+	}
+	return w
 }

@@ -29,7 +29,8 @@ type Example struct {
 
 // TrainOptions configures Train.
 type TrainOptions struct {
-	// L2 is the L2 penalty per example (default 1e-3... see DefaultTrainOptions).
+	// L2 is the L2 penalty on the weights (the loss is the mean
+	// weighted log-loss per example).
 	L2 float64
 	// MinCount drops sparse features seen in fewer examples.
 	MinCount int
@@ -43,7 +44,7 @@ type TrainOptions struct {
 // chosen by a held-out slice of the training set (see
 // internal/tools/trainstance).
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{L2: 3e-4, MinCount: 2, ClassWeight: [3]float64{1, 1, 1.3}, Iterations: 300}
+	return TrainOptions{L2: 3e-3, MinCount: 2, ClassWeight: [3]float64{1, 1, 1.3}, Iterations: 300}
 }
 
 // Train fits a model to examples. It is deterministic: the same examples
