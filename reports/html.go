@@ -1,0 +1,146 @@
+package reports
+
+import (
+	"encoding/base64"
+	"html/template"
+	"io"
+	"strconv"
+)
+
+// htmlChart is a chart as report.html embeds it.
+type htmlChart struct {
+	Name, Title string
+	Src         template.URL // data: URI of the SVG
+	Width       int
+}
+
+// htmlTable is a table as report.html shows it.
+type htmlTable struct {
+	Name, Title string
+	Columns     []string
+	Numeric     []bool
+	Rows        [][]string
+	Note        string
+}
+
+type htmlData struct {
+	Title, Date, Version, Headline string
+	Notes                          []string
+	Highlights                     []string
+	Charts                         []htmlChart
+	Tables                         []htmlTable
+	Outlets                        []outletSection
+	Inputs                         []string
+}
+
+// reportTables are the tables the HTML and PDF reports show, in order.
+func (r *report) reportTables() []htmlTable {
+	var out []htmlTable
+	for _, t := range r.tables {
+		ht := htmlTable{Name: t.Name, Title: t.Title, Columns: t.Columns()}
+		for _, typ := range t.df.Types() {
+			ht.Numeric = append(ht.Numeric, typ == "float" || typ == "int")
+		}
+		rows := t.Rows()
+		if len(rows) > maxReportRows {
+			ht.Note = "First " + itoa(maxReportRows) + " of " + itoa(len(rows)) + " rows; " + t.Name + ".csv has all."
+			rows = rows[:maxReportRows]
+		}
+		if len(rows) == 0 {
+			ht.Note = "No rows."
+		}
+		ht.Rows = rows
+		out = append(out, ht)
+	}
+	return out
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// writeHTML writes report.html: one self-contained file with inline CSS
+// and the charts as SVG data: URIs. html/template escapes every piece of
+// input text, so a hostile title cannot inject markup or script.
+func (r *report) writeHTML(w io.Writer) error {
+	d := htmlData{Title: r.title(), Date: r.cfg.ReportDate, Version: r.info.Version, Headline: r.totals().headline(),
+		Notes: r.notes, Highlights: r.stanceHighlights(10), Tables: r.reportTables(), Outlets: r.outletSections(), Inputs: r.info.Inputs}
+	for _, c := range r.charts {
+		b, err := r.chartBytes(c, "svg")
+		if err != nil {
+			return err
+		}
+		d.Charts = append(d.Charts, htmlChart{Name: c.Name, Title: c.Title,
+			Src:   template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(b)),
+			Width: int(c.W.Points())})
+	}
+	return htmlTemplate.Execute(w, d)
+}
+
+var htmlTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+<style>
+body{font-family:"Liberation Sans",Arial,Helvetica,sans-serif;margin:0 auto;max-width:1100px;padding:1.5em;color:#222;line-height:1.4}
+h1{font-size:1.8em;margin-bottom:.2em}h2{border-bottom:2px solid #0072B2;padding-bottom:.2em;margin-top:2em}h3{margin-bottom:.3em}
+.meta{color:#555}.note{color:#555;font-style:italic}
+nav ul{columns:3;padding-left:1.2em}
+figure{margin:1.5em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}figcaption{color:#555;font-size:.9em}
+.scroll{overflow-x:auto}
+table{border-collapse:collapse;font-size:.85em;margin:.5em 0}
+th,td{border:1px solid #ccc;padding:.2em .45em;text-align:left;vertical-align:top}
+th{background:#eef4fa}td.n{text-align:right;font-variant-numeric:tabular-nums}
+tr:nth-child(even) td{background:#fafafa}
+section.outlet{border-left:4px solid #E69F00;padding-left:1em;margin:1.5em 0}
+</style>
+</head>
+<body>
+<header>
+<h1>{{.Title}}</h1>
+<p class="meta">{{if .Date}}Report date {{.Date}} · {{end}}framewatch {{.Version}}</p>
+</header>
+<main>
+<section id="summary">
+<h2>Summary</h2>
+<p>{{.Headline}}</p>
+{{if .Highlights}}<h3>Stance highlights</h3><ul>{{range .Highlights}}<li>{{.}}</li>{{end}}</ul>{{end}}
+{{if .Notes}}<h3>Notes</h3><ul>{{range .Notes}}<li class="note">{{.}}</li>{{end}}</ul>{{end}}
+<nav><ul>
+{{range .Charts}}<li><a href="#chart-{{.Name}}">{{.Title}}</a></li>{{end}}
+{{range .Tables}}<li><a href="#table-{{.Name}}">{{.Title}}</a></li>{{end}}
+<li><a href="#outlets">Outlets one by one</a></li>
+</ul></nav>
+</section>
+<section id="charts">
+<h2>Charts</h2>
+{{range .Charts}}<figure id="chart-{{.Name}}"><img class="chart" src="{{.Src}}" alt="{{.Title}}" width="{{.Width}}"><figcaption>{{.Title}} (charts/{{.Name}}.png, .svg, .pdf)</figcaption></figure>
+{{end}}
+</section>
+<section id="tables">
+<h2>Tables</h2>
+{{range .Tables}}<h3 id="table-{{.Name}}">{{.Title}} <small class="meta">({{.Name}}.csv, {{.Name}}.json)</small></h3>
+{{if .Note}}<p class="note">{{.Note}}</p>{{end}}
+{{if .Rows}}{{$num := .Numeric}}<div class="scroll"><table><thead><tr>{{range .Columns}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>{{range .Rows}}<tr>{{range $i, $c := .}}<td{{if index $num $i}} class="n"{{end}}>{{$c}}</td>{{end}}</tr>
+{{end}}</tbody></table></div>{{end}}
+{{end}}
+</section>
+<section id="outlets">
+<h2>Outlets one by one</h2>
+{{range .Outlets}}<section class="outlet">
+<h3>{{.Name}}</h3>
+<p>{{range $i, $f := .Facts}}{{if $i}} · {{end}}{{$f}}{{end}}</p>
+{{if .Entities}}<p><b>Top entities:</b> {{range $i, $e := .Entities}}{{if $i}}, {{end}}{{$e}}{{end}}</p>{{end}}
+{{if .Frames}}<p><b>Main frames:</b> {{range $i, $e := .Frames}}{{if $i}}, {{end}}{{$e}}{{end}}</p>{{end}}
+{{if .Terms}}<p><b>Distinctive terms:</b> {{range $i, $e := .Terms}}{{if $i}}, {{end}}{{$e}}{{end}}</p>{{end}}
+{{if .Stance}}<table><thead><tr><th>target</th><th>voice</th><th>score</th><th>95% interval</th><th>mentions</th><th>label</th></tr></thead>
+<tbody>{{range .Stance}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>{{end}}</tbody></table>{{end}}
+</section>
+{{end}}
+</section>
+{{if .Inputs}}<p class="meta">Inputs: {{range $i, $p := .Inputs}}{{if $i}}, {{end}}{{$p}}{{end}}</p>{{end}}
+</main>
+</body>
+</html>
+`))

@@ -1,0 +1,242 @@
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/framewatch/framewatch/pipeline"
+)
+
+// report holds everything report.html, report.pdf, summary.md and
+// manifest.json are written from, so that they show the same data.
+type report struct {
+	cfg    pipeline.Config
+	info   RunInfo
+	agg    *aggregates
+	tables []*table
+	charts []*chart
+	notes  []string
+	cache  map[string][]byte
+}
+
+// maxReportRows is how many rows of a table report.html and report.pdf
+// show; the CSV and JSON files always have every row.
+const maxReportRows = 200
+
+// chartBytes renders c in format once and keeps the bytes.
+func (r *report) chartBytes(c *chart, format string) ([]byte, error) {
+	key := c.Name + "." + format
+	if b, ok := r.cache[key]; ok {
+		return b, nil
+	}
+	var buf bytes.Buffer
+	if err := c.render(&buf, format); err != nil {
+		return nil, err
+	}
+	if r.cache == nil {
+		r.cache = map[string][]byte{}
+	}
+	r.cache[key] = buf.Bytes()
+	return buf.Bytes(), nil
+}
+
+func (r *report) title() string {
+	if strings.TrimSpace(r.cfg.Title) != "" {
+		return r.cfg.Title
+	}
+	return "framewatch report"
+}
+
+// reportTime is the configured report date, or the Unix epoch when none is
+// set, so that the PDF's dates never depend on the clock.
+func (r *report) reportTime() time.Time {
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", time.DateOnly} {
+		if t, err := time.Parse(layout, r.cfg.ReportDate); err == nil {
+			return t.UTC()
+		}
+	}
+	return time.Unix(0, 0).UTC()
+}
+
+// totals are the run's headline counts.
+type totals struct {
+	Docs       int `json:"docs"`
+	Processed  int `json:"processed"`
+	Skipped    int `json:"skipped"`
+	Failed     int `json:"failed"`
+	Duplicate  int `json:"duplicate"`
+	WithErrors int `json:"with_errors"`
+	Cached     int `json:"cached"`
+	Units      int `json:"units"`
+	Outlets    int `json:"outlets"`
+	Mentions   int `json:"entity_mentions"`
+	Figures    int `json:"figures"`
+	Dates      int `json:"dates"`
+	Claims     int `json:"claims"`
+}
+
+func (r *report) totals() totals {
+	var t totals
+	for _, d := range r.agg.docs {
+		t.Docs++
+		switch d.Status {
+		case pipeline.StatusOK:
+			t.Processed++
+		case pipeline.StatusSkipped:
+			t.Skipped++
+		case pipeline.StatusFailed:
+			t.Failed++
+		case pipeline.StatusDuplicate:
+			t.Duplicate++
+		}
+		if len(d.Errors) > 0 {
+			t.WithErrors++
+		}
+		if d.Cached {
+			t.Cached++
+		}
+	}
+	t.Units = r.agg.units
+	t.Outlets = len(r.agg.outlets)
+	t.Mentions = r.agg.mentions
+	t.Figures = len(r.agg.figures)
+	t.Dates = r.agg.dates
+	t.Claims = findTable(r.tables, "claims").Len()
+	return t
+}
+
+// headline is the one-line digest of the totals shared by every report.
+func (t totals) headline() string {
+	return fmt.Sprintf("%d documents (%d processed, %d skipped, %d failed, %d duplicates), %d units from %d outlets.",
+		t.Docs, t.Processed, t.Skipped, t.Failed, t.Duplicate, t.Units, t.Outlets)
+}
+
+// outletSection is what the per-outlet parts of the reports say.
+type outletSection struct {
+	Name     string
+	Facts    []string
+	Stance   [][]string // target, voice, score, interval, mentions, label
+	Entities []string
+	Frames   []string
+	Terms    []string
+}
+
+func (r *report) outletSections() []outletSection {
+	ov := findTable(r.tables, "overview")
+	var out []outletSection
+	for i, row := range ov.Rows() {
+		get := func(col string) string { return row[slices.Index(ov.Columns(), col)] }
+		name := get("outlet")
+		s := outletSection{Name: name}
+		facts := []string{fmt.Sprintf("%s units, %s words", get("units"), get("words"))}
+		if c := get("country"); c != "" {
+			facts = append(facts, "country "+c)
+		}
+		if f, l := get("first_date"), get("last_date"); f != "" {
+			facts = append(facts, "dates "+f+" to "+l)
+		}
+		if tone := get("tone"); tone != "" {
+			facts = append(facts, fmt.Sprintf("tone %s [%s, %s]", tone, get("tone_low"), get("tone_high")))
+		}
+		_ = i
+		s.Facts = facts
+		st := findTable(r.tables, "stance")
+		for _, sr := range st.Rows() {
+			if sr[0] == name {
+				s.Stance = append(s.Stance, []string{sr[1], sr[2], sr[3], "[" + sr[4] + ", " + sr[5] + "]", sr[6], sr[7]})
+			}
+		}
+		for _, er := range findTable(r.tables, "top_entities").Rows() {
+			if er[0] == name {
+				s.Entities = append(s.Entities, fmt.Sprintf("%s (%s)", er[2], er[4]))
+			}
+		}
+		s.Frames = r.topFrames(name, 3)
+		for _, tr := range findTable(r.tables, "distinctive_terms").Rows() {
+			if tr[0] == name && len(s.Terms) < 10 {
+				s.Terms = append(s.Terms, tr[1])
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// topFrames returns an outlet's n largest frame shares as "Frame 41%".
+func (r *report) topFrames(outlet string, n int) []string {
+	t := findTable(r.tables, "frames")
+	cols := t.Columns()
+	for i, name := range colStrings(t.df, "outlet") {
+		if name != outlet {
+			continue
+		}
+		type fs struct {
+			name  string
+			share float64
+		}
+		var all []fs
+		for _, c := range cols[2:] {
+			if v := colFloats(t.df, c)[i]; v > 0 {
+				all = append(all, fs{c, v})
+			}
+		}
+		slices.SortStableFunc(all, func(a, b fs) int {
+			switch {
+			case a.share > b.share:
+				return -1
+			case a.share < b.share:
+				return 1
+			}
+			return 0
+		})
+		var out []string
+		for _, f := range all[:min(n, len(all))] {
+			out = append(out, fmt.Sprintf("%s %.0f%%", frameLabel(f.name), 100*f.share))
+		}
+		return out
+	}
+	return nil
+}
+
+// stanceHighlights lists outlet × target pairs whose interval supports a
+// label other than neutral or unclear, strongest first.
+func (r *report) stanceHighlights(n int) []string {
+	t := findTable(r.tables, "stance")
+	type hl struct {
+		text  string
+		score float64
+	}
+	var hs []hl
+	scores := colFloats(t.df, "score")
+	for i, row := range t.Rows() {
+		if row[2] != "all" || (row[7] != LabelFavourable && row[7] != LabelAgainst) {
+			continue
+		}
+		hs = append(hs, hl{fmt.Sprintf("%s on %s: %s (%s, 95%% interval [%s, %s], %s mentions)", row[0], row[1], row[7], row[3], row[4], row[5], row[6]), scores[i]})
+	}
+	slices.SortStableFunc(hs, func(a, b hl) int {
+		x, y := abs(a.score), abs(b.score)
+		switch {
+		case x > y:
+			return -1
+		case x < y:
+			return 1
+		}
+		return 0
+	})
+	var out []string
+	for _, h := range hs[:min(n, len(hs))] {
+		out = append(out, h.text)
+	}
+	return out
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -1,0 +1,180 @@
+package reports
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+	"math"
+	"testing"
+)
+
+func TestBootstrap(t *testing.T) {
+	tests := []struct {
+		name           string
+		xs             []float32
+		mean, low, hig float64
+		tol            float64
+	}{
+		{"empty", nil, 0, 0, 0, 0},
+		{"one", []float32{0.5}, 0.5, 0.5, 0.5, 1e-9},
+		{"constant", []float32{0.25, 0.25, 0.25, 0.25}, 0.25, 0.25, 0.25, 1e-6},
+		// Normal approximation: 0.5 ± 1.96·0.5/√100 ≈ [0.40, 0.60].
+		{"two values", alternate(100, 0, 1), 0.5, 0.40, 0.60, 0.02},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, l, h := bootstrap(tc.xs, bootstrapIters, bootstrapSeed)
+			if math.Abs(m-tc.mean) > 1e-6 || math.Abs(l-tc.low) > tc.tol || math.Abs(h-tc.hig) > tc.tol {
+				t.Errorf("bootstrap(%v) = %v, %v, %v, want %v, %v, %v", tc.name, m, l, h, tc.mean, tc.low, tc.hig)
+			}
+		})
+	}
+	t.Run("reproducible", func(t *testing.T) {
+		xs := alternate(50, -0.3, 0.9)
+		_, l1, h1 := bootstrap(xs, bootstrapIters, bootstrapSeed)
+		_, l2, h2 := bootstrap(xs, bootstrapIters, bootstrapSeed)
+		if l1 != l2 || h1 != h2 {
+			t.Errorf("bootstrap not reproducible: [%v, %v] then [%v, %v]", l1, h1, l2, h2)
+		}
+	})
+}
+
+func alternate(n int, a, b float32) []float32 {
+	xs := make([]float32, n)
+	for i := range xs {
+		if i%2 == 0 {
+			xs[i] = a
+		} else {
+			xs[i] = b
+		}
+	}
+	return xs
+}
+
+func TestLabel(t *testing.T) {
+	tests := []struct {
+		low, high float64
+		n         int
+		want      string
+	}{
+		{0.2, 0.6, 10, LabelFavourable},
+		{0.06, 0.1, 10, LabelFavourable},
+		{-0.6, -0.2, 10, LabelAgainst},
+		{-0.1, 0.1, 10, LabelNeutral},
+		{-0.15, 0.15, 10, LabelNeutral},
+		{-0.3, 0.4, 10, LabelUnclear},
+		{0.04, 0.3, 10, LabelUnclear},
+		{0.2, 0.6, 2, LabelUnclear},
+	}
+	for _, tc := range tests {
+		if got := label(tc.low, tc.high, tc.n); got != tc.want {
+			t.Errorf("label(%v, %v, %d) = %q, want %q", tc.low, tc.high, tc.n, got, tc.want)
+		}
+	}
+}
+
+func TestNormalInterval(t *testing.T) {
+	m, l, h := normalInterval([]float64{0.2, 0.4, 0.6})
+	if math.Abs(m-0.4) > 1e-9 || math.Abs(l-(0.4-1.96*0.2/math.Sqrt(3))) > 1e-9 || h <= m {
+		t.Errorf("normalInterval = %v, %v, %v", m, l, h)
+	}
+	if m, l, h := normalInterval([]float64{-1, -1, -1}); m != -1 || l != -1 || h != -1 {
+		t.Errorf("normalInterval(constant -1) = %v, %v, %v", m, l, h)
+	}
+}
+
+func TestFightinWords(t *testing.T) {
+	group := map[string]int{"sanctions": 30, "summit": 5, "talks": 5}
+	rest := map[string]int{"sanctions": 2, "summit": 40, "talks": 40, "partnership": 30}
+	corpus := map[string]int{}
+	for _, m := range []map[string]int{group, rest} {
+		for k, v := range m {
+			corpus[k] += v
+		}
+	}
+	got := fightinWords(group, corpus, fightinAlpha0)
+	if len(got) == 0 || got[0].Term != "sanctions" || got[0].Count != 30 {
+		t.Fatalf("fightinWords top = %+v, want sanctions first", got)
+	}
+	for _, s := range got {
+		if s.Term == "summit" || s.Term == "partnership" {
+			t.Errorf("fightinWords lists %q with z %.2f; it is typical of the rest", s.Term, s.Z)
+		}
+	}
+	if got[0].Z < 2 {
+		t.Errorf("z(sanctions) = %.2f, want > 2", got[0].Z)
+	}
+	if fightinWords(nil, corpus, fightinAlpha0) != nil {
+		t.Error("fightinWords(empty group) != nil")
+	}
+}
+
+func TestNormalizeCounted(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"artillery shells", "artillery shell"},
+		{"The artillery shells", "artillery shell"},
+		{"units of ammunition", "unit of ammunition"},
+		{"ballistic missiles.", "ballistic missile"},
+		{"casualties", "casualty"},
+		{"buses", "buse"},
+		{"", ""},
+		{"their troops", "troop"},
+	}
+	for _, tc := range tests {
+		if got := normalizeCounted(tc.in); got != tc.want {
+			t.Errorf("normalizeCounted(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestGroupClaims(t *testing.T) {
+	figs := []figureKey{
+		{outlet: "A", value: 4.8e6, counted: "artillery shells", claimedBy: "Seoul"},
+		{outlet: "B", value: 4800000, counted: "the artillery shells"},
+		{outlet: "C", value: 1e6, counted: "Artillery shells", claimedBy: "Pentagon"},
+		{outlet: "A", value: 3, low: 3, high: 5, counted: "missiles"},
+		{outlet: "B", value: 4, counted: "missile"},
+		{outlet: "C", value: 24, unit: "year"},
+		{outlet: "D", value: 12, unit: "year"},
+	}
+	cs := groupClaims(figs)
+	byKey := map[string]claim{}
+	for _, c := range cs {
+		byKey[claimLabel(c)] = c
+	}
+	shells := byKey["4.8 million artillery shell"]
+	if len(shells.Outlets) != 2 || !shells.Conflict || shells.ClaimedBy[0] != "Seoul" || shells.ID != "C001" {
+		t.Errorf("4.8 million claim = %+v, want outlets A, B, conflict, claimed by Seoul, C001", shells)
+	}
+	if !byKey["1 million artillery shell"].Conflict {
+		t.Error("1 million claim not flagged as conflicting")
+	}
+	if byKey["4 missile"].Conflict || byKey["3 missile"].Conflict {
+		t.Error("overlapping range 3-5 and 4 flagged as conflict")
+	}
+	if byKey["24 year"].Conflict {
+		t.Error("figures without a counted thing flagged as conflict")
+	}
+}
+
+// TestArrangeThreeKeys guards against gota's multi-key Arrange bug.
+func TestArrangeThreeKeys(t *testing.T) {
+	df, err := frame([]series.Series{
+		strs("a", []string{"y", "x", "y", "x", "x", "y"}),
+		strs("b", []string{"2", "1", "1", "2", "1", "2"}),
+		strs("c", []string{"q", "r", "p", "p", "p", "p"}),
+	}, []dataframe.Order{dataframe.Sort("a"), dataframe.Sort("b"), dataframe.Sort("c")}, []string{"a", "b", "c"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range (&table{df: df}).Rows() {
+		got = append(got, strings.Join(r, ""))
+	}
+	want := []string{"x1p", "x1r", "x2p", "y1p", "y2p", "y2q"}
+	if !slices.Equal(got, want) {
+		t.Errorf("arrange = %v, want %v", got, want)
+	}
+}

@@ -1,0 +1,338 @@
+package reports
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/framewatch/framewatch/pipeline"
+)
+
+// RunInfo is what the CLI knows about a run that the documents do not
+// carry; Close writes it to the manifest and the reports.
+type RunInfo struct {
+	// Version is the tool version.
+	Version string
+	// Stats are the runner's totals and per-stage counters.
+	Stats pipeline.Stats
+	// Inputs are the paths given on the command line.
+	Inputs []string
+	// Workers is the number of workers per stage.
+	Workers int
+	// Cached counts documents restored from the workspace rather than
+	// analysed again.
+	Cached int
+	// Interrupted is set when the run was cancelled before the input was
+	// exhausted; the reports then cover the documents consumed so far.
+	Interrupted bool
+}
+
+// Writer writes every output file of a run into one folder. It implements
+// pipeline.Sink: Consume must be called from one goroutine, once per
+// document, in input order; Close is called once after the last document.
+// A Writer is not safe for concurrent use.
+type Writer struct {
+	cfg    pipeline.Config
+	dir    *outDir
+	closed bool
+
+	streams  []*streamFile
+	units    *csv.Writer
+	entities *csv.Writer
+	figures  *csv.Writer
+	dates    *csv.Writer
+	tone     *csv.Writer
+	ustance  *csv.Writer
+	mentions *json.Encoder
+
+	agg *aggregates
+}
+
+// Header rows of the streamed per-unit files.
+var (
+	unitsHeader    = []string{"unit_id", "doc_id", "source", "outlet", "country", "date", "author", "kind", "title", "words", "sentences"}
+	entitiesHeader = []string{"unit_id", "outlet", "entity", "type", "mentions"}
+	figuresHeader  = []string{"doc_id", "unit_id", "outlet", "value", "value_low", "value_high", "unit", "counted", "bound", "claimed_by", "start", "end", "text"}
+	datesHeader    = []string{"doc_id", "unit_id", "date", "text", "start", "end"}
+	toneHeader     = []string{"unit_id", "outlet", "tone", "positive", "negative", "polarity", "words"}
+	ustanceHeader  = []string{"unit_id", "outlet", "target", "voice", "score", "low", "high", "mentions", "label"}
+)
+
+// NewWriter creates the output folder dir (which should be new and empty)
+// and opens the streamed per-unit files in it.
+func NewWriter(dir string, cfg pipeline.Config) (*Writer, error) {
+	od, err := newOutDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	w := &Writer{cfg: cfg, dir: od, agg: newAggregates()}
+	open := func(name string, header []string) (*csv.Writer, error) {
+		f, err := od.create(name)
+		if err != nil {
+			return nil, err
+		}
+		w.streams = append(w.streams, f)
+		cw := csv.NewWriter(f)
+		return cw, cw.Write(header)
+	}
+	for _, s := range []struct {
+		dst    **csv.Writer
+		name   string
+		header []string
+	}{
+		{&w.units, "units.csv", unitsHeader},
+		{&w.entities, "entities.csv", entitiesHeader},
+		{&w.figures, "figures.csv", figuresHeader},
+		{&w.dates, "dates.csv", datesHeader},
+		{&w.tone, "tone.csv", toneHeader},
+		{&w.ustance, "unit_stance.csv", ustanceHeader},
+	} {
+		if *s.dst, err = open(s.name, s.header); err != nil {
+			w.closeStreams()
+			return nil, fmt.Errorf("reports: %w", err)
+		}
+	}
+	f, err := od.create("entity_mentions.jsonl")
+	if err != nil {
+		w.closeStreams()
+		return nil, err
+	}
+	w.streams = append(w.streams, f)
+	w.mentions = json.NewEncoder(f)
+	w.mentions.SetEscapeHTML(false)
+	return w, nil
+}
+
+func (w *Writer) closeStreams() error {
+	var first error
+	for _, s := range w.streams {
+		if err := s.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	w.streams = nil
+	return first
+}
+
+// mentionRow is one line of entity_mentions.jsonl.
+type mentionRow struct {
+	DocID  string `json:"doc_id"`
+	UnitID string `json:"unit_id"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Text   string `json:"text"`
+	Type   string `json:"type"`
+	Entity string `json:"entity"`
+	Actor  string `json:"actor,omitempty"`
+}
+
+// Consume writes d's rows and adds d to the aggregates. It keeps no
+// reference to d, its text or its tokens.
+func (w *Writer) Consume(ctx context.Context, d *pipeline.Doc) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if w.closed {
+		return fmt.Errorf("reports: consume after close")
+	}
+	w.agg.addDoc(d)
+	for _, u := range d.Units {
+		if err := w.writeUnit(d, u); err != nil {
+			return fmt.Errorf("reports: %s: %w", d.Source, err)
+		}
+		w.agg.addUnit(u)
+	}
+	return nil
+}
+
+func (w *Writer) writeUnit(d *pipeline.Doc, u *pipeline.Unit) error {
+	outlet := outletName(u.Outlet)
+	if err := w.units.Write([]string{u.ID, d.ID, d.Source, outlet, u.Country, u.Date, u.Author, u.Kind, u.Title,
+		strconv.Itoa(u.Words), strconv.Itoa(u.SentCount)}); err != nil {
+		return err
+	}
+
+	type entKey struct{ entity, typ string }
+	counts := map[entKey]int{}
+	for _, m := range u.Entities {
+		if err := w.mentions.Encode(mentionRow{d.ID, u.ID, m.Start, m.End, m.Text, m.Type, entityName(m), m.Actor}); err != nil {
+			return err
+		}
+		counts[entKey{entityName(m), m.Type}]++
+	}
+	keys := make([]entKey, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b entKey) int {
+		return cmpStrings(a.entity, b.entity, a.typ, b.typ)
+	})
+	for _, k := range keys {
+		if err := w.entities.Write([]string{u.ID, outlet, k.entity, k.typ, strconv.Itoa(counts[k])}); err != nil {
+			return err
+		}
+	}
+
+	for _, f := range u.Figures {
+		if err := w.figures.Write([]string{d.ID, u.ID, outlet, fnum(f.Value), fnum(f.Low), fnum(f.High), f.Unit, f.Counted,
+			f.Bound, f.ClaimedBy, strconv.Itoa(f.Start), strconv.Itoa(f.End), f.Text}); err != nil {
+			return err
+		}
+	}
+	for _, dm := range u.Dates {
+		if err := w.dates.Write([]string{d.ID, u.ID, dm.Date, dm.Text, strconv.Itoa(dm.Start), strconv.Itoa(dm.End)}); err != nil {
+			return err
+		}
+	}
+	if t := u.Tone; t != nil {
+		if err := w.tone.Write([]string{u.ID, outlet, f4(t.Tone), f4(t.Positive), f4(t.Negative), f4(t.Polarity), strconv.Itoa(t.Words)}); err != nil {
+			return err
+		}
+	}
+	for _, g := range groupStances(u.Stances) {
+		mean, low, high := normalInterval(g.scores)
+		if err := w.ustance.Write([]string{u.ID, outlet, g.target, g.voice, f4(mean), f4(low), f4(high),
+			strconv.Itoa(len(g.scores)), label(low, high, len(g.scores))}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stanceGroup is the scores of one unit's mentions of one target in one
+// voice.
+type stanceGroup struct {
+	target, voice string
+	scores        []float64
+}
+
+// groupStances groups a unit's stance mentions by target and voice, sorted
+// by target then voice.
+func groupStances(ms []pipeline.StanceMention) []stanceGroup {
+	var out []stanceGroup
+	for _, m := range ms {
+		if !finite(m.Score) {
+			continue
+		}
+		v := voiceName(m.Voice)
+		i := slices.IndexFunc(out, func(g stanceGroup) bool { return g.target == m.Target && g.voice == v })
+		if i < 0 {
+			out = append(out, stanceGroup{target: m.Target, voice: v})
+			i = len(out) - 1
+		}
+		out[i].scores = append(out[i].scores, m.Score)
+	}
+	slices.SortFunc(out, func(a, b stanceGroup) int { return cmpStrings(a.target, b.target, a.voice, b.voice) })
+	return out
+}
+
+// Close finishes the streamed files and writes the aggregate tables,
+// charts, report.html, report.pdf, summary.md and manifest.json.
+func (w *Writer) Close(info RunInfo) error {
+	if w.closed {
+		return fmt.Errorf("reports: closed twice")
+	}
+	w.closed = true
+	for _, cw := range []*csv.Writer{w.units, w.entities, w.figures, w.dates, w.tone, w.ustance} {
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			w.closeStreams()
+			return fmt.Errorf("reports: %w", err)
+		}
+	}
+	if err := w.closeStreams(); err != nil {
+		return err
+	}
+	tables, err := buildTables(w.agg, w.cfg)
+	if err != nil {
+		return err
+	}
+	for _, t := range tables {
+		if err := w.dir.write(t.Name+".csv", t.writeCSV); err != nil {
+			return err
+		}
+		if err := w.dir.write(t.Name+".json", t.writeJSON); err != nil {
+			return err
+		}
+	}
+	charts, notes := buildCharts(tables, w.cfg)
+	for _, c := range charts {
+		for _, f := range chartFormats {
+			if err := w.dir.write("charts/"+c.Name+"."+f, func(wr io.Writer) error { return c.render(wr, f) }); err != nil {
+				return err
+			}
+		}
+	}
+	rep := &report{cfg: w.cfg, info: info, agg: w.agg, tables: tables, charts: charts, notes: notes}
+	if err := w.dir.write("report.html", rep.writeHTML); err != nil {
+		return err
+	}
+	if err := w.dir.write("report.pdf", rep.writePDF); err != nil {
+		return err
+	}
+	if err := w.dir.write("summary.md", rep.writeSummary); err != nil {
+		return err
+	}
+	// The manifest lists every file, itself included.
+	w.dir.written = append(w.dir.written, "manifest.json")
+	files := w.dir.files()
+	w.dir.written = w.dir.written[:len(w.dir.written)-1]
+	return w.dir.write("manifest.json", func(wr io.Writer) error { return rep.writeManifest(wr, files) })
+}
+
+// outletName maps an empty outlet to "unknown".
+func outletName(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "unknown"
+	}
+	return s
+}
+
+func entityName(m pipeline.Mention) string {
+	if m.Entity != "" {
+		return m.Entity
+	}
+	return m.Text
+}
+
+func voiceName(v string) string {
+	if v == "" {
+		return pipeline.VoiceOwn
+	}
+	return v
+}
+
+// f4 formats a float with four decimals; NaN and Inf become "".
+func f4(x float64) string {
+	if !finite(x) {
+		return ""
+	}
+	s := strconv.FormatFloat(x, 'f', 4, 64)
+	if s == "-0.0000" {
+		s = "0.0000"
+	}
+	return s
+}
+
+// fnum formats a figure value in its shortest exact decimal form, never in
+// exponent form.
+func fnum(x float64) string {
+	if !finite(x) {
+		return ""
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64)
+}
+
+func cmpStrings(pairs ...string) int {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if c := strings.Compare(pairs[i], pairs[i+1]); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
