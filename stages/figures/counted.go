@@ -19,6 +19,12 @@ func (p *parser) counted(q *Quantity, j int) {
 	}
 	k := j
 	ofFirst := false
+	// "four-cylinder engine": the hyphenated word is what is counted.
+	if q.Unit == "" && p.isDash(k) && p.glued(k) && k+1 < len(p.t) && p.glued(k+1) && p.t[k+1].k == kWord {
+		q.countedStart, q.countedEnd = p.t[k+1].s, p.t[k+1].e
+		q.Counted = p.s[q.countedStart:q.countedEnd]
+		return
+	}
 	if p.is(k, "of") {
 		if q.Unit == "" && q.Bound != "range" {
 			return // "one of", "3 of 5": not a counted phrase
@@ -35,8 +41,8 @@ func (p *parser) counted(q *Quantity, j int) {
 	if e == s {
 		return
 	}
-	// "units of ammunition": a plural head followed by "of" and a noun.
-	if !ofFirst && p.is(e, "of") {
+	// "units of ammunition": a partitive head followed by "of" and a noun.
+	if !ofFirst && p.is(e, "of") && partitives[strings.ToLower(p.text(e-1))] {
 		if s2, e2 := p.nounPhrase(e+1, 3); e2 > s2 && s2 == e+1 {
 			e = e2
 		}
@@ -47,14 +53,21 @@ func (p *parser) counted(q *Quantity, j int) {
 
 // nounPhrase returns the token range of a short noun phrase starting at k:
 // words that are not function words, verbs in -ed or adverbs in -ly, with
-// inner hyphens, at most max words.
+// inner hyphens, at most max words. The phrase ends at its first plural
+// noun ("european countries conducted" is "european countries"); without
+// one it is the first word alone ("3 cylinder engine" counts cylinders).
 func (p *parser) nounPhrase(k, max int) (int, int) {
 	s, e := k, k
 	words := 0
+	plural := -1
 	for e < len(p.t) && words < max {
 		t := p.t[e]
 		if t.k == kSym && (t.r == '-' || t.r == '–') && p.glued(e) && e+1 < len(p.t) && p.glued(e+1) && p.t[e+1].k == kWord && words > 0 {
 			e += 2
+			if p.pluralWord(e - 1) {
+				plural = e
+				break
+			}
 			continue
 		}
 		if t.k != kWord {
@@ -64,7 +77,7 @@ func (p *parser) nounPhrase(k, max int) (int, int) {
 			break
 		}
 		w := p.text(e)
-		if strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") && words == 0 && !p.nextIsWordNoun(e+1) {
+		if strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") && (words > 0 || !p.nextIsWordNoun(e+1)) {
 			break
 		}
 		if t.up && words > 0 && !p.t[e-1].up {
@@ -72,12 +85,36 @@ func (p *parser) nounPhrase(k, max int) (int, int) {
 		}
 		words++
 		e++
+		if p.pluralWord(e - 1) {
+			plural = e
+			break
+		}
 	}
-	// Drop trailing words that look like verbs ("1,000 troops were").
-	for e > s && p.has(e-1, wStop) {
-		e--
+	switch {
+	case plural > 0:
+		e = plural
+	case words > 1:
+		e = s + 1
+		for e < len(p.t) && p.isDash(e) && p.glued(e) && e+1 < len(p.t) && p.glued(e+1) && p.t[e+1].k == kWord {
+			e += 2
+		}
 	}
 	return s, e
+}
+
+// partitives are nouns that take "of" and the real counted thing: "units
+// of ammunition", "rounds of artillery", "tons of rice".
+var partitives = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("units rounds pieces items batches sets kinds types sorts forms boxes bags " +
+		"crates containers cases shipments bottles cans cups packs packages loads truckloads carloads " +
+		"shiploads tranches bundles pairs lots categories members rolls sheets doses vials barrels " +
+		"tons tonnes gallons litres liters acres hectares head heads grains bales sacks cartons " +
+		"trucks trainloads wagons vessels barrels cubic metres meters feet square kilometres miles " +
+		"hundreds thousands millions billions dozens tens scores numbers percent") {
+		partitives[w] = true
+	}
 }
 
 // nextIsWordNoun reports whether token j is a content word (for "armed

@@ -213,7 +213,7 @@ func (p *parser) yearNumber(i int) (int, int) {
 		return 0, i
 	}
 	y := int(p.t[i].v)
-	if y < 1000 || y > 2100 {
+	if y < 1000 || y > 2100 && !(y < 2200 && p.has(i-1, wPrep)) {
 		return 0, i
 	}
 	if p.glued(i+1) && p.t[i+1].k == kWord {
@@ -266,7 +266,7 @@ func (p *parser) wordDate(i int) int {
 			return i
 		}
 		y2, k2 := p.yearNumber(k + 1)
-		if y2 == 0 || y2 <= y1 || p.followsUnit(k2) {
+		if y2 == 0 || y2 <= y1 || p.followsUnit(k2) || p.pluralNoun(k2) {
 			return i
 		}
 		c.year, c.year2 = y1, y2
@@ -328,6 +328,12 @@ func (p *parser) wordDate(i int) int {
 	c.month = m
 	if d, k2 := p.dayNumber(k); d != 0 && !(p.glued(k) && p.t[k].k == kNum) {
 		c.day = d
+		// "Sept. 20-24": a span of days; the date is its first day.
+		if p.isDash(k2) && p.glued(k2) {
+			if d2, k3 := p.dayNumber(k2 + 1); d2 > d && p.glued(k2+1) {
+				k2 = k3
+			}
+		}
 		k = p.dateYear(&c, k2)
 		k = p.dateTime(&c, k)
 		return p.addDate(c, i, k)
@@ -469,12 +475,32 @@ func (p *parser) numDate(i int) int {
 		c.hour, c.min, c.hasTime = h, m, true
 		return p.addDate(c, i, j)
 	}
+	// "1:36.6", "3:1": lap times and ratios, not figures.
+	if p.isSym(i+1, ':') && p.glued(i+1) && i+2 < len(p.t) && p.t[i+2].k == kNum && p.glued(i+2) {
+		j := i + 3
+		for j < len(p.t) && p.glued(j) && (p.t[j].k == kNum || p.isSym(j, ':')) {
+			j++
+		}
+		return j
+	}
 	// ISO dates: 2024-06-18.
 	if t.nd == 4 && !t.dot && !t.comma && p.isDash(i+1) && p.glued(i+1) && i+4 < len(p.t) &&
 		p.t[i+2].k == kNum && p.t[i+2].nd == 2 && p.isDash(i+3) && p.t[i+4].k == kNum && p.t[i+4].nd == 2 {
 		c.year, c.month, c.day = int(t.v), int(p.t[i+2].v), int(p.t[i+4].v)
 		if c.month >= 1 && c.month <= 12 && c.day >= 1 && c.day <= 31 {
-			return p.addDate(c, i, i+5)
+			j := i + 5
+			if p.is(j, "T") && p.glued(j) {
+				if h, m, k := p.clock(j + 1); k > j+1 && p.glued(j+1) {
+					c.hour, c.min, c.hasTime = h, m, true
+				}
+			}
+			for j < len(p.t) && p.glued(j) && !(p.t[j].k == kSym && (p.t[j].r == ',' || p.t[j].r == ';' || p.t[j].r == ')')) {
+				j++
+			}
+			if j < len(p.t) && p.isSym(j-1, '.') {
+				j--
+			}
+			return p.addDate(c, i, j)
 		}
 	}
 	// Slashed dates: 18/06/2024, 6/18/2024, 6/18/24.
@@ -550,6 +576,14 @@ func (p *parser) numDate(i int) int {
 // "people").
 func (p *parser) pluralNoun(j int) bool {
 	if j >= len(p.t) || p.t[j].k != kWord || p.t[j].up {
+		return false
+	}
+	return p.pluralWord(j)
+}
+
+// pluralWord is pluralNoun for a word of any case.
+func (p *parser) pluralWord(j int) bool {
+	if j >= len(p.t) || p.t[j].k != kWord {
 		return false
 	}
 	if p.has(j, wPersonNoun) {

@@ -231,7 +231,7 @@ func (p *parser) unitAt(i int, glued bool) (ph phrase, end int, ok bool) {
 	}
 	// "won" and "yen" must not be verbs or names: require lower case for
 	// currency words spelt like English words.
-	if ph.cur && t.k == kWord && t.up && t.e-t.s > 3 && !allUpper(p.text(i)) && !p.sentenceStart(i) {
+	if ph.cur && len(ph.rest) == 0 && t.k == kWord && t.up && t.e-t.s > 3 && !allUpper(p.text(i)) && !p.sentenceStart(i) {
 		switch strings.ToLower(p.text(i)) {
 		case "dollars", "euros", "dollar", "euro":
 		default:
@@ -263,11 +263,18 @@ func (p *parser) currencyAt(i int) (string, int) {
 	switch {
 	case t.k == kSym && t.r == '$':
 		cur = p.dollar
+		// "$US160 million", "$A5m"
+		if j < len(p.t) && p.t[j].k == kWord && p.glued(j) && j+1 < len(p.t) && p.t[j+1].k == kNum && p.glued(j+1) {
+			if c, ok := dollarPrefix[strings.ToLower(p.text(j))]; ok && allUpper(p.text(j)) {
+				cur, j = c, j+1
+			}
+		}
 	case t.k == kSym && signCurrency[t.r] != "":
 		cur = signCurrency[t.r]
 	case t.k == kWord && p.isSym(i+1, '$') && t.e-t.s <= 4:
 		// "US$", "HK$", "C$"; also "US $84 billion".
-		if c, ok := dollarPrefix[strings.ToLower(p.text(i))]; ok && (p.glued(i+1) || c == "USD") {
+		w := p.text(i)
+		if c, ok := dollarPrefix[strings.ToLower(w)]; ok && (p.glued(i+1) || c == "USD" || allUpper(w) && len(w) >= 2) {
 			cur, j = c, i+2
 		}
 	case t.k == kWord && t.ent != nil && t.ent.prefix != "" && (t.up || t.e-t.s == 2):
@@ -324,6 +331,13 @@ func (p *parser) number(i int) (c core, ok bool) {
 	case t.k == kNum:
 		c.v, c.digits = t.v, true
 		c.end = i + 1
+		// "1/16 of a pint"
+		if (p.isSym(i+1, '/') || p.isSym(i+1, '⁄')) && p.glued(i+1) && i+2 < len(p.t) && p.t[i+2].k == kNum &&
+			p.glued(i+2) && p.is(i+3, "of") && p.t[i+2].v > t.v && !t.dot && !p.t[i+2].dot {
+			c.v = t.v / p.t[i+2].v
+			c.end = i + 3
+			return c, true
+		}
 		c.year = t.nd == 4 && !t.comma && !t.dot && t.v >= 1000 && t.v <= 2100
 		j := i + 1
 		if j < len(p.t) && p.glued(j) && p.t[j].k == kWord {
@@ -403,6 +417,10 @@ func (p *parser) numberWords(i int) (c core, ok bool) {
 		c.vague = true
 		c.lo, c.hi, c.v = sc, sc*10, sc
 		c.end = k
+		return c, true
+	}
+	if v, e, ok := p.fraction(j); ok {
+		c.v, c.end, c.words = v, e, 2
 		return c, true
 	}
 	var total, cur float64
@@ -487,6 +505,54 @@ func (p *parser) numberWords(i int) (c core, ok bool) {
 	return c, true
 }
 
+// denominators are the fraction words: "two-thirds", "a quarter of".
+var denominators = map[string]float64{"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
+	"quarters": 4, "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+	"seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10,
+	"tenths": 10, "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000}
+
+// fraction reads a spelled fraction at i: "two-thirds", "a quarter of",
+// "one out of three", "half of".
+func (p *parser) fraction(i int) (float64, int, bool) {
+	var n float64
+	j := i
+	switch {
+	case p.is(j, "a") || p.is(j, "an"):
+		n = 1
+	case p.is(j, "half") && (p.is(j+1, "of") || p.is(j+1, "the") || p.is(j+1, "their") || p.is(j+1, "its") || p.is(j+1, "his") || p.is(j+1, "her")):
+		if p.has(j-1, wOrdinal) || p.is(j-1, "the") || p.is(j-1, "a") || p.is(j-1, "and") || p.isDash(j-1) {
+			return 0, i, false
+		}
+		return 0.5, j + 1, true
+	case p.has(j, wNum) && !p.t[j].up || p.has(j, wNum) && p.sentenceStart(j):
+		n = p.t[j].ent.num
+	default:
+		return 0, i, false
+	}
+	j++
+	if n >= 1 && p.is(j, "out") && p.is(j+1, "of") && p.has(j+2, wNum) && p.t[j+2].ent.num > n {
+		return n / p.t[j+2].ent.num, j + 3, true
+	}
+	hyph := false
+	if p.isDash(j) && p.glued(j) && p.glued(j+1) {
+		j++
+		hyph = true
+	}
+	if j >= len(p.t) || p.t[j].k != kWord {
+		return 0, i, false
+	}
+	d, ok := denominators[strings.ToLower(p.text(j))]
+	if !ok || n == 0 || n >= d {
+		return 0, i, false
+	}
+	// "a third of", "two-thirds", "one fourth of"; not "a quarter" of a
+	// year or "the fourth" ordinal.
+	if !hyph && !p.is(j+1, "of") {
+		return 0, i, false
+	}
+	return n / d, j + 1, true
+}
+
 // startsNumber reports whether a number (possibly after a currency sign or
 // minus) starts at i.
 func (p *parser) startsNumber(i int) bool {
@@ -500,13 +566,19 @@ func (p *parser) startsNumber(i int) bool {
 	if t.k == kNum {
 		return true
 	}
-	if p.isSym(i, '-') && i+1 < len(p.t) && p.t[i+1].k == kNum && p.glued(i+1) {
+	if (p.isSym(i, '-') || p.isSym(i, '+') || p.isSym(i, '−')) && i+1 < len(p.t) && p.t[i+1].k == kNum && p.glued(i+1) && p.t[i].sp {
+		return true
+	}
+	if p.is(i, "minus") && (i+1 < len(p.t) && p.t[i+1].k == kNum || p.isDash(i+1) && i+2 < len(p.t) && p.t[i+2].k == kNum) {
 		return true
 	}
 	if t.k == kWord && t.ent != nil && t.ent.flags&(wNum|wVague) != 0 {
 		return true
 	}
-	if (p.is(i, "a") || p.is(i, "an")) && p.has(i+1, wScale) {
+	if (p.is(i, "a") || p.is(i, "an")) && (p.has(i+1, wScale) || p.is(i+1, "couple")) {
+		return true
+	}
+	if _, _, ok := p.fraction(i); ok {
 		return true
 	}
 	return p.is(i, "half") && p.is(i+1, "a")
@@ -534,11 +606,23 @@ func (p *parser) boundAt(i int) (string, int) {
 type side struct {
 	cur   string
 	neg   bool
+	plus  bool // written with a leading "+": a change
 	c     core
 	unit  string
 	ud    bool // unit is a duration
 	start int
 	end   int
+}
+
+// eff is the side's unit with its currency.
+func (s side) eff() string {
+	switch {
+	case s.unit == "":
+		return s.cur
+	case s.cur != "" && !strings.Contains(s.unit, " per "):
+		return s.cur
+	}
+	return s.unit
 }
 
 // side reads [currency] [-] number [unit] at i.
@@ -550,13 +634,20 @@ func (p *parser) side(i int, allowUnit bool) (s side, ok bool) {
 		s.cur = cur
 		j = k
 	}
-	if p.isSym(j, '-') && j+1 < len(p.t) && p.t[j+1].k == kNum && p.glued(j+1) &&
-		(p.t[j].sp || s.cur != "" && p.glued(j)) {
+	if (p.isSym(j, '-') || p.isSym(j, '−')) && j+1 < len(p.t) && p.t[j+1].k == kNum && p.glued(j+1) &&
+		(p.t[j].sp || s.cur != "" && p.glued(j)) &&
+		!(j > 0 && p.t[j-1].k == kWord && allUpper(p.text(j-1)) && !p.isSym(j+2, '%')) {
 		s.neg = true
 		j++
-	} else if p.is(j, "minus") && j+1 < len(p.t) && p.t[j+1].k == kNum {
+	} else if p.isSym(j, '+') && j+1 < len(p.t) && p.t[j+1].k == kNum && p.glued(j+1) && p.t[j].sp {
+		s.plus = true
+		j++
+	} else if p.is(j, "minus") && j+1 < len(p.t) && (p.t[j+1].k == kNum || p.isDash(j+1) && p.glued(j+1) && j+2 < len(p.t) && p.t[j+2].k == kNum && p.glued(j+2)) {
 		s.neg = true
 		j++
+		if p.isDash(j) {
+			j++
+		}
 	}
 	c, ok := p.number(j)
 	if !ok {
@@ -575,13 +666,26 @@ func (p *parser) side(i int, allowUnit bool) (s side, ok bool) {
 			}
 			s.c.v /= 1e6
 			s.c.scaled = false
-			s.unit = "m"
-			s.end = j
-			return s, true
+			s.c.scaleAbbr = ""
+			j--
+			s.c.end = j
+			if ph, e, ok := p.unitAt(j, true); ok && !ph.cur {
+				s.unit, s.ud = ph.unit, ph.dur
+				s.end = p.perUnit(&s, e)
+				return s, true
+			}
+			return s, false
 		}
 	}
 	if allowUnit {
 		j = p.suffixUnit(&s, j)
+	}
+	// Letters glued to a number that are neither scale nor unit make an
+	// identifier or a time: "5G", "3D", "1.05am".
+	if j < len(p.t) && p.glued(j) && p.t[j].k == kWord {
+		s.c.bad = true
+		s.c.end = j + 1
+		return s, false
 	}
 	s.end = j
 	return s, true
@@ -592,15 +696,23 @@ func (p *parser) millionContext(j int) bool {
 	if j >= len(p.t) {
 		return false
 	}
-	if p.is(j, "of") || p.has(j, wPersonNoun) {
+	if p.text(j-1) == "M" {
+		return true // metres are never a capital M
+	}
+	if p.is(j, "of") || p.is(j, "more") {
 		return true
 	}
-	t := p.t[j]
-	if t.k != kWord || t.up {
-		return false
+	// A plural noun within the next three words: "2.7m combined digital
+	// sales", "5m people".
+	for k := j; k < len(p.t) && k < j+3; k++ {
+		if p.t[k].k != kWord || p.has(k, wStop) {
+			return false
+		}
+		if p.pluralNoun(k) {
+			return true
+		}
 	}
-	w := p.text(j)
-	return len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && !p.has(j, wStop)
+	return false
 }
 
 // suffixUnit reads a unit after a number at j: "%", "per cent", "km",
@@ -649,10 +761,18 @@ func (p *parser) perUnit(s *side, j int) int {
 	}
 	w := strings.ToLower(p.text(k))
 	d, ok := perDenom[w]
+	e := k + 1
+	if !viaA {
+		if ph, e2, ok2 := p.unitAt(k, false); ok2 && !ph.cur {
+			d.norm, ok, e = ph.unit, true, e2
+		} else if !ok && !p.has(k, wStop) && !p.t[k].up {
+			d.norm, ok = singularWord(w), true
+		}
+	}
 	if !ok || viaA && !d.afterA {
 		return j
 	}
-	if viaA && s.unit == "" && s.cur == "" {
+	if viaA && (s.unit == "" && s.cur == "" || p.is(k+1, "earlier") || p.is(k+1, "ago") || p.is(k+1, "later") || p.is(k+1, "before") || p.is(k+1, "after")) {
 		return j
 	}
 	base := s.unit
@@ -665,7 +785,15 @@ func (p *parser) perUnit(s *side, j int) int {
 	}
 	s.unit = base + " per " + d.norm
 	s.ud = false
-	return k + 1
+	return e
+}
+
+// singularWord strips a plural "s" from a rate's denominator.
+func singularWord(w string) string {
+	if len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' {
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 // quantity reads a figure at token i: [bound|between|from] side [- side]
@@ -699,6 +827,8 @@ func (p *parser) quantity(i int) (q Quantity, next int, ok bool) {
 	}
 	if b, k := p.boundAt(j); k > j {
 		bound, start, j = b, j, k
+	} else if p.is(j, "sub") && p.isDash(j+1) && p.glued(j+1) && p.glued(j+2) && j+2 < len(p.t) && p.t[j+2].k == kNum {
+		bound, start, j = pipeline.BoundMax, j, j+2
 	}
 	if p.is(j, "between") || p.is(j, "from") {
 		rangeWord = strings.ToLower(p.text(j))
@@ -713,7 +843,7 @@ func (p *parser) quantity(i int) (q Quantity, next int, ok bool) {
 	}
 	lo, ok := p.side(j, true)
 	if !ok {
-		if lo.c.bad {
+		if lo.c.bad && j == i {
 			return q, lo.c.end, false
 		}
 		return q, i, false
@@ -728,7 +858,7 @@ func (p *parser) quantity(i int) (q Quantity, next int, ok bool) {
 		switch {
 		case p.isDash(k):
 			sep = "-"
-		case p.is(k, "to") && rangeWord != "between":
+		case p.is(k, "to"):
 			sep = "to"
 		case p.is(k, "and") && rangeWord == "between":
 			sep = "and"
@@ -740,10 +870,11 @@ func (p *parser) quantity(i int) (q Quantity, next int, ok bool) {
 			if ok && !h.c.vague {
 				accept := true
 				switch {
-				case sep == "to" && change && rangeWord == "":
+				case sep == "to" && change && rangeWord == "" && lo.eff() != "":
 					accept = false // "fell 3% to 5%": a level, not a range
-				case (sep == "to" || sep == "and" || sep == "or") && (lo.unit != "" || lo.cur != "") &&
-					(lo.unit != h.unit || h.cur != "" && lo.cur != h.cur || h.cur == "" && lo.cur != "" && lo.unit == ""):
+				case (sep == "to" || sep == "and" || sep == "or") && lo.eff() != "" &&
+					h.eff() != lo.eff() && !strings.HasPrefix(h.eff(), lo.eff()+" per ") &&
+					!(rangeWord != "" && h.eff() == "" && !p.startsNumber(h.end)):
 					accept = false // "0.68 per cent to 3,005.47"
 				case sep == "-" && (!p.glued(k) || !p.glued(k+1)) && (h.c.digits != lo.c.digits):
 					accept = false
@@ -755,6 +886,14 @@ func (p *parser) quantity(i int) (q Quantity, next int, ok bool) {
 					// "2-2", "3-1": a score.
 					return q, h.end, false
 				}
+				if accept && sep == "or" {
+					// "eight or nine euros": two figures; the first takes
+					// the unit of the second.
+					if lo.unit == "" && lo.cur == "" {
+						lo.unit, lo.cur, lo.ud = h.unit, h.cur, h.ud
+					}
+					accept = false
+				}
 				if accept {
 					hiv := h.c.v
 					lov := lo.c.v
@@ -763,7 +902,7 @@ func (p *parser) quantity(i int) (q Quantity, next int, ok bool) {
 							lov *= s
 						}
 					}
-					if lov <= hiv {
+					if lov <= hiv || rangeWord == "from" {
 						lo.c.v = lov
 						hi = h
 						isRange = true
@@ -788,7 +927,7 @@ func (p *parser) quantity(i int) (q Quantity, next int, ok bool) {
 	}
 	// Years standing alone, between years, and a lone four-digit number
 	// without a unit are dates, handled elsewhere.
-	if lo.c.year && lo.unit == "" && lo.cur == "" && !lo.neg && (bound == "" || isRange) {
+	if lo.c.year && lo.unit == "" && lo.cur == "" && !lo.neg && (bound == "" || isRange) && !p.pluralNoun(end) {
 		if !isRange || hi.c.year {
 			return q, i, false
 		}
@@ -808,6 +947,9 @@ func (p *parser) quantity(i int) (q Quantity, next int, ok bool) {
 	case p.is(end, "plus") && !p.startsNumber(end+1):
 		bound, end = pipeline.BoundMin, end+1
 	}
+	if lo.plus && !change {
+		change = true
+	}
 	if !change {
 		// "a 5% increase", "3% higher".
 		if p.has(end, wChangeNoun) && p.is(start-1, "a") || p.has(end, wPostChange) && (lo.unit == "%" || lo.unit == "point" || lo.unit == "percentage point") && !p.is(end+1, "to") {
@@ -821,7 +963,14 @@ func (p *parser) quantity(i int) (q Quantity, next int, ok bool) {
 	if bare && p.identifier(lo.c.start, end) {
 		return q, end, false
 	}
+	if bare && (p.is(lo.c.start-1, "top") || p.is(lo.c.start-1, "bottom")) && !p.nextIsWordNoun(end) {
+		return q, end, false
+	}
 	if lo.c.one && lo.unit == "" && lo.cur == "" && !p.oneIsCount(lo.c.start, end) {
+		return q, end, false
+	}
+	if lo.c.words > 0 && !lo.c.digits && p.t[lo.c.start].up && !p.sentenceStart(lo.c.start) && lo.c.start == start &&
+		!isRange && lo.unit == "" && lo.cur == "" && !lo.c.vague {
 		return q, end, false
 	}
 	// "a" + scale alone ("a hundred years") is fine; "a" + nothing is not.
@@ -864,7 +1013,7 @@ func (p *parser) quantity(i int) (q Quantity, next int, ok bool) {
 	default:
 		q.Bound = bound
 	}
-	if q.Unit == "" && p.is(lo.c.start-1, "aged") {
+	if q.Unit == "" && (p.is(lo.c.start-1, "aged") || bare && p.apposedAge(lo.c.start, end)) {
 		q.Unit = "year of age"
 	}
 	return q, end, true
@@ -895,6 +1044,18 @@ func (p *parser) identifier(i, end int) bool {
 	if p.isSym(i-1, '#') || p.isSym(i-1, '№') {
 		return true
 	}
+	// "(4)" after a name: a shirt number or a reference.
+	if p.isSym(i-1, '(') && p.isSym(i+1, ')') {
+		return true
+	}
+	// A street address: "9 E 71st St", "575 Wilbraham Road".
+	if n := i + 1; n < len(p.t) && p.t[n].k == kWord && p.t[n].up && !p.t[i].dot && !p.t[i].comma {
+		for k := n; k < len(p.t) && k < n+4 && p.t[k].k != kSym || p.isSym(k, '.'); k++ {
+			if streetWords[p.text(k)] {
+				return true
+			}
+		}
+	}
 	if i == 0 || p.t[i].nl {
 		return false
 	}
@@ -908,7 +1069,7 @@ func (p *parser) identifier(i, end int) bool {
 	if p.has(i-1, wLabel) {
 		return true
 	}
-	if (prev.up || hasUpper(p.text(i-1))) && !p.sentenceStart(i-1) && !p.has(i-1, wMonth|wSay|wWeekday|wChange) && !p.boundEndsAt(i) {
+	if (prev.up || hasUpper(p.text(i-1))) && !p.lineOrSentenceStart(i-1) && !p.has(i-1, wMonth|wSay|wWeekday|wChange) && !p.boundEndsAt(i) {
 		// A capitalised word right before a bare number names a product,
 		// an index or a place: "Galaxy Note 20", "S&P 500", "Fortune 100".
 		return true
@@ -965,7 +1126,8 @@ func (p *parser) trap(i int) int {
 		}
 		return j
 	}
-	if t.k == kSym && t.r == '+' && i+1 < len(p.t) && p.t[i+1].k == kNum && p.glued(i+1) && !p.glued(i) {
+	if t.k == kSym && t.r == '+' && i+2 < len(p.t) && p.t[i+1].k == kNum && p.glued(i+1) && !p.glued(i) &&
+		!p.t[i+1].dot && !p.t[i+1].comma && p.t[i+2].k == kNum && p.t[i+2].sp {
 		return p.skipDigitGroups(i + 1)
 	}
 	if t.k == kSym && t.r == '(' && i+3 < len(p.t) && p.t[i+1].k == kNum && p.t[i+1].nd == 3 &&
@@ -983,7 +1145,7 @@ func (p *parser) trap(i int) int {
 			return p.skipGlued(i)
 		}
 		if p.isDash(i-1) && p.glued(i-1) && i > 1 && p.t[i-2].k == kWord && !p.is(i-2, "mid") &&
-			!p.has(i-2, wNum) && !p.has(i-2, wMonth) {
+			!p.has(i-2, wNum) && !p.has(i-2, wMonth) && !p.is(i-2, "sub") && !p.is(i-2, "minus") && !p.is(i-2, "aged") {
 			return p.skipGlued(i)
 		}
 	}
@@ -1000,9 +1162,9 @@ func (p *parser) trap(i int) int {
 		}
 	}
 	// Ratios and fractions written with a slash: "24/7", "50/50".
-	if p.isSym(i+1, '/') && p.glued(i+1) && i+2 < len(p.t) && p.t[i+2].k == kNum && p.glued(i+2) {
-		if p.isSym(i+3, '/') {
-			return i // a date
+	if (p.isSym(i+1, '/') || p.isSym(i+1, '⁄')) && p.glued(i+1) && i+2 < len(p.t) && p.t[i+2].k == kNum && p.glued(i+2) {
+		if p.isSym(i+3, '/') || p.is(i+3, "of") {
+			return i // a date or a fraction
 		}
 		return i + 3
 	}
@@ -1045,3 +1207,30 @@ func hasUpper(s string) bool {
 	}
 	return false
 }
+
+// apposedAge reports whether the bare number at [i, end) is an age set
+// off by commas after a name: "Jamie Armstrong, 25, said".
+func (p *parser) apposedAge(i, end int) bool {
+	t := p.t[i]
+	if t.k != kNum || t.dot || t.comma || end != i+1 || t.v < 1 || t.v > 119 {
+		return false
+	}
+	return p.isSym(i-1, ',') && i >= 2 && p.t[i-2].k == kWord && p.t[i-2].up && !p.has(i-2, wMonth|wWeekday) &&
+		(p.isSym(end, ',') || p.isSym(end, '.') || p.isSym(end, ')'))
+}
+
+// lineOrSentenceStart is sentenceStart without colons and dashes: "Worlds:
+// Planet 9" still names a planet.
+func (p *parser) lineOrSentenceStart(i int) bool {
+	if i == 0 || p.t[i].nl {
+		return true
+	}
+	t := p.t[i-1]
+	return t.k == kSym && (t.r == '.' || t.r == '!' || t.r == '?' || t.r == '"' || t.r == '“')
+}
+
+// streetWords end street addresses.
+var streetWords = map[string]bool{"St": true, "Street": true, "Road": true, "Rd": true, "Ave": true,
+	"Avenue": true, "Way": true, "Lane": true, "Ln": true, "Blvd": true, "Boulevard": true, "Drive": true,
+	"Dr": true, "Place": true, "Pl": true, "Square": true, "Court": true, "Ct": true, "Terrace": true,
+	"Highway": true, "Hwy": true, "Parkway": true, "Pkwy": true, "Close": true, "Crescent": true}

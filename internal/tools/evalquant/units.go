@@ -27,6 +27,13 @@ var cqeNames = map[string]string{
 	"dB": "decibel", "calorie": "calorie", "gigaton": "gigaton", "megaton": "megaton", "kiloton": "kiloton",
 	"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
 	"second": "second", "decade": "decade", "century": "century", "millisecond": "millisecond", "night": "night",
+	"times": "count", "ksi": "kilopound per square inch", "psi": "pound-force per square inch",
+	"lb-ft": "foot pound-force", "Nm": "newton metre", "Pa": "pascal", "kPa": "kilopascal", "MPa": "megapascal",
+	"GPa": "gigapascal", "DKK": "danish krone", "SEK": "swedish krona", "NOK": "norwegian krone",
+	"PLN": "polish zloty", "UAH": "ukrainian hryvnia", "TRY": "turkish lira", "THB": "thai baht",
+	"IDR": "indonesian rupiah", "KPW": "north korean won", "SAR": "saudi riyal", "AED": "uae dirham",
+	"BTC": "bitcoin", "CZK": "czech koruna", "HUF": "hungarian forint", "NGN": "nigerian naira",
+	"VND": "vietnamese dong", "PKR": "pakistani rupee", "PHP": "philippine peso", "teu": "twenty-foot equivalent unit",
 	"year of age": "year of age", "month of age": "month of age", "light year": "light-year", "carat": "carat",
 }
 
