@@ -63,6 +63,10 @@ type Doc struct {
 	// Cached is set when the analysis was restored from the workspace and the
 	// stages must not run again.
 	Cached bool `json:"-"`
+	// Excluded, when set, says why the document is listed in the manifest
+	// but left out of the aggregates (for example outside the --since /
+	// --until window).
+	Excluded string `json:"-"`
 
 	Units  []*Unit      `json:"units,omitempty"`
 	Errors []StageError `json:"errors,omitempty"`
