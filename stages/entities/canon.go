@@ -313,6 +313,7 @@ type person struct {
 // docLinks is the per-document state for linking short forms.
 type docLinks struct {
 	persons []person
+	actors  map[string]string // person entity -> actor found from context
 }
 
 // name returns the canonical entity for a mention of type typ, and whether
@@ -412,15 +413,50 @@ func (c *canon) actorOf(entity, text, typ string) string {
 	return ""
 }
 
+// orgHeads end names of organisations ("Kookmin University").
+var orgHeads = map[string]bool{
+	"university": true, "institute": true, "center": true, "centre": true, "council": true, "ministry": true,
+	"agency": true, "bank": true, "party": true, "committee": true, "commission": true, "foundation": true,
+	"corporation": true, "corp": true, "corp.": true, "company": true, "group": true, "association": true,
+	"organization": true, "organisation": true, "court": true, "assembly": true, "parliament": true,
+	"army": true, "navy": true, "service": true, "office": true, "department": true, "academy": true,
+	"college": true, "school": true, "hospital": true, "federation": true, "fund": true, "inc": true,
+	"inc.": true, "ltd": true, "ltd.": true, "bureau": true, "authority": true, "alliance": true,
+	"studies": true, "forum": true, "command": true, "duma": true,
+}
+
 var stateBodies = map[string]bool{
 	"ministry": true, "government": true, "army": true, "navy": true, "forces": true, "military": true,
 	"embassy": true, "parliament": true, "defence": true, "defense": true, "foreign": true, "cabinet": true,
 	"presidency": true, "kremlin": true, "administration": true, "air": true, "guard": true,
 }
 
-// typeOf maps a CoNLL type onto framewatch's types.
+// typeOf maps a CoNLL type onto framewatch's types. Shipped gazetteers
+// override the model where it is unreliable on news text: countries and
+// cities are GPE, known organisations and names ending in an
+// organisation word ORG, names ending in a geographic feature LOC.
 func (c *canon) typeOf(conll int, text string) string {
 	k := Key(text)
+	words := strings.Fields(text)
+	lastWord := ""
+	if len(words) > 0 {
+		lastWord = strings.ToLower(words[len(words)-1])
+	}
+	if ner.Types[conll] != "PER" {
+		switch {
+		case c.country[k] || c.alias[k] != "" && c.country[Key(c.alias[k])]:
+			return pipeline.EntGPE
+		case c.place[k] && !c.orgs[k]:
+			if c.geo[k] {
+				return pipeline.EntLoc
+			}
+			return pipeline.EntGPE
+		case len(words) > 1 && geoHeads[lastWord]:
+			return pipeline.EntLoc
+		case len(words) > 1 && orgHeads[lastWord]:
+			return pipeline.EntOrg
+		}
+	}
 	switch ner.Types[conll] {
 	case "PER":
 		return pipeline.EntPerson

@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/framewatch/framewatch/internal/registry"
 	"github.com/framewatch/framewatch/pipeline"
 	"github.com/framewatch/framewatch/stages/entities/ner"
 )
@@ -164,7 +165,7 @@ func (r *Recognizer) Process(ctx context.Context, d *pipeline.Doc) error {
 		return err
 	}
 	labels := r.model.LabelDoc(sents, nil)
-	links := &docLinks{}
+	links := &docLinks{actors: map[string]string{}}
 	k := 0
 	var spans []ner.Span
 	for _, us := range units {
@@ -172,6 +173,8 @@ func (r *Recognizer) Process(ctx context.Context, d *pipeline.Doc) error {
 		var cands []span
 		for _, rg := range us.ranges {
 			spans = ner.Spans(labels[k], spans[:0])
+			spans = extendOrgs(u.Tokens[rg[0]:rg[1]], spans)
+			spans = r.fixPersons(u.Tokens[rg[0]:rg[1]], spans)
 			k++
 			for _, sp := range spans {
 				cands = r.candidates(d.Text, u.Tokens, rg[0]+sp.Start, rg[0]+sp.End, sp.Type, cands)
@@ -185,6 +188,101 @@ func (r *Recognizer) Process(ctx context.Context, d *pipeline.Doc) error {
 	}
 	return nil
 }
+
+// perType is the index of PER in ner.Types.
+const perType = 0
+
+// fixPersons repairs person spans: a person name holds no lower-case word
+// other than a particle ("Kim in Seoul" is "Kim" and "Seoul"), and an
+// unknown capitalised word just before a person belongs to the name
+// ("Hyung-jin" + "Kim").
+func (r *Recognizer) fixPersons(toks []pipeline.Token, spans []ner.Span) []ner.Span {
+	var out []ner.Span
+	for i := 0; i < len(spans); i++ {
+		sp := spans[i]
+		if sp.End-sp.Start == 1 && i+1 < len(spans) && spans[i+1].Type == perType && spans[i+1].Start == sp.End {
+			w := toks[sp.Start].Text
+			r0, _ := utf8.DecodeRuneInString(w)
+			k := Key(w)
+			if unicode.IsUpper(r0) && !isAllCaps(w) && !r.canon.place[k] && !r.canon.orgs[k] && r.canon.demonym[k] == "" && !r.canon.title[strings.ToLower(w)] {
+				sp = ner.Span{Start: sp.Start, End: spans[i+1].End, Type: perType}
+				i++
+			}
+		}
+		if sp.Type != perType {
+			out = append(out, sp)
+			continue
+		}
+		start := sp.Start
+		for j := sp.Start; j <= sp.End; j++ {
+			if j < sp.End {
+				w := toks[j].Text
+				r0, _ := utf8.DecodeRuneInString(w)
+				if !unicode.IsLower(r0) || particles[w] {
+					continue
+				}
+			}
+			if j > start {
+				piece := ner.Span{Start: start, End: j, Type: perType}
+				if j-start == 1 && r.canon.place[Key(toks[start].Text)] {
+					piece.Type = 2 // LOC
+				}
+				out = append(out, piece)
+			}
+			start = j + 1
+		}
+	}
+	return out
+}
+
+// orgType is the index of ORG in ner.Types.
+const orgType = 1
+
+// extendOrgs joins an organisation name that the model cut at a
+// preposition: "Center" + "for a New American Security", "University" +
+// "of North Korean Studies". A span ending in an organisation word, or
+// typed ORG, followed by "for"/"of"/"on" and capitalised words runs on to
+// the last capitalised word, swallowing the spans inside.
+func extendOrgs(toks []pipeline.Token, spans []ner.Span) []ner.Span {
+	out := spans[:0]
+	for i := 0; i < len(spans); i++ {
+		sp := spans[i]
+		last := strings.ToLower(toks[sp.End-1].Text)
+		if (sp.Type == orgType || orgHeads[last]) && sp.End < len(toks) {
+			switch toks[sp.End].Text {
+			case "for", "of", "on":
+				end := sp.End
+				for j := sp.End + 1; j < len(toks); j++ {
+					w := toks[j].Text
+					r0, _ := utf8.DecodeRuneInString(w)
+					if unicode.IsUpper(r0) && !skipEdge(w) {
+						end = j + 1
+						continue
+					}
+					if !orgConnectors[w] {
+						break
+					}
+				}
+				if end > sp.End+1 {
+					sp.End, sp.Type = end, orgType
+					for i+1 < len(spans) && spans[i+1].Start < end {
+						i++
+					}
+					// "Daniel K. Inouye" + "Asia-Pacific Center for
+					// Security Studies": an institution named after a person.
+					if n := len(out); n > 0 && out[n-1].Type == perType && out[n-1].End == sp.Start {
+						sp.Start = out[n-1].Start
+						out = out[:n-1]
+					}
+				}
+			}
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+var orgConnectors = map[string]bool{"for": true, "of": true, "a": true, "an": true, "the": true, "and": true, "on": true, "&": true}
 
 // candidates turns the model's token span [a, b) of type t into cleaned
 // candidate spans.
@@ -360,6 +458,16 @@ func (r *Recognizer) matchOutlets(toks []pipeline.Token, a, b int, out []span) [
 					inPerson = true
 				}
 			}
+			if n == 1 && !inPerson && r.ambiguousOutlet(toks, a, i) {
+				// "Time", "Atlantic", "Guardian": only when the model also
+				// saw an organisation there.
+				inPerson = true
+				for _, c := range out {
+					if c.Start == s.Start && c.End == s.End && (c.Type == pipeline.EntOrg || c.Type == pipeline.EntMisc) {
+						inPerson = false
+					}
+				}
+			}
 			if !inPerson {
 				out = append(out, s)
 			}
@@ -368,6 +476,17 @@ func (r *Recognizer) matchOutlets(toks []pipeline.Token, a, b int, out []span) [
 		}
 	}
 	return out
+}
+
+// ambiguousOutlet reports whether the one-word outlet name at toks[i]
+// might be an ordinary word or a place: it is not tagged as a proper noun,
+// opens its sentence (sentence start is at a), or names a place.
+func (r *Recognizer) ambiguousOutlet(toks []pipeline.Token, a, i int) bool {
+	t := toks[i]
+	if isAllCaps(t.Text) && !r.canon.place[Key(t.Text)] {
+		return false
+	}
+	return i == a || (t.Tag != "NNP" && t.Tag != "NNPS") || r.canon.place[Key(t.Text)] || r.canon.demonym[Key(t.Text)] != ""
 }
 
 // matchKnown adds low-priority candidates for shipped leaders and
@@ -407,13 +526,29 @@ func (r *Recognizer) mentions(text string, u *pipeline.Unit, ms []span, links *d
 	}
 	out := make([]pipeline.Mention, 0, len(ms))
 	for _, s := range ms {
-		m := pipeline.Mention{Start: s.Start, End: s.End, Text: text[s.Start:s.End], Type: s.Type}
+		m := pipeline.Mention{Start: s.Start, End: s.End, Text: collapseSpace(text[s.Start:s.End]), Type: s.Type}
 		switch {
 		case s.Type == pipeline.EntOutlet:
 			m.Entity = r.outletName(m.Text)
 		default:
-			// A bare surname the model typed as something else.
+			// A known person, or a bare surname, that the model typed as
+			// something else.
+			if m.Type != pipeline.EntPerson && r.known[strings.Join(tokenWords(m.Text), " ")] == pipeline.EntPerson {
+				m.Type = pipeline.EntPerson
+			}
+			if m.Type != pipeline.EntPerson && strings.Contains(m.Text, " ") {
+				k := Key(m.Text)
+				for _, p := range links.persons {
+					if Key(p.name) == k {
+						m.Type = pipeline.EntPerson
+						break
+					}
+				}
+			}
 			if m.Type != pipeline.EntPerson && !strings.Contains(m.Text, " ") && !r.canon.place[Key(m.Text)] && !r.canon.orgs[Key(m.Text)] {
+				if _, ok := r.canon.leaderSur[Key(m.Text)]; ok {
+					m.Type = pipeline.EntPerson
+				}
 				for i := len(links.persons) - 1; i >= 0; i-- {
 					if links.persons[i].surname == Key(m.Text) {
 						m.Type = pipeline.EntPerson
@@ -424,12 +559,116 @@ func (r *Recognizer) mentions(text string, u *pipeline.Unit, ms []span, links *d
 			m.Entity = r.canon.name(m.Text, m.Type, links)
 		}
 		m.Actor = r.canon.actorOf(m.Entity, m.Text, m.Type)
+		if m.Type == pipeline.EntPerson && m.Actor == "" {
+			m.Actor = links.actors[m.Entity]
+		}
 		out = append(out, m)
+	}
+	// Officials speaking in office ("French foreign ministry spokeswoman
+	// Anne-Claire Legendre", "Leonid Slutsky, chairman of the State Duma
+	// committee") stand for their state; later mentions inherit it.
+	for i := range out {
+		m := &out[i]
+		if m.Type != pipeline.EntPerson || m.Actor != "" {
+			continue
+		}
+		if a := r.officialActor(text, u, out, i); a != "" {
+			m.Actor = a
+			links.actors[m.Entity] = a
+		} else if a := links.actors[m.Entity]; a != "" {
+			m.Actor = a
+		}
 	}
 	return out
 }
 
+// officialActor looks around person mention ms[i], within its sentence,
+// for an official role word together with a mention that stands for a
+// state: before the name ("French foreign ministry spokeswoman X", "In
+// Kyiv, foreign ministry spokesman X") or in an apposition after it ("X,
+// chairman of the State Duma committee").
+func (r *Recognizer) officialActor(text string, u *pipeline.Unit, ms []pipeline.Mention, i int) string {
+	m := ms[i]
+	lo, hi := u.Start, u.End
+	for _, s := range u.Sentences {
+		if s.Start <= m.Start && m.End <= s.End {
+			lo, hi = s.Start, s.End
+			break
+		}
+	}
+	hi = min(hi, len(text))
+	before := max(lo, m.Start-90)
+	// The window before the name stops at the previous person.
+	for j := i - 1; j >= 0 && ms[j].End > before; j-- {
+		if ms[j].Type == pipeline.EntPerson {
+			before = ms[j].End
+			break
+		}
+	}
+	check := func(from, to int) string {
+		if from >= to {
+			return ""
+		}
+		words := strings.FieldsFunc(strings.ToLower(text[from:to]), func(r rune) bool { return !unicode.IsLetter(r) })
+		role := false
+		for _, w := range words {
+			if academicWords[w] {
+				return ""
+			}
+			role = role || officialWords[w]
+		}
+		if !role {
+			return ""
+		}
+		actor := ""
+		for j, o := range ms {
+			if j != i && o.Start >= from && o.End <= to && o.Actor != "" && o.Type != pipeline.EntPerson {
+				actor = o.Actor
+			}
+		}
+		return actor
+	}
+	if a := check(before, m.Start); a != "" {
+		return a
+	}
+	after := m.End
+	if after < hi && text[after] == ',' {
+		end := hi
+		if k := strings.IndexAny(text[after+1:hi], ",.;"); k >= 0 {
+			end = after + 1 + k
+		}
+		return check(after, end)
+	}
+	return ""
+}
+
+var officialWords = map[string]bool{
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "minister": true, "ministry": true,
+	"president": true, "chairman": true, "chairwoman": true, "ambassador": true, "envoy": true,
+	"official": true, "officials": true, "lawmaker": true, "senator": true, "secretary": true,
+	"premier": true, "chancellor": true, "general": true, "commander": true, "deputy": true,
+	"diplomat": true, "negotiator": true, "adviser": true, "advisor": true, "aide": true,
+}
+
+var academicWords = map[string]bool{
+	"analyst": true, "professor": true, "expert": true, "researcher": true, "fellow": true,
+	"historian": true, "scholar": true, "columnist": true, "journalist": true, "correspondent": true,
+	"reporter": true, "former": true, "opposition": true, "critic": true,
+}
+
+// collapseSpace turns runs of white space (a joined hard line break) into
+// single spaces.
+func collapseSpace(s string) string {
+	if !strings.ContainsAny(s, "\n\r\t") && !strings.Contains(s, "  ") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
 func (r *Recognizer) outletName(text string) string {
+	if o, ok := registry.Default().Lookup(text); ok {
+		return o.Name
+	}
 	if n, ok := r.outlets[strings.Join(tokenWords(text), " ")]; ok {
 		if a, ok := r.canon.alias[Key(n)]; ok {
 			return a

@@ -106,7 +106,7 @@ func (t *Tagger) line(orig, src string, start, end int, toks []pipeline.Token, s
 				cut++
 			}
 		}
-		group := splitFinalPeriod(ptoks[first:cut])
+		group := splitFinalPeriod(joinInitials(ptoks[first:cut]))
 		t.pos.TagTokens(group)
 		s := pipeline.Sentence{
 			Start:      start + group[0].Start,
@@ -141,6 +141,35 @@ func splitFinalPeriod(group []token.Token) []token.Token {
 	return append(out,
 		token.Token{Text: w[:len(w)-1], Start: last.Start},
 		token.Token{Text: ".", Start: last.Start + len(w) - 1})
+}
+
+// joinInitials rejoins initials that prose's tokenizer splits ("V", ".")
+// into one token ("V.") inside a sentence, as in "Vladimir V. Putin".
+func joinInitials(group []token.Token) []token.Token {
+	var out []token.Token
+	for i := 0; i < len(group); i++ {
+		t := group[i]
+		if i+2 < len(group) && group[i+1].Text == "." && group[i+1].Start == t.End() && isInitial(t.Text) {
+			if out == nil {
+				out = append(make([]token.Token, 0, len(group)), group[:i]...)
+			}
+			out = append(out, token.Token{Text: t.Text + ".", Start: t.Start})
+			i++
+			continue
+		}
+		if out != nil {
+			out = append(out, t)
+		}
+	}
+	if out == nil {
+		return group
+	}
+	return out
+}
+
+func isInitial(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && unicode.IsUpper(r)
 }
 
 // abbreviations keep their period at the end of a sentence.

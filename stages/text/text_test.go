@@ -128,6 +128,7 @@ func TestFinalPeriod(t *testing.T) {
 		{"He met Kim Jong Un.", "He met Kim Jong Un ."},
 		{"Putin praised Kim. Then he left Inc.", "Putin praised Kim . Then he left Inc."},
 		{"Officials from the U.S.", "Officials from the U.S."},
+		{"President Vladimir V. Putin met Daniel K. Inouye. Plan B.", "President Vladimir V. Putin met Daniel K. Inouye . Plan B ."},
 	}
 	for _, tc := range tests {
 		d := doc(tc.in)

@@ -104,21 +104,40 @@ func report(w io.Writer, set string, c *ner.Counts, tps float64) {
 	fmt.Fprintf(w, "eval %s tokens_per_s %.0f\n", set, tps)
 }
 
-// proseScore labels each sentence with prose's extractor (which already
-// has POS tags from the same tagger) and maps its labels onto CoNLL's.
+// proseScore runs prose's extractor on each sentence (words joined by
+// spaces, tags from the same tagger), groups its labels with prose's own
+// Chunk, and maps the entities back onto the CoNLL tokens.
 func proseScore(px *prosener.Extracter, docs [][]ner.Sentence) ner.Counts {
 	var c ner.Counts
 	var toks []prosener.Token
+	var b strings.Builder
 	for _, d := range docs {
 		for _, s := range d {
 			toks = toks[:0]
+			b.Reset()
 			for i, w := range s.Words {
-				toks = append(toks, prosener.Token{Text: w, Tag: s.Tags[i]})
+				if i > 0 {
+					b.WriteByte(' ')
+				}
+				toks = append(toks, prosener.Token{Text: w, Tag: s.Tags[i], Start: b.Len()})
+				b.WriteString(w)
 			}
+			src := b.String()
 			px.Label(toks)
 			pred := make([]uint8, len(toks))
-			for i, t := range toks {
-				pred[i] = proseLabel(t.Label, i > 0 && pred[i-1] != 0, pred, i)
+			for _, e := range px.Chunk(src, toks) {
+				t := proseType(e.Label)
+				first := true
+				for i, tk := range toks {
+					if tk.Start >= e.Start && tk.End() <= e.End() {
+						if first {
+							pred[i] = uint8(1 + 2*t)
+							first = false
+						} else {
+							pred[i] = uint8(2 + 2*t)
+						}
+					}
+				}
 			}
 			c.Add(s.Gold, pred)
 		}
@@ -126,24 +145,16 @@ func proseScore(px *prosener.Extracter, docs [][]ner.Sentence) ner.Counts {
 	return c
 }
 
-func proseLabel(l string, _ bool, pred []uint8, i int) uint8 {
-	if l == "" || l == "O" {
-		return 0
-	}
-	bi, typ, _ := strings.Cut(l, "-")
-	t := 3
-	switch typ {
+// proseType maps prose's entity labels onto CoNLL types (indexes into
+// ner.Types).
+func proseType(l string) int {
+	switch strings.TrimPrefix(strings.TrimPrefix(l, "B-"), "I-") {
 	case "PERSON":
-		t = 0
+		return 0
 	case "ORG", "ORGANIZATION":
-		t = 1
+		return 1
 	case "GPE", "LOC", "LOCATION":
-		t = 2
+		return 2
 	}
-	y := uint8(1 + 2*t)
-	// An I- label continues only an entity of the same CoNLL type.
-	if bi == "I" && i > 0 && pred[i-1] != 0 && (pred[i-1]-1)/2 == uint8(t) {
-		y++
-	}
-	return y
+	return 3
 }

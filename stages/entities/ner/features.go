@@ -48,6 +48,11 @@ const (
 	tMem
 	tY1Gaz
 	tLowM1P1
+	tLowM1Shape
+	tShapeLowP1
+	tFirstLow
+	tSufM1
+	tSufP1
 )
 
 const (
@@ -296,7 +301,19 @@ func (s *sentence) features(d *docState, i int, y1, y2 uint8, out []uint64) []ui
 		f2(tBigM, lowM1, low),
 		f2(tBigP, low, lowP1),
 		f2(tLowM1P1, lowM1, lowP1),
+		f2(tLowM1Shape, lowM1, shape),
+		f2(tShapeLowP1, shape, lowP1),
 	)
+	if i > 0 {
+		if p := suffix(s.words[i-1], 3); p != "" {
+			out = append(out, f1(tSufM1, hashLower(p)))
+		}
+	}
+	if i+1 < len(s.words) {
+		if p := suffix(s.words[i+1], 3); p != "" {
+			out = append(out, f1(tSufP1, hashLower(p)))
+		}
+	}
 	for k, t := range [...]byte{tPre2, tPre3, tPre4} {
 		if p := prefix(w, k+2); p != "" {
 			out = append(out, f1(t, hashLower(p)))
@@ -308,7 +325,7 @@ func (s *sentence) features(d *docState, i int, y1, y2 uint8, out []uint64) []ui
 		}
 	}
 	if i == s.firstWord {
-		out = append(out, f1(tFirstShape, shape))
+		out = append(out, f1(tFirstShape, shape), f1(tFirstLow, low))
 	}
 	if s.caps {
 		out = append(out, f1(tCapsLow, low), f1(tCapsShape, shape))
