@@ -637,9 +637,27 @@ func (r *Recognizer) officialActor(text string, u *pipeline.Unit, ms []pipeline.
 		if k := strings.IndexAny(text[after+1:hi], ",.;"); k >= 0 {
 			end = after + 1 + k
 		}
+		for j := i + 1; j < len(ms); j++ {
+			if ms[j].Type == pipeline.EntPerson {
+				end = min(end, ms[j].Start)
+				break
+			}
+		}
+		if f := strings.Fields(text[after+1 : max(after+1, end)]); len(f) > 0 && !appositionStart[strings.ToLower(f[0])] && !strings.HasSuffix(f[0], "'s") && !strings.HasSuffix(f[0], "’s") {
+			return ""
+		}
 		return check(after, end)
 	}
 	return ""
+}
+
+// appositionStart are the words that open an apposition describing the
+// person before it ("X, the Kremlin spokesman", "X, chairman of ...").
+var appositionStart = map[string]bool{
+	"the": true, "a": true, "an": true, "chairman": true, "chairwoman": true, "head": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "minister": true, "deputy": true, "president": true,
+	"ambassador": true, "envoy": true, "secretary": true, "speaker": true, "leader": true, "chief": true,
+	"director": true, "commander": true, "general": true, "senior": true,
 }
 
 var officialWords = map[string]bool{
