@@ -1,8 +1,10 @@
 package stance
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
@@ -11,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/framewatch/framewatch/fixtures"
+	"github.com/framewatch/framewatch/internal/golden"
 	"github.com/framewatch/framewatch/internal/voice"
 	"github.com/framewatch/framewatch/pipeline"
 )
@@ -121,6 +124,7 @@ func TestFixturesStance(t *testing.T) {
 		}
 	}
 	byOutlet := map[string][]float64{}
+	var out bytes.Buffer
 	for _, src := range sources {
 		d := fixtureDoc(t, src, gu)
 		if err := c.Process(context.Background(), d); err != nil {
@@ -128,12 +132,14 @@ func TestFixturesStance(t *testing.T) {
 		}
 		for _, u := range d.Units {
 			for _, s := range u.Stances {
+				fmt.Fprintf(&out, "%s#%d\t%d\t%s\t%s\t%s\t%s\t%.4f\n", src, u.Index, s.Start, s.Text, s.Target, s.Voice, s.Label, s.Score)
 				if s.Voice == pipeline.VoiceOwn {
 					byOutlet[u.Outlet] = append(byOutlet[u.Outlet], s.Score)
 				}
 			}
 		}
 	}
+	golden.Assert(t, "testdata/fixtures_stance.golden", out.Bytes())
 	for _, p := range gs.Pairs {
 		if p.Target != "Russia" {
 			continue

@@ -85,6 +85,34 @@ func TestTargets(t *testing.T) {
 	}
 }
 
+// TestConcurrent runs Process on many documents at once, as the runner's
+// workers do; -race checks that the shared model and lexicon are only read.
+func TestConcurrent(t *testing.T) {
+	c, err := New(pipeline.StanceConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Critics condemned Russia. Moscow praised the deal, officials said."
+	ents := map[string][2]string{"Russia": {"Russia", "Russia"}, "Moscow": {"Moscow", "Russia"}}
+	ref := docWith(text, pipeline.KindArticle, ents)
+	if err := c.Process(context.Background(), ref); err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprint(ref.Units[0].Stances)
+	for i := range 16 {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			t.Parallel()
+			d := docWith(text, pipeline.KindArticle, ents)
+			if err := c.Process(context.Background(), d); err != nil {
+				t.Error(err)
+			}
+			if got := fmt.Sprint(d.Units[0].Stances); got != want {
+				t.Errorf("concurrent result %s, want %s", got, want)
+			}
+		})
+	}
+}
+
 func TestNewErrors(t *testing.T) {
 	if _, err := New(pipeline.StanceConfig{Targets: []pipeline.Target{{Name: " "}}}); err == nil {
 		t.Error("New with an unnamed target: want error")

@@ -12,6 +12,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 
@@ -82,8 +83,8 @@ func tune(exs []stance.Example, stdout io.Writer) error {
 		fold[i] = sent % 5
 	}
 	grid := []stance.TrainOptions{}
-	for _, l2 := range []float64{1e-3, 3e-3} {
-		for _, pw := range []float64{1.3, 1.6} {
+	for _, l2 := range []float64{1e-3, 3e-3, 1e-2} {
+		for _, pw := range []float64{1, 1.3} {
 			o := stance.DefaultTrainOptions()
 			o.L2 = l2
 			o.ClassWeight = [3]float64{1, 1, pw}
@@ -91,7 +92,8 @@ func tune(exs []stance.Example, stdout io.Writer) error {
 		}
 	}
 	for _, o := range grid {
-		var accSum, f1Sum float64
+		var accSum, f1Sum, mtSum float64
+		oof := make([][3]float64, len(exs))
 		for k := range 5 {
 			var train, dev []stance.Example
 			for i, e := range exs {
@@ -108,8 +110,46 @@ func tune(exs []stance.Example, stdout io.Writer) error {
 			acc, f1 := stance.Evaluate(m.Predict, dev)
 			accSum += acc
 			f1Sum += f1
+			var multi []stance.Example
+			for _, e := range dev {
+				if len(e.Others) > 0 {
+					multi = append(multi, e)
+				}
+			}
+			_, mf1 := stance.Evaluate(m.Predict, multi)
+			mtSum += mf1
+			for i, e := range exs {
+				if fold[i] == k {
+					oof[i] = m.Probs(e.Instance)
+				}
+			}
 		}
-		fmt.Fprintf(stdout, "cv5 l2=%g minCount=%d weights=%v accuracy %.4f macro_f1 %.4f\n", o.L2, o.MinCount, o.ClassWeight, accSum/5, f1Sum/5)
+		fmt.Fprintf(stdout, "cv5 l2=%g minCount=%d weights=%v accuracy %.4f macro_f1 %.4f multi_target_macro_f1 %.4f\n", o.L2, o.MinCount, o.ClassWeight, accSum/5, f1Sum/5, mtSum/5)
+		// Log-probability offsets for negative and positive that maximise
+		// the out-of-fold macro-F1.
+		best, bn, bp := -1.0, 0.0, 0.0
+		for on := -0.6; on <= 0.61; on += 0.1 {
+			for op := -0.6; op <= 0.61; op += 0.1 {
+				i := -1
+				_, f1 := stance.Evaluate(func(stance.Instance) (string, float64) {
+					i++
+					p := oof[i]
+					z := [3]float64{math.Log(p[0]) + on, math.Log(p[1]), math.Log(p[2]) + op}
+					k := 1
+					if z[0] > z[k] {
+						k = 0
+					}
+					if z[2] > z[k] {
+						k = 2
+					}
+					return stance.Classes[k], 0
+				}, exs)
+				if f1 > best+1e-9 {
+					best, bn, bp = f1, on, op
+				}
+			}
+		}
+		fmt.Fprintf(stdout, "cv5 offsets negative %+.1f positive %+.1f out-of-fold macro_f1 %.4f\n", bn, bp, best)
 	}
 	return nil
 }
