@@ -91,8 +91,10 @@ func attribute(text string, start, end int) []Span {
 				}
 			}
 			// "CONTENT, X said." / "CONTENT, said X.": a comma shortly
-			// before the verb.
-			if c := commaBefore(text, start, ws, i); c >= 0 {
+			// before the verb, and the verb near the sentence end (so
+			// that "Russia, which ..., said that ..." and "Speaking in
+			// Moscow, Putin said ..." are read the other way).
+			if c := commaBefore(text, start, ws, i); c >= 0 && trailing(text, ws, i, c) {
 				add(start, c)
 				return out
 			}
@@ -116,6 +118,32 @@ func attribute(text string, start, end int) []Span {
 		}
 	}
 	return out
+}
+
+// adjuncts may follow a trailing speech verb ("..., he said on Monday").
+var adjuncts = map[string]bool{
+	"on": true, "in": true, "at": true, "during": true, "after": true, "before": true,
+	"earlier": true, "later": true, "late": true, "last": true, "this": true,
+	"yesterday": true, "today": true, "to": true, "when": true, "while": true,
+	"adding": true, "referring": true, "according": true, "of": true, "by": true,
+	"via": true, "from": true, "without": true, "with": true, "as": true,
+	"told": true, "tuesday": true, "monday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true,
+}
+
+// trailing reports whether the speech verb at ws[i], with a comma at c
+// before it, closes an attribution ("CONTENT, X said [adjunct].",
+// "CONTENT, said X.") rather than opening one ("Speaking in Minsk, X said
+// CONTENT."): the verb ends the sentence, is followed by an adjunct, or
+// directly follows the comma.
+func trailing(text string, ws []word, i, c int) bool {
+	if i+1 >= len(ws) {
+		return true
+	}
+	if strings.TrimSpace(text[c+1:ws[i].start]) == "" {
+		return true // ", said Peskov."
+	}
+	return adjuncts[ws[i+1].lower]
 }
 
 // commaBefore returns the offset of a comma at most four words before the

@@ -31,6 +31,10 @@ func TestQuoted(t *testing.T) {
 		{"unclosed quote ends at paragraph", "\"Russia will pay\n\nChina abstained.", "China", false, false},
 		{"review quote is own voice", `"Russia is isolating itself," the paper writes.`, "Russia", true, false},
 		{"quote inside review is quoted", `The paper argues Washington erred. As one envoy put it, "Moscow wins" here and everywhere in the region today.`, "Moscow", true, true},
+		{"participle then speaker", "Speaking in Minsk, Lukashenko said Russia would win.", "Russia", false, true},
+		{"participle speaker own", "Speaking in Minsk, Lukashenko said Russia would win.", "Lukashenko", false, false},
+		{"relative clause speaker", "Russia, which denies the charge, said that Kyiv lied.", "Russia", false, false},
+		{"trailing with time", "Seoul will respond, the minister said on Tuesday.", "Seoul", false, true},
 		{"noun claims not attribution", "The claims about Russia were false.", "Russia", false, false},
 	}
 	for _, tt := range tests {
