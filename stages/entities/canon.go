@@ -37,31 +37,46 @@ func readTable(name string) [][2]string {
 // Key is the form under which entity names are compared: lower case,
 // diacritics removed, a leading "the" dropped, and only letters and digits
 // kept, so "Kim Jong-un", "Kim Jong Un" and "KIM JONG-UN" share one key.
-func Key(s string) string {
+func Key(s string) string { return string(appendKey(nil, s)) }
+
+// appendKey appends the Key of s to dst; lookups use it with a scratch
+// buffer so that they do not allocate.
+func appendKey(dst []byte, s string) []byte {
 	s = strings.TrimSpace(s)
 	if len(s) > 4 && strings.EqualFold(s[:4], "the ") {
 		s = s[4:]
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	ascii := true
 	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return appendKeyUnicode(dst, s)
+		}
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			dst = append(dst, c)
+		case 'A' <= c && c <= 'Z':
+			dst = append(dst, c+'a'-'A')
 		}
 	}
-	if !ascii {
-		s = norm.NFD.String(s)
-	}
-	for _, r := range s {
+	return dst
+}
+
+func appendKeyUnicode(dst []byte, s string) []byte {
+	for _, r := range norm.NFD.String(s) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 	}
-	return b.String()
+	return dst
+}
+
+// keyed reports whether the key of s is in set, without allocating for
+// ASCII names.
+func keyed(set map[string]bool, s string) bool {
+	var buf [64]byte
+	return set[string(appendKey(buf[:0], s))]
 }
 
 // canon holds the tables used to name, type and map entities.
@@ -139,6 +154,7 @@ func newCanon(cfg pipeline.EntityConfig) *canon {
 	for _, e := range ner.List(ner.ListTitles) {
 		for _, w := range strings.Fields(e.Name) {
 			c.title[w] = true
+			c.title[Key(w)] = true
 		}
 	}
 	for _, kv := range readTable("seats.txt") {
@@ -307,7 +323,8 @@ func isAllCaps(w string) bool {
 // person is a full name seen earlier in a document.
 type person struct {
 	name    string // canonical
-	surname string // key
+	key     string // Key(name)
+	surname string // key of the family name
 }
 
 // docLinks is the per-document state for linking short forms.
@@ -382,7 +399,7 @@ func (c *canon) addPerson(links *docLinks, name string) {
 	if len(words) < 2 {
 		return
 	}
-	links.persons = append(links.persons, person{name: name, surname: Key(surname(words))})
+	links.persons = append(links.persons, person{name: name, key: Key(name), surname: Key(surname(words))})
 }
 
 // actorOf returns the state actor a mention stands for, or "".
@@ -436,24 +453,26 @@ var stateBodies = map[string]bool{
 // cities are GPE, known organisations and names ending in an
 // organisation word ORG, names ending in a geographic feature LOC.
 func (c *canon) typeOf(conll int, text string) string {
-	k := Key(text)
-	words := strings.Fields(text)
-	lastWord := ""
-	if len(words) > 0 {
-		lastWord = strings.ToLower(words[len(words)-1])
+	var buf [64]byte
+	kb := appendKey(buf[:0], text)
+	lastWord := text
+	if i := strings.LastIndexByte(text, ' '); i >= 0 {
+		lastWord = text[i+1:]
 	}
+	multi := len(lastWord) < len(text)
+	lastWord = strings.ToLower(lastWord)
 	if ner.Types[conll] != "PER" {
 		switch {
-		case c.country[k] || c.alias[k] != "" && c.country[Key(c.alias[k])]:
+		case c.country[string(kb)] || c.alias[string(kb)] != "" && c.country[Key(c.alias[string(kb)])]:
 			return pipeline.EntGPE
-		case c.place[k] && !c.orgs[k]:
-			if c.geo[k] {
+		case c.place[string(kb)] && !c.orgs[string(kb)]:
+			if c.geo[string(kb)] {
 				return pipeline.EntLoc
 			}
 			return pipeline.EntGPE
-		case len(words) > 1 && geoHeads[lastWord]:
+		case multi && geoHeads[lastWord]:
 			return pipeline.EntLoc
-		case len(words) > 1 && orgHeads[lastWord]:
+		case multi && orgHeads[lastWord]:
 			return pipeline.EntOrg
 		}
 	}
@@ -463,25 +482,20 @@ func (c *canon) typeOf(conll int, text string) string {
 	case "ORG":
 		return pipeline.EntOrg
 	case "LOC":
-		if c.orgs[k] && !c.place[k] {
+		switch {
+		case c.orgs[string(kb)] && !c.place[string(kb)]:
 			return pipeline.EntOrg // "the Kremlin", "the White House"
-		}
-		if c.geo[k] {
+		case c.geo[string(kb)]:
 			return pipeline.EntLoc
-		}
-		words := strings.Fields(text)
-		if len(words) > 1 && geoHeads[strings.ToLower(words[len(words)-1])] && !c.place[k] {
-			return pipeline.EntLoc
-		}
-		if len(words) > 1 && strings.EqualFold(words[0], "mount") {
+		case multi && strings.HasPrefix(strings.ToLower(text), "mount "):
 			return pipeline.EntLoc
 		}
 		return pipeline.EntGPE
 	default:
-		if c.orgs[k] && !c.place[k] {
+		if c.orgs[string(kb)] && !c.place[string(kb)] {
 			return pipeline.EntOrg
 		}
-		if _, ok := c.demonym[k]; ok {
+		if _, ok := c.demonym[string(kb)]; ok {
 			return pipeline.EntNORP
 		}
 		return pipeline.EntMisc

@@ -204,7 +204,7 @@ func (r *Recognizer) fixPersons(toks []pipeline.Token, spans []ner.Span) []ner.S
 			w := toks[sp.Start].Text
 			r0, _ := utf8.DecodeRuneInString(w)
 			k := Key(w)
-			if unicode.IsUpper(r0) && !isAllCaps(w) && !r.canon.place[k] && !r.canon.orgs[k] && r.canon.demonym[k] == "" && !r.canon.title[strings.ToLower(w)] {
+			if unicode.IsUpper(r0) && !isAllCaps(w) && !r.canon.place[k] && !r.canon.orgs[k] && r.canon.demonym[k] == "" && !keyed(r.canon.title, w) {
 				sp = ner.Span{Start: sp.Start, End: spans[i+1].End, Type: perType}
 				i++
 			}
@@ -317,7 +317,7 @@ func (r *Recognizer) candidate(text string, toks []pipeline.Token, a, b, t int, 
 			typ, a = pipeline.EntPerson, s
 		}
 	}
-	if a >= b || (b-a == 1 && r.canon.title[strings.ToLower(toks[a].Text)]) {
+	if a >= b || (b-a == 1 && keyed(r.canon.title, toks[a].Text)) {
 		return out
 	}
 	s := span{Start: toks[a].Start, End: toks[b-1].End, Type: typ, Prio: 1}
@@ -337,13 +337,14 @@ func (r *Recognizer) candidate(text string, toks []pipeline.Token, a, b, t int, 
 // "Defense Minister", "Dr.") from a person span.
 func (r *Recognizer) stripTitles(toks []pipeline.Token, a, b int) (int, bool) {
 	i, lastTitle, strong := a, -1, false
+	var kbuf [64]byte
 	for i < b-1 {
-		w := strings.ToLower(toks[i].Text)
+		kb := appendKey(kbuf[:0], toks[i].Text)
 		switch {
-		case r.canon.title[w] || roleWords[w]:
+		case r.canon.title[string(kb)] || roleWords[string(kb)]:
 			lastTitle = i
-			strong = strong || strongTitles[w]
-		case r.canon.demonym[Key(w)] != "" || r.canon.country[Key(w)]:
+			strong = strong || strongTitles[string(kb)]
+		case r.canon.demonym[string(kb)] != "" || r.canon.country[string(kb)]:
 		default:
 			i = b
 			continue
@@ -361,7 +362,7 @@ var strongTitles = map[string]bool{
 	"president": true, "minister": true, "chancellor": true, "premier": true, "secretary": true,
 	"senator": true, "governor": true, "mayor": true, "spokesman": true, "spokeswoman": true,
 	"spokesperson": true, "ambassador": true, "envoy": true, "historian": true, "analyst": true,
-	"professor": true, "dr.": true, "mr.": true, "mrs.": true, "ms.": true, "prof.": true, "king": true,
+	"professor": true, "dr": true, "mr": true, "mrs": true, "ms": true, "prof": true, "king": true,
 	"queen": true, "leader": true, "chairman": true, "ceo": true, "judge": true, "lawmaker": true,
 	"pope": true, "sheikh": true, "prince": true, "princess": true, "researcher": true, "expert": true,
 }
@@ -423,7 +424,7 @@ func breakBetween(text string, a, b pipeline.Token, c *canon) bool {
 		if capsB {
 			caps = b.Text
 		}
-		if c.place[Key(caps)] {
+		if keyed(c.place, caps) {
 			return true
 		}
 	}
@@ -483,10 +484,10 @@ func (r *Recognizer) matchOutlets(toks []pipeline.Token, a, b int, out []span) [
 // opens its sentence (sentence start is at a), or names a place.
 func (r *Recognizer) ambiguousOutlet(toks []pipeline.Token, a, i int) bool {
 	t := toks[i]
-	if isAllCaps(t.Text) && !r.canon.place[Key(t.Text)] {
+	if isAllCaps(t.Text) && !keyed(r.canon.place, t.Text) {
 		return false
 	}
-	return i == a || (t.Tag != "NNP" && t.Tag != "NNPS") || r.canon.place[Key(t.Text)] || r.canon.demonym[Key(t.Text)] != ""
+	return i == a || (t.Tag != "NNP" && t.Tag != "NNPS") || keyed(r.canon.place, t.Text) || r.canon.demonym[Key(t.Text)] != ""
 }
 
 // matchKnown adds low-priority candidates for shipped leaders and
@@ -533,24 +534,24 @@ func (r *Recognizer) mentions(text string, u *pipeline.Unit, ms []span, links *d
 		default:
 			// A known person, or a bare surname, that the model typed as
 			// something else.
+			k := Key(m.Text)
 			if m.Type != pipeline.EntPerson && r.known[strings.Join(tokenWords(m.Text), " ")] == pipeline.EntPerson {
 				m.Type = pipeline.EntPerson
 			}
 			if m.Type != pipeline.EntPerson && strings.Contains(m.Text, " ") {
-				k := Key(m.Text)
 				for _, p := range links.persons {
-					if Key(p.name) == k {
+					if p.key == k {
 						m.Type = pipeline.EntPerson
 						break
 					}
 				}
 			}
-			if m.Type != pipeline.EntPerson && !strings.Contains(m.Text, " ") && !r.canon.place[Key(m.Text)] && !r.canon.orgs[Key(m.Text)] {
-				if _, ok := r.canon.leaderSur[Key(m.Text)]; ok {
+			if m.Type != pipeline.EntPerson && !strings.Contains(m.Text, " ") && !r.canon.place[k] && !r.canon.orgs[k] {
+				if _, ok := r.canon.leaderSur[k]; ok {
 					m.Type = pipeline.EntPerson
 				}
 				for i := len(links.persons) - 1; i >= 0; i-- {
-					if links.persons[i].surname == Key(m.Text) {
+					if links.persons[i].surname == k {
 						m.Type = pipeline.EntPerson
 						break
 					}
@@ -707,11 +708,22 @@ func labelTokens(u *pipeline.Unit) {
 			j++
 		}
 		if j < len(u.Entities) && t.Start < u.Entities[j].End && t.End > u.Entities[j].Start {
+			l := iobLabels[u.Entities[j].Type]
 			if t.Start <= u.Entities[j].Start {
-				t.Label = "B-" + u.Entities[j].Type
+				t.Label = l[0]
 			} else {
-				t.Label = "I-" + u.Entities[j].Type
+				t.Label = l[1]
 			}
 		}
+	}
+}
+
+// iobLabels holds the B- and I- labels of every type, so that labelling
+// tokens does not build strings.
+var iobLabels = map[string][2]string{}
+
+func init() {
+	for _, t := range []string{pipeline.EntPerson, pipeline.EntOrg, pipeline.EntGPE, pipeline.EntLoc, pipeline.EntNORP, pipeline.EntMisc, pipeline.EntOutlet} {
+		iobLabels[t] = [2]string{"B-" + t, "I-" + t}
 	}
 }
