@@ -140,8 +140,8 @@ func trailing(text string, ws []word, i, c int) bool {
 	if i+1 >= len(ws) {
 		return true
 	}
-	if strings.TrimSpace(text[c+1:ws[i].start]) == "" {
-		return true // ", said Peskov."
+	if strings.Trim(text[c+1:ws[i].start], " \t\n\"”’»“") == "" {
+		return true // ", said Peskov." or ",” said Peskov."
 	}
 	return adjuncts[ws[i+1].lower]
 }
