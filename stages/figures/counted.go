@@ -37,6 +37,13 @@ func (p *parser) counted(q *Quantity, j int) {
 	} else if q.Unit != "" {
 		return // "24 years": the unit is what is counted
 	}
+	// "eight more picks", "two other employees": the quantifier is not part
+	// of what is counted.
+	if p.is(k, "more") || p.is(k, "other") || p.is(k, "additional") || p.is(k, "extra") || p.is(k, "further") {
+		if p.nextIsWordNoun(k + 1) {
+			k++
+		}
+	}
 	s, e := p.nounPhrase(k, 4)
 	if e == s {
 		return
@@ -77,7 +84,7 @@ func (p *parser) nounPhrase(k, max int) (int, int) {
 			break
 		}
 		w := p.text(e)
-		if strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") && (words > 0 || !p.nextIsWordNoun(e+1)) {
+		if strings.HasSuffix(w, "ly") && !p.nextIsWordNoun(e+1) || strings.HasSuffix(w, "ed") && (words > 0 || !p.nextIsWordNoun(e+1)) {
 			break
 		}
 		if t.up && words > 0 && !p.t[e-1].up {
@@ -93,10 +100,14 @@ func (p *parser) nounPhrase(k, max int) (int, int) {
 	switch {
 	case plural > 0:
 		e = plural
-	case words > 1:
-		e = s + 1
-		for e < len(p.t) && p.isDash(e) && p.glued(e) && e+1 < len(p.t) && p.glued(e+1) && p.t[e+1].k == kWord {
-			e += 2
+	case words > 2:
+		// No plural noun: keep a modifier and its noun ("course meal").
+		e = s
+		for n := 0; n < 2; n++ {
+			e++
+			for e < len(p.t) && p.isDash(e) && p.glued(e) && e+1 < len(p.t) && p.glued(e+1) && p.t[e+1].k == kWord {
+				e += 2
+			}
 		}
 	}
 	return s, e

@@ -8,9 +8,9 @@ import (
 
 // Date is a date or time found in a text, with byte offsets into it. Date
 // is ISO 8601 where it can be: "2024-06-18", "2024-06", "2024", "199" (the
-// 1990s), "2019/2020" (a span), "T10:37" (a time), "--06-18" (a day
-// without a year and no reference date), or "" when a relative date
-// ("on Tuesday") has no reference date to resolve against.
+// 1990s), "2019/2020" (a span), "2024-W25" (a week), "T10:37" (a time
+// alone; a date with a time keeps only the day), or "" when a relative or
+// year-less date ("on Tuesday", "June 18") has no reference date.
 type Date struct {
 	Start, End int
 	Text       string
@@ -98,7 +98,7 @@ func (c dateCand) resolve(ref time.Time, hasRef bool) string {
 		y := c.year
 		if y == 0 {
 			if !hasRef {
-				return fmt.Sprintf("--%02d-%02d", c.month, c.day)
+				return "" // no year evidence
 			}
 			y = nearestYear(ref, c.month, c.day, c.rel)
 		}
@@ -110,7 +110,7 @@ func (c dateCand) resolve(ref time.Time, hasRef bool) string {
 		y := c.year
 		if y == 0 {
 			if !hasRef {
-				return fmt.Sprintf("--%02d", c.month)
+				return ""
 			}
 			y = ref.Year()
 			switch {
@@ -155,12 +155,10 @@ func (c dateCand) resolve(ref time.Time, hasRef bool) string {
 	return ""
 }
 
-func withTime(d string, c dateCand) string {
-	if c.hasTime {
-		return fmt.Sprintf("%sT%02d:%02d", d, c.hour, c.min)
-	}
-	return d
-}
+// withTime returns the date of a date with a time: the time stays in the
+// mention's text, the date is the day ("June 19, 2024, 3:41 a.m." is
+// 2024-06-19), as the fixtures' gold decides.
+func withTime(d string, _ dateCand) string { return d }
 
 // nearestYear picks the year that puts month/day closest to ref.
 func nearestYear(ref time.Time, month, day, rel int) int {
@@ -483,9 +481,20 @@ func (p *parser) numDate(i int) int {
 		}
 		return j
 	}
-	// ISO dates: 2024-06-18.
-	if t.nd == 4 && !t.dot && !t.comma && p.isDash(i+1) && p.glued(i+1) && i+4 < len(p.t) &&
-		p.t[i+2].k == kNum && p.t[i+2].nd == 2 && p.isDash(i+3) && p.t[i+4].k == kNum && p.t[i+4].nd == 2 {
+	// Dotted day-first dates: 18.06.2024 (scanned as 18 . 06.2024).
+	if t.nd <= 2 && !t.dot && p.isSym(i+1, '.') && p.glued(i+1) && i+2 < len(p.t) && p.t[i+2].k == kNum && p.glued(i+2) && p.t[i+2].dot {
+		if txt := p.text(i + 2); len(txt) == 7 && txt[2] == '.' {
+			c.day, c.month = int(t.v), int(txt[0]-'0')*10+int(txt[1]-'0')
+			c.year = int(p.t[i+2].v*10000+0.5) % 10000
+			if c.month >= 1 && c.month <= 12 && c.day >= 1 && c.day <= 31 && c.year >= 1000 {
+				j := p.dateTime(&c, i+3)
+				return p.addDate(c, i, j)
+			}
+		}
+	}
+	// ISO dates: 2024-06-18, 2024/06/18.
+	if t.nd == 4 && !t.dot && !t.comma && (p.isDash(i+1) || p.isSym(i+1, '/')) && p.glued(i+1) && i+4 < len(p.t) &&
+		p.t[i+2].k == kNum && p.t[i+2].nd == 2 && p.t[i+3].k == kSym && p.t[i+3].r == p.t[i+1].r && p.t[i+4].k == kNum && p.t[i+4].nd == 2 && !p.t[i+4].dot {
 		c.year, c.month, c.day = int(t.v), int(p.t[i+2].v), int(p.t[i+4].v)
 		if c.month >= 1 && c.month <= 12 && c.day >= 1 && c.day <= 31 {
 			j := i + 5
@@ -500,6 +509,7 @@ func (p *parser) numDate(i int) int {
 			if j < len(p.t) && p.isSym(j-1, '.') {
 				j--
 			}
+			j = p.dateTime(&c, j)
 			return p.addDate(c, i, j)
 		}
 	}
@@ -593,6 +603,9 @@ func (p *parser) pluralWord(j int) bool {
 		return false
 	}
 	w := p.text(j)
+	if strings.HasSuffix(w, "men") && len(w) > 4 || strings.HasSuffix(w, "children") {
+		return true
+	}
 	return len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && w[len(w)-2] != 'u'
 }
 

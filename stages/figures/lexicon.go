@@ -123,8 +123,8 @@ var (
 		{"nm", "nm|nanometre|nanometres|nanometer|nanometers"},
 		{"mile", "mile|miles|mi"},
 		{"nautical mile", "nautical mile|nautical miles|nmi"},
-		{"foot", "foot|feet|ft"},
-		{"inch", "inch|inches"},
+		{"foot", "foot|feet|ft|′"},
+		{"inch", "inch|inches|″"},
 		{"yard", "yard|yards|yd|yds"},
 		{"kg", "kg|kgs|kilogram|kilograms|kilo|kilos"},
 		{"g", "g|gram|grams|gramme|grammes"},
@@ -148,10 +148,10 @@ var (
 		{"mph", "mph|m.p.h.|miles per hour|miles an hour|mile per hour"},
 		{"km/h", "km/h|km/hr|kph|kmh|kilometres per hour|kilometers per hour|kilometres an hour|kilometers an hour"},
 		{"m/s", "m/s|metres per second|meters per second"},
-		{"knot", "knot|knots"},
+		{"knot", "knot|knots|kt|kts"},
 		{"mpg", "mpg|miles per gallon"},
-		{"°C", "celsius|centigrade|degrees celsius|degrees centigrade|°c|degc|deg c"},
-		{"°F", "fahrenheit|degrees fahrenheit|°f|degf|deg f"},
+		{"°C", "c|celsius|centigrade|degrees celsius|degrees centigrade|°c|degc|deg c"},
+		{"°F", "f|fahrenheit|degrees fahrenheit|°f|degf|deg f"},
 		{"degree", "degree|degrees|deg"},
 		{"W", "watt|watts|w"},
 		{"kW", "kw|kilowatt|kilowatts"},
@@ -185,6 +185,10 @@ var (
 		{"psi", "psi"},
 		{"ksi", "ksi"},
 		{"times", "times|x"},
+		{"point per game", "ppg|points per game"},
+		{"rebound per game", "rpg|rebounds per game"},
+		{"assist per game", "apg|assists per game"},
+		{"K", "kelvin|k"},
 		{"rpm", "rpm|revolutions per minute"},
 		{"ppm", "ppm|parts per million"},
 		{"ppb", "ppb|parts per billion"},
@@ -404,7 +408,7 @@ func init() {
 		"including include includes included within around near amid despite like unlike "+
 		"higher lower rose fell increase decrease compared cheaper bigger smaller larger longer shorter "+
 		"faster slower older younger greater better worse fewer ago apart old long wide tall deep high "+
-		"apiece worldwide nationwide globally overall total combined")
+		"apiece worldwide nationwide globally")
 	addFlag(wSay, "said says say saying told tells tell stated states state estimated estimates estimate "+
 		"reported reports report claimed claims claim announced announces added adds noted notes wrote writes "+
 		"according believes believed thinks thought argued argues insisted insists confirmed confirms "+

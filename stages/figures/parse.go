@@ -205,8 +205,13 @@ func (p *parser) unitAt(i int, glued bool) (ph phrase, end int, ok bool) {
 			if !m || j <= best {
 				continue
 			}
-			if len(c.rest) == 0 && t.e-t.s == 1 && t.k == kWord && !glued {
-				continue
+			if len(c.rest) == 0 && t.e-t.s == 1 && t.k == kWord {
+				// Single letters are units only in their own case, and
+				// spaced only when upper case: "5 W", "12 C", "40km".
+				l := p.s[t.s]
+				if !singleUnits[l] || !glued && !(l >= 'A' && l <= 'Z' && !p.has(i+1, wNum) && !(i+1 < len(p.t) && p.t[i+1].k == kNum)) {
+					continue
+				}
 			}
 			best, ph = j, c
 		}
@@ -241,6 +246,10 @@ func (p *parser) unitAt(i int, glued bool) (ph phrase, end int, ok bool) {
 	return ph, best, true
 }
 
+// singleUnits are the letters that may stand for a unit, in their case.
+var singleUnits = map[byte]bool{'g': true, 'm': true, 'l': true, 'L': true, 'h': true, 's': true,
+	'W': true, 'V': true, 'C': true, 'F': true, 'x': true, 'p': true, 'K': true}
+
 func allUpper(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 'a' && s[i] <= 'z' {
@@ -274,7 +283,7 @@ func (p *parser) currencyAt(i int) (string, int) {
 	case t.k == kWord && p.isSym(i+1, '$') && t.e-t.s <= 4:
 		// "US$", "HK$", "C$"; also "US $84 billion".
 		w := p.text(i)
-		if c, ok := dollarPrefix[strings.ToLower(w)]; ok && (p.glued(i+1) || c == "USD" || allUpper(w) && len(w) >= 2) {
+		if c, ok := dollarPrefix[strings.ToLower(w)]; ok && (p.glued(i+1) || c == "USD" || allUpper(w) && (len(w) >= 2 || w == "C")) {
 			cur, j = c, i+2
 		}
 	case t.k == kWord && t.ent != nil && t.ent.prefix != "" && (t.up || t.e-t.s == 2):
@@ -728,6 +737,23 @@ func (p *parser) suffixUnit(s *side, j int) int {
 		}
 		return j
 	}
+	// A currency sign after the number: "1,200€", "500 €".
+	if k < len(p.t) && p.t[k].k == kSym && s.cur == "" && signCurrency[p.t[k].r] != "" && !p.startsNumber(k) {
+		s.cur = signCurrency[p.t[k].r]
+		return p.perUnit(s, k+1)
+	}
+	// A suspended hyphen: "7- or 8-inch", "four-, five- and six-cylinder".
+	if p.isDash(k) && glued && (p.is(k+1, "or") || p.is(k+1, "and") || p.is(k+1, "to") || p.isSym(k+1, ',')) {
+		for n := k + 1; n < len(p.t) && n < k+12; n++ {
+			if p.isDash(n) && p.glued(n) && n+1 < len(p.t) && p.glued(n+1) && p.t[n+1].k == kWord && !p.isSym(n+1, ',') {
+				if ph, _, ok := p.unitAt(n+1, true); ok && !ph.cur && n > 0 && (p.t[n-1].k == kNum || p.has(n-1, wNum)) {
+					s.unit, s.ud = ph.unit, ph.dur
+					return k + 1
+				}
+				break
+			}
+		}
+	}
 	if ph, e, ok := p.unitAt(k, glued); ok {
 		if ph.cur {
 			if s.cur == "" {
@@ -765,11 +791,14 @@ func (p *parser) perUnit(s *side, j int) int {
 	if !viaA {
 		if ph, e2, ok2 := p.unitAt(k, false); ok2 && !ph.cur {
 			d.norm, ok, e = ph.unit, true, e2
-		} else if !ok && !p.has(k, wStop) && !p.t[k].up {
-			d.norm, ok = singularWord(w), true
 		}
 	}
 	if !ok || viaA && !d.afterA {
+		return j
+	}
+	// "$10 billion a year" is an amount over a year, not a price; "$15 a
+	// month" is a price.
+	if viaA && s.cur != "" && s.unit == "" && (d.norm == "year" || d.norm == "quarter") {
 		return j
 	}
 	if viaA && (s.unit == "" && s.cur == "" || p.is(k+1, "earlier") || p.is(k+1, "ago") || p.is(k+1, "later") || p.is(k+1, "before") || p.is(k+1, "after")) {
@@ -788,13 +817,6 @@ func (p *parser) perUnit(s *side, j int) int {
 	return e
 }
 
-// singularWord strips a plural "s" from a rate's denominator.
-func singularWord(w string) string {
-	if len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' {
-		return w[:len(w)-1]
-	}
-	return w
-}
 
 // quantity reads a figure at token i: [bound|between|from] side [- side]
 // [post bound]. When it returns !ok with next > i, the tokens up to next
@@ -840,6 +862,11 @@ func (p *parser) quantity(i int) (q Quantity, next int, ok bool) {
 	}
 	if !p.startsNumber(j) {
 		return q, i, false
+	}
+	if j > i {
+		if k := p.trap(j); k > j {
+			return q, k, false // "roughly one in three"
+		}
 	}
 	lo, ok := p.side(j, true)
 	if !ok {
@@ -1134,8 +1161,16 @@ func (p *parser) trap(i int) int {
 		p.isSym(i+2, ')') && p.t[i+3].k == kNum && p.t[i+3].nd == 3 {
 		return p.skipDigitGroups(i + 3)
 	}
+	// "one in three": a ratio, not a count.
+	if p.smallInt(i) > 0 && p.is(i+1, "in") && p.smallInt(i+2) > p.smallInt(i) && !p.followsUnit(i+3) && !p.isSym(i+3, '%') {
+		return i + 3
+	}
 	if t.k != kNum {
 		return i
+	}
+	// Offsets glued to a zone or code: "GMT+1", "UTC-5".
+	if p.glued(i) && i > 1 && (p.isSym(i-1, '+') || p.isDash(i-1)) && p.glued(i-1) && p.t[i-2].k == kWord && allUpper(p.text(i-2)) {
+		return p.skipGlued(i)
 	}
 	// A number glued to a word before it is part of a name: "G7", "A380",
 	// "COVID-19", "last-32", "F-35" (but not "mid-2024": a date).
@@ -1234,3 +1269,19 @@ var streetWords = map[string]bool{"St": true, "Street": true, "Road": true, "Rd"
 	"Avenue": true, "Way": true, "Lane": true, "Ln": true, "Blvd": true, "Boulevard": true, "Drive": true,
 	"Dr": true, "Place": true, "Pl": true, "Square": true, "Court": true, "Ct": true, "Terrace": true,
 	"Highway": true, "Hwy": true, "Parkway": true, "Pkwy": true, "Close": true, "Crescent": true}
+
+// smallInt returns the value of a small whole number (1..100) at token i,
+// in digits or words, or 0.
+func (p *parser) smallInt(i int) float64 {
+	if i >= len(p.t) {
+		return 0
+	}
+	t := p.t[i]
+	switch {
+	case t.k == kNum && !t.dot && !t.comma && t.v >= 1 && t.v <= 100:
+		return t.v
+	case p.has(i, wNum) && t.ent.num >= 1:
+		return t.ent.num
+	}
+	return 0
+}

@@ -47,6 +47,19 @@ func tokenize(dst []token, s string) []token {
 				sp, nl = true, true
 				i++
 				continue
+			case c == '.' && sp && i+1 < len(s) && isDigit(s[i+1]) && (i+2 >= len(s) || s[i+2] != '.'):
+				// ".534", ".001 per cent": a decimal without its zero.
+				t := token{s: i, k: kNum, sp: sp, nl: nl, dot: true}
+				j := i + 1
+				for j < len(s) && isDigit(s[j]) {
+					j++
+				}
+				t.e = j
+				t.v = parseNumber(s[i:j], false)
+				dst = append(dst, t)
+				i = j
+				sp, nl = false, false
+				continue
 			case c >= '0' && c <= '9':
 				t := token{s: i, k: kNum, sp: sp, nl: nl}
 				j := scanNumber(s, i, &t)

@@ -54,7 +54,7 @@ func TestProcessDates(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []struct{ text, date string }{
-		{"June 18 at 10:37 a.m.", "2024-06-18T10:37"},
+		{"June 18 at 10:37 a.m.", "2024-06-18"},
 		{"last September", "2023-09"},
 		{"Tuesday", "2024-06-18"},
 		{"2023", "2023"},

@@ -34,6 +34,8 @@ var cqeNames = map[string]string{
 	"IDR": "indonesian rupiah", "KPW": "north korean won", "SAR": "saudi riyal", "AED": "uae dirham",
 	"BTC": "bitcoin", "CZK": "czech koruna", "HUF": "hungarian forint", "NGN": "nigerian naira",
 	"VND": "vietnamese dong", "PKR": "pakistani rupee", "PHP": "philippine peso", "teu": "twenty-foot equivalent unit",
+	"point per game": "point per game", "rebound per game": "rebound per game", "assist per game": "assist per game",
+	"K": "kelvin",
 	"year of age": "year of age", "month of age": "month of age", "light year": "light-year", "carat": "carat",
 }
 
@@ -73,6 +75,10 @@ func singular(w string) string {
 	switch {
 	case w == "people" || w == "news" || w == "series" || w == "species":
 		return w
+	case w == "children":
+		return "child"
+	case strings.HasSuffix(w, "men") && len(w) > 4:
+		return w[:len(w)-3] + "man"
 	case strings.HasSuffix(w, "ies") && len(w) > 4:
 		return w[:len(w)-3] + "y"
 	case strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes"):

@@ -1,0 +1,253 @@
+package figures
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"html"
+	"math"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/framewatch/framewatch/fixtures"
+	"github.com/framewatch/framewatch/pipeline"
+)
+
+type goldFigures struct {
+	Source  string `json:"source"`
+	Record  int    `json:"record"`
+	Unit    int    `json:"unit"`
+	Figures []struct {
+		Text      string  `json:"text"`
+		Value     float64 `json:"value"`
+		Low       float64 `json:"low"`
+		High      float64 `json:"high"`
+		Unit      string  `json:"unit"`
+		Counted   string  `json:"counted"`
+		Bound     string  `json:"bound"`
+		ClaimedBy string  `json:"claimed_by"`
+	} `json:"figures"`
+	Dates []struct {
+		Text string `json:"text"`
+		Date string `json:"date"`
+	} `json:"dates"`
+	NotFigures []string `json:"not_figures"`
+}
+
+type goldUnits struct {
+	Source string `json:"source"`
+	Record int    `json:"record"`
+	Units  []struct {
+		Date string `json:"date"`
+	} `json:"units"`
+}
+
+var (
+	tagRe    = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]*>`)
+	sectionR = regexp.MustCompile(`(?m)^.+ \([A-Z]{2}\) /\s*$`)
+)
+
+// fixtureText returns the text of a gold entry's document, or of its
+// review section when the entry names a review unit: the figures stage
+// sees whole documents here, since stages may not import the outlets stage.
+func fixtureText(t *testing.T, source string, record, unit int) string {
+	t.Helper()
+	b, err := fixtures.FS.ReadFile("corpus/" + source)
+	if err != nil {
+		t.Fatal(err)
+	}
+	switch {
+	case strings.HasSuffix(source, ".jsonl"):
+		line := bytes.Split(b, []byte("\n"))[record-1]
+		var m map[string]any
+		if err := json.Unmarshal(line, &m); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []string{"text", "body"} {
+			if s, ok := m[k].(string); ok && s != "" {
+				return s
+			}
+		}
+		t.Fatalf("%s:%d: no text", source, record)
+	case strings.HasSuffix(source, ".csv"):
+		rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := 0
+		for i, h := range rows[0] {
+			if h == "body" || h == "text" {
+				col = i
+			}
+		}
+		return rows[record][col]
+	case strings.HasSuffix(source, ".html"):
+		return html.UnescapeString(tagRe.ReplaceAllString(string(b), " "))
+	case strings.HasPrefix(source, "reviews/") && unit > 0:
+		s := string(b)
+		locs := sectionR.FindAllStringIndex(s, -1)
+		if unit-1 >= len(locs) {
+			t.Fatalf("%s: no review section %d", source, unit)
+		}
+		end := len(s)
+		if unit < len(locs) {
+			end = locs[unit][0]
+		}
+		return s[locs[unit-1][1]:end]
+	}
+	return string(b)
+}
+
+// joinLines blanks single line breaks as the cleaner does, keeping length.
+func joinLines(s string) string {
+	b := []byte(s)
+	for i := range b {
+		if b[i] == '\n' && !(i+1 < len(b) && b[i+1] == '\n') && !(i > 0 && b[i-1] == '\n') {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func TestFixturesGold(t *testing.T) {
+	var gold []goldFigures
+	var units []goldUnits
+	for name, v := range map[string]any{"gold/figures.json": &gold, "gold/units.json": &units} {
+		b, err := fixtures.FS.ReadFile(name)
+		if err != nil {
+			t.Skipf("fixtures: %v", err)
+		}
+		if err := json.Unmarshal(b, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x, err := New(pipeline.FigureConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range gold {
+		t.Run(fmt.Sprintf("%s:%d#%d", g.Source, g.Record, g.Unit), func(t *testing.T) {
+			text := fixtureText(t, g.Source, g.Record, g.Unit)
+			date := ""
+			for _, u := range units {
+				if u.Source == g.Source && u.Record == g.Record && g.Unit < len(u.Units) {
+					date = u.Units[g.Unit].Date
+				}
+			}
+			d := &pipeline.Doc{ID: g.Source, Text: text, Clean: joinLines(text),
+				Units: []*pipeline.Unit{{Start: 0, End: len(text), Date: date}}}
+			if err := x.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			u := d.Units[0]
+			for _, w := range g.Figures {
+				var got *pipeline.Figure
+				for i := range u.Figures {
+					if collapse(u.Figures[i].Text) == w.Text {
+						got = &u.Figures[i]
+						break
+					}
+				}
+				if got == nil {
+					t.Errorf("figure %q not found; got %s", w.Text, figureTexts(u.Figures))
+					continue
+				}
+				lo, hi := got.Low, got.High
+				if got.Bound != pipeline.BoundRange {
+					lo, hi = 0, 0
+				}
+				if !close(got.Value, w.Value) && !(w.Bound == pipeline.BoundRange && close(lo, w.Low)) ||
+					!close(lo, w.Low) || !close(hi, w.High) || got.Unit != w.Unit || got.Bound != w.Bound {
+					t.Errorf("figure %q = %v [%v,%v] %q %q, want %v [%v,%v] %q %q",
+						w.Text, got.Value, lo, hi, got.Unit, got.Bound, w.Value, w.Low, w.High, w.Unit, w.Bound)
+				}
+				if collapse(got.Counted) != w.Counted {
+					t.Logf("figure %q counted %q, gold %q", w.Text, got.Counted, w.Counted)
+				}
+				if got.ClaimedBy != w.ClaimedBy {
+					t.Logf("figure %q claimed by %q, gold %q", w.Text, got.ClaimedBy, w.ClaimedBy)
+				}
+			}
+			for _, w := range g.Dates {
+				found := false
+				for _, dm := range u.Dates {
+					if collapse(dm.Text) == w.Text || strings.Contains(collapse(dm.Text), w.Text) {
+						found = true
+						if dm.Date != w.Date {
+							t.Errorf("date %q = %q, want %q", w.Text, dm.Date, w.Date)
+						}
+						break
+					}
+				}
+				if !found {
+					t.Errorf("date %q not found; got %s", w.Text, dateTexts(u.Dates))
+				}
+			}
+			flat := collapse(d.Text)
+			for _, nf := range g.NotFigures {
+				if !strings.Contains(flat, nf) {
+					t.Errorf("not-figure %q is not in the text", nf)
+					continue
+				}
+				for _, f := range u.Figures {
+					ft := collapse(f.Text)
+					if strings.Contains(nf, ft) && inside(d.Text, f, nf) {
+						t.Errorf("not-figure %q extracted as figure %q", nf, ft)
+					}
+				}
+			}
+		})
+	}
+}
+
+// inside reports whether figure f lies within an occurrence of nf.
+func inside(text string, f pipeline.Figure, nf string) bool {
+	words := strings.Fields(nf)
+	for from := 0; from < len(text); {
+		k := strings.Index(text[from:], words[0])
+		if k < 0 {
+			return false
+		}
+		start := from + k
+		end := start
+		ok := true
+		for _, w := range words {
+			for end < len(text) && (text[end] == ' ' || text[end] == '\n' || text[end] == '\r' || text[end] == '\t') {
+				end++
+			}
+			if !strings.HasPrefix(text[end:], w) {
+				ok = false
+				break
+			}
+			end += len(w)
+		}
+		if ok && f.Start >= start && f.End <= end {
+			return true
+		}
+		from = start + 1
+	}
+	return false
+}
+
+func close(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
+
+func figureTexts(fs []pipeline.Figure) string {
+	var b strings.Builder
+	for _, f := range fs {
+		fmt.Fprintf(&b, " %q", collapse(f.Text))
+	}
+	return b.String()
+}
+
+func dateTexts(ds []pipeline.DateMention) string {
+	var b strings.Builder
+	for _, d := range ds {
+		fmt.Fprintf(&b, " %q=%s", collapse(d.Text), d.Date)
+	}
+	return b.String()
+}
