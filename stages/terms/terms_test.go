@@ -129,3 +129,15 @@ func ExampleFightinWords() {
 	// Outlet A: regime z=2.39
 	// Outlet B: partnership z=2.26
 }
+
+func ExampleCount() {
+	for _, c := range Count("Putin's brutal war; the brutal war goes on.") {
+		fmt.Println(c.Term, c.Count)
+	}
+	// Output:
+	// brutal 2
+	// brutal war 2
+	// putin 1
+	// putin brutal 1
+	// war 2
+}
