@@ -113,3 +113,18 @@ func ExampleSpans() {
 	// quote "\"It is over,\""
 	// attributed "It is over"
 }
+
+func TestFlatten(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"It’s  great", "It's great"},
+		{"“Wonderful”\nnews", `" Wonderful " news`},
+		{"a\u00a0b\t c", "a b c"},
+		{"«Non»", `" Non "`},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Flatten(tt.in); got != tt.want {
+			t.Errorf("Flatten(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -67,42 +67,10 @@ func (l *lexicon) valence(w string) float64 {
 	return 0
 }
 
-// compound is VADER's compound score of s after normalising quotes and
-// whitespace (govader splits on single spaces only).
+// compound is VADER's compound score of s after voice.Flatten (govader
+// splits on single spaces only).
 func (l *lexicon) compound(s string) float64 {
-	return l.sia.PolarityScores(NormalizeForVADER(s)).Compound
-}
-
-// NormalizeForVADER replaces curly quotes and apostrophes by straight ones,
-// puts spaces around double quotes and collapses whitespace to single
-// spaces, so that govader's space splitter sees every word.
-func NormalizeForVADER(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	space := true
-	for _, r := range s {
-		switch r {
-		case '’', '‘', '`', '´':
-			r = '\''
-		case '“', '”', '„', '«', '»', '"':
-			if !space {
-				b.WriteByte(' ')
-			}
-			b.WriteString("\" ")
-			space = true
-			continue
-		}
-		if unicode.IsSpace(r) {
-			if !space {
-				b.WriteByte(' ')
-				space = true
-			}
-			continue
-		}
-		b.WriteRune(r)
-		space = false
-	}
-	return strings.TrimSpace(b.String())
+	return l.sia.PolarityScores(voice.Flatten(s)).Compound
 }
 
 var negators = map[string]bool{

@@ -40,4 +40,3 @@ func TestFixturesGolden(t *testing.T) {
 	}
 	golden.Assert(t, "testdata/fixtures_tone.golden", out.Bytes())
 }
-

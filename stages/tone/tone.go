@@ -6,7 +6,6 @@ import (
 	"math"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/framewatch/framewatch/internal/voice"
 	"github.com/framewatch/framewatch/pipeline"
@@ -147,38 +146,7 @@ func hasLetter(w string) bool {
 }
 
 // Normalize prepares text for govader, which splits on single spaces only:
-// curly apostrophes become straight, double quotation marks of every
-// style are set off by spaces, and runs of whitespace (line breaks, tabs,
-// non-breaking spaces) become one space.
-func Normalize(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	space := true
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		switch r {
-		case '’', '‘', '`', '´':
-			r = '\''
-		case '“', '”', '„', '«', '»', '"':
-			if !space {
-				b.WriteByte(' ')
-			}
-			b.WriteString("\" ")
-			space = true
-			continue
-		}
-		if unicode.IsSpace(r) {
-			if !space {
-				b.WriteByte(' ')
-				space = true
-			}
-			continue
-		}
-		b.WriteRune(r)
-		space = false
-	}
-	return strings.TrimSpace(b.String())
-}
+// see voice.Flatten.
+func Normalize(s string) string { return voice.Flatten(s) }
 
 func round(x float64) float64 { return math.Round(x*1e4) / 1e4 }
