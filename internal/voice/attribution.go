@@ -90,6 +90,9 @@ func attribute(text string, start, end int) []Span {
 					continue
 				}
 			}
+			if i+1 < len(ws) && quantifiers[ws[i+1].lower] {
+				continue // "said nothing about", "the image said everything"
+			}
 			// "CONTENT, X said." / "CONTENT, said X.": a comma shortly
 			// before the verb, and the verb near the sentence end (so
 			// that "Russia, which ..., said that ..." and "Speaking in
@@ -118,6 +121,12 @@ func attribute(text string, start, end int) []Span {
 		}
 	}
 	return out
+}
+
+// quantifiers after a speech verb make it a figure of speech, not a report.
+var quantifiers = map[string]bool{
+	"nothing": true, "everything": true, "much": true, "little": true, "so": true,
+	"more": true, "less": true, "enough": true, "anything": true, "something": true,
 }
 
 // adjuncts may follow a trailing speech verb ("..., he said on Monday").

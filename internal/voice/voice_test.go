@@ -35,6 +35,7 @@ func TestQuoted(t *testing.T) {
 		{"participle speaker own", "Speaking in Minsk, Lukashenko said Russia would win.", "Lukashenko", false, false},
 		{"relative clause speaker", "Russia, which denies the charge, said that Kyiv lied.", "Russia", false, false},
 		{"trailing with time", "Seoul will respond, the minister said on Tuesday.", "Seoul", false, true},
+		{"said everything is not speech", "The image said everything about Russia in 2024.", "Russia", false, false},
 		{"noun claims not attribution", "The claims about Russia were false.", "Russia", false, false},
 	}
 	for _, tt := range tests {
