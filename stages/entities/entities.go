@@ -38,6 +38,8 @@ type Recognizer struct {
 	maxOut  int
 	known   map[string]string // space-joined tokens -> type, for names the model misses
 	maxKnow int
+	// firstNames holds the keys of common given names.
+	firstNames map[string]bool
 }
 
 // New builds the stage. outlets lists outlet names and aliases (from the
@@ -65,6 +67,10 @@ func New(cfg pipeline.EntityConfig, outlets []string) (*Recognizer, error) {
 	}
 	for _, o := range outlets {
 		add(o)
+	}
+	r.firstNames = map[string]bool{}
+	for _, e := range ner.List(ner.ListFirstNames) {
+		r.firstNames[Key(e.Name)] = true
 	}
 	r.known = map[string]string{}
 	know := func(name, typ string) {
@@ -184,9 +190,48 @@ func (r *Recognizer) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 		ms := merge(d.Text, cands)
 		u.Entities = r.mentions(d.Text, u, ms, links)
+	}
+	r.linkForward(d, links)
+	for _, u := range d.Units {
 		labelTokens(u)
 	}
 	return nil
+}
+
+// linkForward resolves what in-order linking could not: a bare surname
+// before any full name (a headline "Kim" before "Kim Jong Un" in the body)
+// links to the first full name in the document with that surname, and "the
+// North"/"the South" stand for North/South Korea in a document that names
+// them.
+func (r *Recognizer) linkForward(d *pipeline.Doc, links *docLinks) {
+	seen := map[string]bool{}
+	for _, u := range d.Units {
+		for _, m := range u.Entities {
+			seen[m.Entity] = true
+		}
+	}
+	for _, u := range d.Units {
+		for i := range u.Entities {
+			m := &u.Entities[i]
+			switch {
+			case m.Type == pipeline.EntPerson && !strings.Contains(m.Entity, " "):
+				k := Key(m.Text)
+				for _, p := range links.persons {
+					if p.surname == k {
+						m.Entity = p.name
+						m.Actor = r.canon.actorOf(m.Entity, m.Text, m.Type)
+						if m.Actor == "" {
+							m.Actor = links.actors[m.Entity]
+						}
+						break
+					}
+				}
+			case m.Text == "North" && seen["North Korea"], m.Text == "South" && seen["South Korea"]:
+				m.Type, m.Entity = pipeline.EntGPE, m.Text+" Korea"
+				m.Actor = r.canon.actorOf(m.Entity, m.Entity, m.Type)
+			}
+		}
+	}
 }
 
 // perType is the index of PER in ner.Types.
@@ -208,6 +253,12 @@ func (r *Recognizer) fixPersons(toks []pipeline.Token, spans []ner.Span) []ner.S
 				sp = ner.Span{Start: sp.Start, End: spans[i+1].End, Type: perType}
 				i++
 			}
+		}
+		if sp.Type == perType && orgHeads[strings.ToLower(toks[sp.End-1].Text)] {
+			sp.Type = orgType // "Daniel K. Inouye Asia-Pacific Center"
+		}
+		if sp.Type != perType && sp.End-sp.Start > 1 && isAllCaps(toks[sp.Start].Text) && keyed(r.firstNames, toks[sp.Start].Text) {
+			sp.Type = perType // "By ELLEN KNOWLES"
 		}
 		if sp.Type != perType {
 			out = append(out, sp)
@@ -255,7 +306,7 @@ func extendOrgs(toks []pipeline.Token, spans []ner.Span) []ner.Span {
 				for j := sp.End + 1; j < len(toks); j++ {
 					w := toks[j].Text
 					r0, _ := utf8.DecodeRuneInString(w)
-					if unicode.IsUpper(r0) && !skipEdge(w) {
+					if unicode.IsUpper(r0) && !skipEdge(w) && !dateWords[strings.ToLower(w)] {
 						end = j + 1
 						continue
 					}
@@ -282,6 +333,12 @@ func extendOrgs(toks []pipeline.Token, spans []ner.Span) []ner.Span {
 	return out
 }
 
+var dateWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
 var orgConnectors = map[string]bool{"for": true, "of": true, "a": true, "an": true, "the": true, "and": true, "on": true, "&": true}
 
 // candidates turns the model's token span [a, b) of type t into cleaned
@@ -290,7 +347,7 @@ func (r *Recognizer) candidates(text string, toks []pipeline.Token, a, b, t int,
 	for a < b && skipEdge(toks[a].Text) {
 		a++
 	}
-	for b > a && skipEdge(toks[b-1].Text) {
+	for b > a && (skipEdge(toks[b-1].Text) || orgConnectors[toks[b-1].Text]) {
 		b--
 	}
 	if a >= b {
@@ -318,6 +375,11 @@ func (r *Recognizer) candidate(text string, toks []pipeline.Token, a, b, t int, 
 		}
 	}
 	if a >= b || (b-a == 1 && keyed(r.canon.title, toks[a].Text)) {
+		return out
+	}
+	// "Additional reporting by", "Editing by", "Treaty": one capitalised
+	// common word the tagger does not call a proper noun.
+	if b-a == 1 && typ != pipeline.EntNORP && toks[a].Tag != "NNP" && toks[a].Tag != "NNPS" && !isAllCaps(toks[a].Text) && !r.isKnownWord(toks[a].Text) {
 		return out
 	}
 	s := span{Start: toks[a].Start, End: toks[b-1].End, Type: typ, Prio: 1}
@@ -365,6 +427,14 @@ var strongTitles = map[string]bool{
 	"professor": true, "dr": true, "mr": true, "mrs": true, "ms": true, "prof": true, "king": true,
 	"queen": true, "leader": true, "chairman": true, "ceo": true, "judge": true, "lawmaker": true,
 	"pope": true, "sheikh": true, "prince": true, "princess": true, "researcher": true, "expert": true,
+}
+
+// isKnownWord reports whether a gazetteer or table knows w.
+func (r *Recognizer) isKnownWord(w string) bool {
+	var buf [64]byte
+	k := appendKey(buf[:0], w)
+	c := r.canon
+	return c.place[string(k)] || c.orgs[string(k)] || c.demonym[string(k)] != "" || c.alias[string(k)] != "" || c.actor[string(k)] != "" || r.known[w] != "" || r.outlets[w] != ""
 }
 
 // looksLikeName reports whether toks could be a person's name: one to four
@@ -605,6 +675,10 @@ func (r *Recognizer) officialActor(text string, u *pipeline.Unit, ms []pipeline.
 			before = ms[j].End
 			break
 		}
+	}
+	// Nor does it reach into a quotation.
+	if q := strings.LastIndexAny(text[before:m.Start], "\"“”«»"); q >= 0 {
+		before += q + 1
 	}
 	check := func(from, to int) string {
 		if from >= to {

@@ -106,7 +106,7 @@ func (t *Tagger) line(orig, src string, start, end int, toks []pipeline.Token, s
 				cut++
 			}
 		}
-		group := splitFinalPeriod(joinInitials(ptoks[first:cut]))
+		group := splitFinalPeriod(joinInitials(splitMarkup(ptoks[first:cut])))
 		t.pos.TagTokens(group)
 		s := pipeline.Sentence{
 			Start:      start + group[0].Start,
@@ -141,6 +141,37 @@ func splitFinalPeriod(group []token.Token) []token.Token {
 	return append(out,
 		token.Token{Text: w[:len(w)-1], Start: last.Start},
 		token.Token{Text: ".", Start: last.Start + len(w) - 1})
+}
+
+// splitMarkup splits Markdown emphasis markers ("**RIA", "duties?**",
+// "_Kyiv_") off the words they are glued to.
+func splitMarkup(group []token.Token) []token.Token {
+	var out []token.Token
+	for i, t := range group {
+		w := t.Text
+		lead := len(w) - len(strings.TrimLeft(w, "*_"))
+		trail := len(w) - len(strings.TrimRight(w, "*_"))
+		if lead+trail == 0 || lead+trail >= len(w) {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]token.Token, 0, len(group)+2), group[:i]...)
+		}
+		if lead > 0 {
+			out = append(out, token.Token{Text: w[:lead], Start: t.Start})
+		}
+		out = append(out, token.Token{Text: w[lead : len(w)-trail], Start: t.Start + lead})
+		if trail > 0 {
+			out = append(out, token.Token{Text: w[len(w)-trail:], Start: t.Start + len(w) - trail})
+		}
+	}
+	if out == nil {
+		return group
+	}
+	return out
 }
 
 // joinInitials rejoins initials that prose's tokenizer splits ("V", ".")

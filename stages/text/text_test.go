@@ -128,6 +128,7 @@ func TestFinalPeriod(t *testing.T) {
 		{"He met Kim Jong Un.", "He met Kim Jong Un ."},
 		{"Putin praised Kim. Then he left Inc.", "Putin praised Kim . Then he left Inc."},
 		{"Officials from the U.S.", "Officials from the U.S."},
+		{"**RIA Novosti** said _Kyiv_ fell.", "** RIA Novosti ** said _ Kyiv _ fell ."},
 		{"President Vladimir V. Putin met Daniel K. Inouye. Plan B.", "President Vladimir V. Putin met Daniel K. Inouye . Plan B ."},
 	}
 	for _, tc := range tests {
