@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 
 	"runtime"
 	"strings"
@@ -61,7 +62,7 @@ func parseRunFlags(args []string, stderr io.Writer) (*runOptions, error) {
 	fs.StringVar(&o.state, "state", "./.framewatch", "workspace `DIR` holding the results database and the run lock")
 	fs.BoolVar(&o.noState, "no-state", false, "analyse everything without reading or writing a workspace")
 	fs.StringVar(&o.config, "config", "", "YAML configuration `FILE` (see README)")
-	fs.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "goroutines per stage")
+	fs.IntVar(&o.workers, "workers", 0, "goroutines per stage (0: one per CPU)")
 	fs.BoolVar(&o.strict, "strict", false, "stop at the first document that fails")
 	fs.BoolVar(&o.full, "full", false, "re-analyse every document, ignoring cached results")
 	fs.StringVar(&o.since, "since", "", "report only documents dated on or after `YYYY-MM-DD`")
@@ -83,8 +84,8 @@ func parseRunFlags(args []string, stderr io.Writer) (*runOptions, error) {
 	case len(o.paths) == 0:
 		fs.Usage()
 		return nil, fmt.Errorf("%w: run needs at least one PATH", errUsage)
-	case o.workers < 1:
-		return nil, fmt.Errorf("%w: --workers must be at least 1", errUsage)
+	case o.workers < 0:
+		return nil, fmt.Errorf("%w: --workers must not be negative", errUsage)
 	case o.keep < 0:
 		return nil, fmt.Errorf("%w: --keep must not be negative", errUsage)
 	case o.logFormat != "text" && o.logFormat != "json":
@@ -149,9 +150,20 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 		return err
 	}
+	if o.workers == 0 {
+		o.workers = runtime.GOMAXPROCS(0)
+	}
 	term := isTerminal(stderr)
 	log := newLogger(stderr, o, term)
 
+	for _, p := range o.paths {
+		if p == "-" {
+			continue
+		}
+		if _, err := os.Stat(p); err != nil {
+			return fmt.Errorf("input: %w", err)
+		}
+	}
 	cfg, err := pipeline.LoadConfig(o.config)
 	if err != nil {
 		return err
@@ -159,10 +171,12 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if o.reportDate != "" {
 		cfg.ReportDate = o.reportDate
 	}
+	t0 := time.Now()
 	stages, err := buildStages(cfg)
 	if err != nil {
-		return fmt.Errorf("framewatch: %w", err)
+		return err
 	}
+	log.Debug("stages built", "elapsed", time.Since(t0).Round(time.Millisecond))
 
 	started := time.Now().UTC()
 	runID := outdir.RunID(started, 1)
@@ -216,13 +230,13 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	interrupted := ctx.Err() != nil
 	if runErr != nil && !interrupted {
 		recordRun(ws, runID, started, sink, "failed", log)
-		return fmt.Errorf("framewatch: %w", runErr)
+		return runErr
 	}
 	if interrupted {
 		// Keep what was analysed (already saved) and leave the previous
 		// report in place: an interrupted run publishes nothing.
 		recordRun(ws, runID, started, sink, "interrupted", log)
-		return fmt.Errorf("framewatch: interrupted after %d documents; the previous report is unchanged: %w", sink.consumed, ctx.Err())
+		return fmt.Errorf("interrupted after %d documents; the previous report is unchanged: %w", sink.consumed, ctx.Err())
 	}
 	// Fold in documents stored by earlier runs that were not part of this
 	// run's input, so that the report covers the whole corpus.
@@ -237,7 +251,7 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		})
 		if err != nil {
 			recordRun(ws, runID, started, sink, "failed", log)
-			return fmt.Errorf("framewatch: %w", err)
+			return err
 		}
 	}
 	info := reports.RunInfo{
@@ -247,7 +261,10 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		Workers: o.workers,
 		Cached:  sink.cached,
 	}
-	if err := writer.Close(info); err != nil {
+	t0 = time.Now()
+	err = writer.Close(info)
+	log.Debug("reports written", "elapsed", time.Since(t0).Round(time.Millisecond))
+	if err != nil {
 		recordRun(ws, runID, started, sink, "failed", log)
 		return err
 	}

@@ -1,0 +1,66 @@
+# framewatch — see README.md. Every target works on a fresh clone.
+GO        ?= go
+SHARED    ?= ../shared
+BENCH     := $(SHARED)/bench
+OUT       ?= ./out
+PKGS      := ./...
+
+.PHONY: all build run test lint vet staticcheck race eval bench fuzz train-ner train-stance clean
+
+all: build
+
+build:
+	$(GO) build -o bin/framewatch ./cmd/framewatch
+
+# Analyse the bundled fixtures and write a full report to $(OUT)/latest.
+# Exit code 3 means "finished, some documents failed": the fixtures contain
+# deliberately bad files, so that is the expected outcome here.
+run: build
+	./bin/framewatch run --out $(OUT) --state $(OUT)/.state --report-date 2024-06-20 fixtures/corpus; \
+	  rc=$$?; if [ $$rc -ne 0 ] && [ $$rc -ne 3 ]; then exit $$rc; fi; \
+	  echo "report: $(OUT)/latest/report.html"
+
+test: vet staticcheck race
+
+vet:
+	$(GO) vet $(PKGS)
+
+staticcheck:
+	$(GO) tool staticcheck $(PKGS)
+
+race:
+	$(GO) test -race -shuffle=on $(PKGS)
+
+lint: vet staticcheck
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) mod tidy -diff
+
+# Accuracy on the public evaluation sets in $(SHARED)/bench (never copied
+# into the project). Prints "eval <set> <metric> <value>" lines.
+eval:
+	@if [ ! -d "$(BENCH)" ]; then echo "eval: $(BENCH) not found; the evaluation sets live in ../shared/bench beside the repository. Nothing to evaluate."; exit 0; fi
+	$(GO) run ./internal/tools/evalner -conll $(BENCH)/conll2003
+	$(GO) run ./internal/tools/evalquant -newsquant $(BENCH)/newsquant/NewsQuant.json
+	$(GO) run ./internal/tools/evalstance -newsmtsc $(BENCH)/newsmtsc
+
+# Throughput and memory of the whole pipeline, with prose v3's own pipeline
+# as a baseline in the same run. Prints "bench <what> <metric> <value>".
+bench:
+	$(GO) run ./internal/tools/bench
+
+# Short fuzzing of every parser (each target 10s).
+fuzz:
+	@for p in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$p 2>/dev/null | grep '^Fuzz'); do \
+	    echo "fuzz $$p $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime 10s $$p || exit 1; \
+	  done; done
+
+# Rebuild the committed models from the training splits (reproducible).
+train-ner:
+	$(GO) run ./internal/tools/trainner -conll $(BENCH)/conll2003 -out stages/entities/model/ner.bin.gz
+
+train-stance:
+	$(GO) run ./internal/tools/trainstance -newsmtsc $(BENCH)/newsmtsc -out stages/stance/model/stance.tsv.gz
+
+clean:
+	rm -rf bin $(OUT)
