@@ -76,8 +76,15 @@ func extractHTML(b []byte) (doc htmlDoc, err error) {
 	if !m.Date.IsZero() {
 		doc.Meta.Date = m.Date.Format("2006-01-02")
 	}
-	if h := strings.TrimSpace(m.Hostname); h != "" {
-		doc.Meta.Extra = map[string]string{"hostname": h}
+	// trafilatura always classifies the language (about half its cost per
+	// page); keep the result, it is useful for filtering a corpus.
+	for k, v := range map[string]string{"hostname": m.Hostname, "language": m.Language} {
+		if v = strings.TrimSpace(v); v != "" {
+			if doc.Meta.Extra == nil {
+				doc.Meta.Extra = map[string]string{}
+			}
+			doc.Meta.Extra[k] = v
+		}
 	}
 	return doc, nil
 }

@@ -456,7 +456,7 @@ in the world today, and more words to make it long enough.</p>
 		t.Fatalf("status %s %q format %s", d.Status, d.Reason, d.Format)
 	}
 	wantMeta := pipeline.Meta{Title: "Big News", Outlet: "The Daily", Date: "2024-03-05", URL: "https://daily.example/news/1", Author: "Jane Roe",
-		Extra: map[string]string{"hostname": "daily.example"}}
+		Extra: map[string]string{"hostname": "daily.example", "language": "en"}}
 	if !reflect.DeepEqual(d.Meta, wantMeta) {
 		t.Errorf("Meta = %+v, want %+v", d.Meta, wantMeta)
 	}
@@ -468,6 +468,9 @@ in the world today, and more words to make it long enough.</p>
 		if !strings.Contains(d.Text, want) {
 			t.Errorf("Text lacks %q:\n%s", want, d.Text)
 		}
+	}
+	if again := readOne(t, "page.html", page)[0]; again.Text != d.Text || !reflect.DeepEqual(again.Meta, d.Meta) {
+		t.Errorf("second extraction differs:\n%+v\n%+v", again, d)
 	}
 	for _, bad := range []string{"Home", "Copyright", "var x", "color"} {
 		if strings.Contains(d.Text, bad) {
