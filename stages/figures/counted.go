@@ -9,12 +9,14 @@ var determiners = map[string]bool{
 }
 
 // counted finds, without part-of-speech tags, the noun phrase counted by
-// the quantity q whose tokens end before j: "4.8 million artillery
-// shells", "1 million units of ammunition", "dozens of missiles". It
-// leaves percentages and money alone ("20% of the vote" counts nothing).
-func (p *parser) counted(q *Quantity, j int) {
+// the quantity q whose tokens are [si, j): "4.8 million artillery shells",
+// "1 million units of ammunition", "dozens of missiles". For shares and
+// amounts it is what they measure: "90% of North Korea's debt", "a 20%
+// duty", "provisional duties of up to 38.1%".
+func (p *parser) counted(q *Quantity, si, j int) {
 	if q.Unit != "" && (q.Unit == "%" || IsCurrency(q.Unit) || strings.Contains(q.Unit, " per ") ||
 		q.Unit == "percentage point" || q.Unit == "basis point" || q.Unit == "point") {
+		p.measured(q, si, j)
 		return
 	}
 	k := j
@@ -132,4 +134,70 @@ func init() {
 // soldiers", "guided missiles").
 func (p *parser) nextIsWordNoun(j int) bool {
 	return j < len(p.t) && p.t[j].k == kWord && !p.has(j, wStop|wSay) && !p.glued(j)
+}
+
+// measured sets Counted for a share or an amount.
+func (p *parser) measured(q *Quantity, si, j int) {
+	set := func(s, e int) {
+		q.countedStart, q.countedEnd = p.t[s].s, p.t[e-1].e
+		q.Counted = p.s[q.countedStart:q.countedEnd]
+	}
+	if p.is(j, "of") {
+		k := j + 1
+		for k < len(p.t) && determiners[strings.ToLower(p.text(k))] {
+			k++
+		}
+		if s, e := p.namePhrase(k, 5); e > s {
+			set(s, e)
+		}
+		return
+	}
+	if p.is(si-1, "a") || p.is(si-1, "an") || p.is(si-1, "the") {
+		if s, e := p.nounPhrase(j, 3); e > s {
+			set(s, e)
+		}
+		return
+	}
+	if p.is(si-1, "of") {
+		e := si - 1
+		s := e
+		for s > 0 && e-s < 3 && p.t[s-1].k == kWord && !p.has(s-1, wStop|wSay|wNum|wChange) && !verbs[strings.ToLower(p.text(s-1))] {
+			s--
+		}
+		if e > s {
+			set(s, e)
+		}
+	}
+}
+
+// namePhrase is a noun phrase that may hold names and possessives
+// ("North Korea's Soviet-era debt"), at most max words.
+func (p *parser) namePhrase(k, max int) (int, int) {
+	s, e := k, k
+	for e < len(p.t) && e-s < max*2 {
+		t := p.t[e]
+		if t.k == kSym && (t.r == '-' || t.r == '’' || t.r == '\'') && p.glued(e) && e+1 < len(p.t) && p.glued(e+1) && p.t[e+1].k == kWord && e > s {
+			e += 2
+			continue
+		}
+		if t.k != kWord || t.ent != nil && t.ent.flags&(wStop|wSay|wMonth|wWeekday|wDayRel|wChange|wNum|wScale) != 0 {
+			break
+		}
+		e++
+	}
+	return s, e
+}
+
+// verbs are common verbs that take an amount as object ("impose duties of
+// 38%"); they end a counted phrase read backwards.
+var verbs = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("impose imposed imposes imposing apply applied applies set sets levy levied " +
+		"block blocked slap slapped charge charged raise raised pay paid paying propose proposed announce " +
+		"announced face faced faces approve approved offer offered offers get got receive received seek " +
+		"sought demand demanded introduce introduced keep kept make made give gave take took hold held " +
+		"add added cut have has had want wants wanted reach reached see saw expect expected") {
+		verbs[w] = true
+	}
 }

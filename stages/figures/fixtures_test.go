@@ -41,8 +41,69 @@ type goldUnits struct {
 	Source string `json:"source"`
 	Record int    `json:"record"`
 	Units  []struct {
-		Date string `json:"date"`
+		Kind   string `json:"kind"`
+		Outlet string `json:"outlet"`
+		Date   string `json:"date"`
 	} `json:"units"`
+}
+
+type goldEntities struct {
+	Source   string `json:"source"`
+	Record   int    `json:"record"`
+	Unit     int    `json:"unit"`
+	Mentions []struct {
+		Text   string `json:"text"`
+		Type   string `json:"type"`
+		Entity string `json:"entity"`
+		Actor  string `json:"actor"`
+	} `json:"mentions"`
+}
+
+// locate finds the gold mentions in text in order, tolerating hard wraps,
+// as the entity stage would report them.
+func locate(text string, g goldEntities) []pipeline.Mention {
+	var out []pipeline.Mention
+	from := 0
+	for _, m := range g.Mentions {
+		s, e := find(text, m.Text, from)
+		if s < 0 {
+			continue
+		}
+		out = append(out, pipeline.Mention{Start: s, End: e, Text: text[s:e], Type: m.Type, Entity: m.Entity, Actor: m.Actor})
+		from = s + 1
+	}
+	return out
+}
+
+// find locates phrase in text from byte from, any whitespace run matching
+// a space.
+func find(text, phrase string, from int) (int, int) {
+	words := strings.Fields(phrase)
+	for from < len(text) {
+		k := strings.Index(text[from:], words[0])
+		if k < 0 {
+			return -1, -1
+		}
+		start := from + k
+		end := start + len(words[0])
+		ok := true
+		for _, w := range words[1:] {
+			n := end
+			for n < len(text) && (text[n] == ' ' || text[n] == '\n' || text[n] == '\r') {
+				n++
+			}
+			if n == end || !strings.HasPrefix(text[n:], w) {
+				ok = false
+				break
+			}
+			end = n + len(w)
+		}
+		if ok {
+			return start, end
+		}
+		from = start + 1
+	}
+	return -1, -1
 }
 
 var (
@@ -117,7 +178,8 @@ func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 func TestFixturesGold(t *testing.T) {
 	var gold []goldFigures
 	var units []goldUnits
-	for name, v := range map[string]any{"gold/figures.json": &gold, "gold/units.json": &units} {
+	var ents []goldEntities
+	for name, v := range map[string]any{"gold/figures.json": &gold, "gold/units.json": &units, "gold/entities.json": &ents} {
 		b, err := fixtures.FS.ReadFile(name)
 		if err != nil {
 			t.Skipf("fixtures: %v", err)
@@ -133,24 +195,42 @@ func TestFixturesGold(t *testing.T) {
 	for _, g := range gold {
 		t.Run(fmt.Sprintf("%s:%d#%d", g.Source, g.Record, g.Unit), func(t *testing.T) {
 			text := fixtureText(t, g.Source, g.Record, g.Unit)
-			date := ""
+			unit := &pipeline.Unit{Start: 0, End: len(text)}
 			for _, u := range units {
 				if u.Source == g.Source && u.Record == g.Record && g.Unit < len(u.Units) {
-					date = u.Units[g.Unit].Date
+					w := u.Units[g.Unit]
+					unit.Date, unit.Kind, unit.Outlet = w.Date, w.Kind, w.Outlet
 				}
 			}
-			d := &pipeline.Doc{ID: g.Source, Text: text, Clean: joinLines(text),
-				Units: []*pipeline.Unit{{Start: 0, End: len(text), Date: date}}}
+			for _, e := range ents {
+				if e.Source == g.Source && e.Record == g.Record && e.Unit == g.Unit {
+					unit.Entities = locate(text, e)
+				}
+			}
+			d := &pipeline.Doc{ID: g.Source, Text: text, Clean: joinLines(text), Units: []*pipeline.Unit{unit}}
 			if err := x.Process(context.Background(), d); err != nil {
 				t.Fatal(err)
 			}
 			u := d.Units[0]
 			for _, w := range g.Figures {
+				// The same text may occur twice (headline and body): take
+				// the occurrence that agrees best with the gold.
 				var got *pipeline.Figure
+				best := -1
 				for i := range u.Figures {
-					if collapse(u.Figures[i].Text) == w.Text {
-						got = &u.Figures[i]
-						break
+					f := &u.Figures[i]
+					if collapse(f.Text) != w.Text {
+						continue
+					}
+					score := 0
+					if f.ClaimedBy == w.ClaimedBy {
+						score += 2
+					}
+					if collapse(f.Counted) == w.Counted {
+						score++
+					}
+					if score > best {
+						got, best = f, score
 					}
 				}
 				if got == nil {

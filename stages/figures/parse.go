@@ -105,7 +105,7 @@ func (p *parser) run() {
 		}
 		if q, j, ok := p.quantity(i); ok {
 			q.Text = p.s[q.Start:q.End]
-			p.counted(&q, j)
+			p.counted(&q, p.tokenAt(q.Start), j)
 			p.qs = append(p.qs, q)
 			i = j
 			continue
@@ -1284,4 +1284,18 @@ func (p *parser) smallInt(i int) float64 {
 		return t.ent.num
 	}
 	return 0
+}
+
+// tokenAt returns the index of the token starting at byte pos.
+func (p *parser) tokenAt(pos int) int {
+	lo, hi := 0, len(p.t)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if p.t[m].s < pos {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }

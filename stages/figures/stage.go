@@ -183,7 +183,6 @@ type claimants struct {
 	base  int
 	text  string
 	sents [][2]int // token ranges
-	cache map[int]string
 }
 
 // of returns the claimant of the figure starting at byte pos (relative to
@@ -191,20 +190,19 @@ type claimants struct {
 func (c *claimants) of(pos int) string {
 	if c.sents == nil {
 		c.split()
-		c.cache = map[int]string{}
 	}
 	k := sort.Search(len(c.sents), func(i int) bool { return c.p.t[c.sents[i][1]-1].e > pos })
 	if k >= len(c.sents) {
 		return ""
 	}
-	if v, ok := c.cache[k]; ok {
-		return v
-	}
 	v := c.attribution(c.sents[k], pos)
-	if v == "" && k > 0 {
+	if v == "" && k > 0 && c.continues(c.sents[k-1], c.sents[k]) {
 		v = c.attribution(c.sents[k-1], -1)
 	}
-	c.cache[k] = v
+	if v == "" && c.u.Kind == pipeline.KindReviewQuote {
+		// A review quote speaks for the quoted outlet.
+		v = c.u.Outlet
+	}
 	return v
 }
 
@@ -241,7 +239,7 @@ func (c *claimants) split() {
 	for i := 0; i < n; i++ {
 		t := p.t[i]
 		end := false
-		if t.k == kSym && (t.r == '.' || t.r == '!' || t.r == '?') {
+		if t.k == kSym && (t.r == '.' || t.r == '!' || t.r == '?') && !(t.r == '.' && i > 0 && p.glued(i) && p.abbreviation(i-1)) {
 			j := i + 1
 			for j < n && p.t[j].k == kSym && !p.t[j].sp && (p.t[j].r == '"' || p.t[j].r == '”' || p.t[j].r == '’' || p.t[j].r == ')') {
 				j++
@@ -299,7 +297,7 @@ func (c *claimants) attribution(sr [2]int, pos int) string {
 		var who string
 		if strings.EqualFold(w, "according") && p.is(i+1, "to") {
 			who = c.phraseAfter(i+2, sr[1])
-		} else if len(w) >= 3 && len(w) <= 12 && sayVerbs[strings.ToLower(w)] {
+		} else if len(w) >= 3 && len(w) <= 12 && sayVerbs[strings.ToLower(w)] && !p.is(i+1, "off") {
 			if strings.EqualFold(w, "added") || strings.EqualFold(w, "reported") || strings.EqualFold(w, "estimated") {
 				// "added 5%", "reported 3 deaths", "an estimated 500": not
 				// attributions when a number follows.
@@ -308,11 +306,15 @@ func (c *claimants) attribution(sr [2]int, pos int) string {
 				}
 			}
 			who = c.subjectBefore(i, sr[0])
+			if who == "" && p.isSym(i-1, ',') {
+				// "Kim Dong-yop, a professor at ..., said"
+				who = c.personIn(sr[0], i)
+			}
 			if who == "" && (p.isSym(i-1, ',') || p.isSym(i-1, '"') || p.isSym(i-1, '”') || i == sr[0]) {
 				who = c.phraseAfter(i+1, sr[1])
 			}
 		}
-		if who == "" {
+		if who == "" || pos > t.s && c.clauseBreak(i, pos) {
 			continue
 		}
 		dist := 0
@@ -358,11 +360,11 @@ func (c *claimants) subjectBefore(v, lo int) string {
 		if t.k != kWord {
 			break
 		}
-		if t.ent != nil && t.ent.flags&wStop != 0 && !p.is(j, "the") && !p.is(j, "of") {
-			break
-		}
 		if t.ent != nil && t.ent.flags&wPron != 0 && j == v-1 {
 			return c.pronoun(j)
+		}
+		if t.ent != nil && t.ent.flags&wStop != 0 && !p.is(j, "the") && !p.is(j, "of") {
+			break
 		}
 		s = j
 		words++
@@ -423,32 +425,161 @@ func (c *claimants) phraseAfter(i, hi int) string {
 	return c.canonical(s, e)
 }
 
-// canonical returns the entity of the last mention inside tokens [s, e),
-// or their text.
+// continues reports whether sentence cur carries on the attribution of
+// sentence prev: prev ends with a colon, or cur is a quotation.
+func (c *claimants) continues(prev, cur [2]int) bool {
+	p := c.p
+	if p.isSym(prev[1]-1, ':') {
+		return true
+	}
+	if t := p.t[cur[0]]; t.k == kSym && (t.r == '"' || t.r == '“' || t.r == '«' || t.r == '„') {
+		return true
+	}
+	return false
+}
+
+// canonical returns who tokens [s, e) name: a person mentioned there by
+// canonical name; else the state actor of a government mention ("Seoul",
+// "the White House"), or the mention's entity; else the phrase without
+// titles ("Kremlin spokesman Dmitry Peskov" is "Dmitry Peskov"), when it
+// names an agent at all.
 func (c *claimants) canonical(s, e int) string {
 	bs, be := c.p.t[s].s+c.base, c.p.t[e-1].e+c.base
-	best := -1
+	person, other := -1, -1
 	for k, m := range c.u.Entities {
 		if m.Start >= bs && m.End <= be || m.Start <= bs && m.End >= be {
-			if best < 0 || m.Start >= c.u.Entities[best].Start {
-				best = k
+			if m.Type == pipeline.EntPerson {
+				person = k
+			} else if other < 0 {
+				other = k
 			}
 		}
 	}
-	if best >= 0 {
-		if m := c.u.Entities[best]; m.Entity != "" {
+	switch {
+	case person >= 0:
+		m := c.u.Entities[person]
+		if m.Entity != "" {
 			return m.Entity
 		}
-		return c.u.Entities[best].Text
+		return m.Text
+	case other >= 0:
+		m := c.u.Entities[other]
+		if m.Actor != "" {
+			return m.Actor
+		}
+		if m.Entity != "" {
+			return m.Entity
+		}
+		return m.Text
+	}
+	return c.phrase(s, e)
+}
+
+// titleWords are job titles and offices that precede a name.
+var titleWords = map[string]bool{}
+
+// agentWords are common nouns that can make a claim.
+var agentWords = map[string]bool{}
+
+// sourceWords are documents that are not claimants by themselves.
+var sourceWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("minister ministers spokesman spokeswoman spokesperson president vice " +
+		"secretary chief director ambassador general commissioner premier chancellor prime deputy senior " +
+		"official analyst professor adviser advisor envoy head leader chairman chairwoman chair ceo governor " +
+		"mayor senator representative lawmaker defense defence foreign trade national security state " +
+		"interior finance economy economic military intelligence commander colonel lieutenant captain " +
+		"admiral spy agency lt. gen. col. dr. mr. mrs. ms. the a an former acting top") {
+		titleWords[w] = true
+	}
+	for _, w := range strings.Fields("official officials analyst analysts expert experts economist economists " +
+		"diplomat diplomats source sources researcher researchers scientist scientists authorities ministry " +
+		"government spokesman spokeswoman spokesperson minister president police military army agency " +
+		"investigators prosecutors officers commander commanders intelligence lawmakers observers estimates " +
+		"report ministry's office service administration commission council committee company firm bank " +
+		"group agency union officers generals command staff") {
+		agentWords[w] = true
+	}
+	for _, w := range strings.Fields("data figures statistics numbers media") {
+		sourceWords[w] = true
+	}
+}
+
+// phrase returns the claimant phrase of tokens [s, e) without titles, or
+// "" when it names no agent.
+func (c *claimants) phrase(s, e int) string {
+	p := c.p
+	bs, be := p.t[s].s+c.base, p.t[e-1].e+c.base
+	// A trailing name after a title: "National security spokesman John
+	// Kirby", "Defense Minister Shin Won-sik".
+	k := e
+	for k > s {
+		j := k - 1
+		// a hyphenated name piece: "Won-sik"
+		for j-2 >= s && p.t[j].k == kWord && p.glued(j) && p.isDash(j-1) && p.glued(j-1) && p.t[j-2].k == kWord {
+			j -= 2
+		}
+		if p.t[j].k != kWord || !p.t[j].up || titleWords[strings.ToLower(p.text(j))] {
+			break
+		}
+		k = j
+	}
+	if k < e && k > s && e-k >= 2 && titleWords[strings.ToLower(p.text(k-1))] {
+		return strings.Join(strings.Fields(c.d.Text[p.t[k].s+c.base:be]), " ")
+	}
+	hasUp, agent := false, false
+	for j := s; j < e; j++ {
+		if p.t[j].k != kWord {
+			continue
+		}
+		w := strings.ToLower(p.text(j))
+		if p.t[j].up {
+			hasUp = true
+		}
+		if agentWords[w] || titleWords[w] && w != "the" && w != "a" && w != "an" {
+			agent = true
+		}
+	}
+	if last := strings.ToLower(p.text(e - 1)); sourceWords[last] {
+		return ""
+	}
+	if !hasUp && !agent {
+		return ""
 	}
 	return strings.Join(strings.Fields(c.d.Text[bs:be]), " ")
 }
 
 // pronoun resolves "he"/"she"/"they" to the last person (or organisation,
 // for "they" and "it") mentioned before token i in the unit.
+//
+// A "he" or "she" is first taken to be the last person named as the
+// subject of an attribution ("Kim Dong-yop ... said"), so that a person
+// named inside a quotation is not taken for the speaker.
 func (c *claimants) pronoun(i int) string {
 	pos := c.p.t[i].s + c.base
 	w := strings.ToLower(c.p.text(i))
+	if w == "he" || w == "she" {
+		p := c.p
+		for k := i - 1; k >= 0 && k > i-600; k-- {
+			if p.t[k].k != kWord || !sayVerbs[strings.ToLower(p.text(k))] {
+				continue
+			}
+			// the words before the verb, back to the sentence start or a
+			// quotation mark, and a few after it
+			lo := k
+			for lo > 0 && !(p.t[lo-1].k == kSym && strings.ContainsRune(".!?\"“”«»", p.t[lo-1].r)) {
+				lo--
+			}
+			hi := k + 1
+			for hi < len(p.t) && (p.t[hi].k == kWord || p.isDash(hi) && p.glued(hi)) && hi < k+6 {
+				hi++
+			}
+			if name := c.personIn(lo, hi); name != "" {
+				return name
+			}
+		}
+	}
 	for k := len(c.u.Entities) - 1; k >= 0; k-- {
 		m := c.u.Entities[k]
 		if m.End > pos {
@@ -464,4 +595,62 @@ func (c *claimants) pronoun(i int) string {
 		}
 	}
 	return ""
+}
+
+// clauseConj are conjunctions that start a new clause after a comma.
+var clauseConj = map[string]bool{"as": true, "while": true, "when": true, "but": true, "after": true,
+	"before": true, "although": true, "though": true, "since": true, "which": true, "where": true,
+	"whereas": true, "and": false}
+
+// clauseBreak reports whether a new clause starts between the attribution
+// verb at token v and the figure at byte pos: "X said Wednesday, as Putin
+// began a two-day visit" does not attribute the visit's length to X.
+func (c *claimants) clauseBreak(v, pos int) bool {
+	p := c.p
+	for j := v + 1; j < len(p.t) && p.t[j].s < pos; j++ {
+		if p.isSym(j, ';') || p.isSym(j, ',') && j+1 < len(p.t) && clauseConj[strings.ToLower(p.text(j+1))] {
+			return true
+		}
+	}
+	return false
+}
+
+// abbreviations end with a dot that does not end a sentence.
+var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true,
+	"lt": true, "col": true, "sen": true, "rep": true, "gov": true, "prof": true, "jr": true, "sr": true,
+	"no": true, "vs": true, "inc": true, "corp": true, "co": true, "ltd": true, "jan": true, "feb": true,
+	"mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true,
+	"nov": true, "dec": true, "capt": true, "sgt": true, "adm": true, "maj": true, "mt": true, "ft": true}
+
+// abbreviation reports whether word token i is an initial ("N.") or a
+// common abbreviation ("Mr.", "Gen.").
+func (p *parser) abbreviation(i int) bool {
+	t := p.t[i]
+	if t.k != kWord {
+		return false
+	}
+	w := p.text(i)
+	if len(w) == 1 && t.up {
+		return true
+	}
+	return len(w) <= 4 && abbreviations[strings.ToLower(w)]
+}
+
+// personIn returns the canonical name of the last person mentioned within
+// tokens [s, e), or "".
+func (c *claimants) personIn(s, e int) string {
+	if s >= e {
+		return ""
+	}
+	bs, be := c.p.t[s].s+c.base, c.p.t[e-1].e+c.base
+	name := ""
+	for _, m := range c.u.Entities {
+		if m.Type == pipeline.EntPerson && m.Start >= bs && m.End <= be {
+			name = m.Entity
+			if name == "" {
+				name = m.Text
+			}
+		}
+	}
+	return name
 }
