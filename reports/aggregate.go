@@ -176,14 +176,17 @@ func (a *aggregates) addUnit(u *pipeline.Unit) {
 			sd.sum += s.Score
 		}
 	}
-	if len(u.Frames) > 0 {
-		o.frameUnits++
-		for _, f := range u.Frames {
-			if finite(f.Score) && f.Score > 0 {
-				o.frameSum[f.Frame] += f.Score
-				a.frames[f.Frame] = true
-			}
+	// A unit without any frame cue (all scores 0) does not count.
+	cued := false
+	for _, f := range u.Frames {
+		if finite(f.Score) && f.Score > 0 {
+			o.frameSum[f.Frame] += f.Score
+			a.frames[f.Frame] = true
+			cued = true
 		}
+	}
+	if cued {
+		o.frameUnits++
 	}
 	for _, t := range u.Terms {
 		if t.Count <= 0 || t.Term == "" {

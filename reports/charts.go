@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"image/color"
+	"image/png"
 	"io"
 	"math"
 	"slices"
@@ -57,8 +58,10 @@ func (c *chart) render(w io.Writer, format string) error {
 		if err := c.safeDraw(draw.New(cv)); err != nil {
 			return err
 		}
-		_, err := vgimg.PngCanvas{Canvas: cv}.WriteTo(w)
-		return err
+		// Flat-coloured charts compress well even at the fastest level,
+		// which is several times faster than the default.
+		enc := png.Encoder{CompressionLevel: png.BestSpeed}
+		return enc.Encode(w, cv.Image())
 	case "svg":
 		cv := vgsvg.New(c.W, c.H)
 		if err := c.safeDraw(draw.New(cv)); err != nil {

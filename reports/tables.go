@@ -23,6 +23,7 @@ type table struct {
 	Name  string
 	Title string
 	df    dataframe.DataFrame
+	rows  [][]string
 }
 
 // Columns returns the column names in order.
@@ -31,42 +32,53 @@ func (t *table) Columns() []string { return t.df.Names() }
 // Len returns the number of rows.
 func (t *table) Len() int { return t.df.Nrow() }
 
-// cell formats row i of column j the way the CSV file has it.
-func (t *table) cell(i, j int) string {
-	s := t.df.Col(t.df.Names()[j])
-	e := s.Elem(i)
-	switch s.Type() {
-	case series.Float:
-		return f4(e.Float())
-	case series.Int:
-		v, err := e.Int()
-		if err != nil {
-			return ""
-		}
-		return strconv.Itoa(v)
-	case series.Bool:
-		v, err := e.Bool()
-		if err != nil {
-			return ""
-		}
-		return strconv.FormatBool(v)
-	default:
-		return e.String()
-	}
-}
-
-// Rows returns every row formatted as in the CSV file.
+// Rows returns every row formatted as in the CSV file: floats with four
+// decimals (NaN as ""), integers, booleans and strings as they are. The
+// rows are computed once; gota copies a whole column on every Col call.
 func (t *table) Rows() [][]string {
+	if t.rows != nil || t.Len() == 0 {
+		return t.rows
+	}
 	n, m := t.df.Dims()
-	out := make([][]string, n)
+	cols := make([][]string, m)
+	for j, name := range t.df.Names() {
+		s := t.df.Col(name)
+		cols[j] = make([]string, n)
+		switch s.Type() {
+		case series.Float:
+			for i, v := range s.Float() {
+				cols[j][i] = f4(v)
+			}
+		case series.Int:
+			vs, err := s.Int()
+			for i := range cols[j] {
+				if err == nil {
+					cols[j][i] = strconv.Itoa(vs[i])
+				} else if e := s.Elem(i); !e.IsNA() {
+					v, _ := e.Int()
+					cols[j][i] = strconv.Itoa(v)
+				}
+			}
+		case series.Bool:
+			vs, err := s.Bool()
+			for i := range cols[j] {
+				if err == nil {
+					cols[j][i] = strconv.FormatBool(vs[i])
+				}
+			}
+		default:
+			copy(cols[j], s.Records())
+		}
+	}
+	t.rows = make([][]string, n)
 	for i := range n {
 		row := make([]string, m)
 		for j := range m {
-			row[j] = t.cell(i, j)
+			row[j] = cols[j][i]
 		}
-		out[i] = row
+		t.rows[i] = row
 	}
-	return out
+	return t.rows
 }
 
 func (t *table) writeCSV(w io.Writer) error {

@@ -42,12 +42,44 @@ func writeReports(t testing.TB, dir string, docs []*pipeline.Doc, cfg pipeline.C
 	return dir
 }
 
-func TestWriterSmoke(t *testing.T) {
-	dir := runWriter(t, testCorpus(120), testConfig())
-	if out := os.Getenv("REPORTS_KEEP"); out != "" {
-		os.RemoveAll(out)
-		if err := os.CopyFS(out, os.DirFS(dir)); err != nil {
-			t.Fatal(err)
+// TestKeep copies the shared run's outputs to $REPORTS_KEEP, for looking at
+// the charts and reports by hand.
+func TestKeep(t *testing.T) {
+	out := os.Getenv("REPORTS_KEEP")
+	if out == "" {
+		t.Skip("set REPORTS_KEEP=DIR to keep the test reports in DIR")
+	}
+	dir := sharedRun(t)
+	os.RemoveAll(out)
+	if err := os.CopyFS(out, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// BenchmarkConsume measures the per-document cost of streaming rows and
+// updating the aggregates (Close is not included).
+func BenchmarkConsume(b *testing.B) {
+	docs := testCorpus(200)
+	var size int64
+	for _, d := range docs {
+		for _, u := range d.Units {
+			size += int64(u.End - u.Start)
 		}
 	}
+	w, err := NewWriter(filepath.Join(b.TempDir(), "out"), testConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(size)
+	ctx := context.Background()
+	for b.Loop() {
+		for _, d := range docs {
+			if err := w.Consume(ctx, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.StopTimer()
+	w.closeStreams()
 }
