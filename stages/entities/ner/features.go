@@ -53,6 +53,8 @@ const (
 	tFirstLow
 	tSufM1
 	tSufP1
+	tDict
+	tDictShape
 )
 
 const (
@@ -166,8 +168,9 @@ type sentence struct {
 	words           []string
 	low, shape, pos []uint64
 	gaz             []uint32
-	upper           []bool // first rune upper-case
-	caps            bool   // the sentence is a headline in capitals
+	dict            []uint32 // training-entity dictionary marks
+	upper           []bool   // first rune upper-case
+	caps            bool     // the sentence is a headline in capitals
 	firstWord       int
 }
 
@@ -189,7 +192,7 @@ func (d *docState) reset() {
 }
 
 // prepare fills s from words and POS tags.
-func (s *sentence) prepare(g *gazetteer, words, tags []string, buf []byte) []byte {
+func (s *sentence) prepare(g, dict *gazetteer, words, tags []string, buf []byte) []byte {
 	n := len(words)
 	s.words = words
 	s.low = grow(s.low, n)
@@ -197,9 +200,11 @@ func (s *sentence) prepare(g *gazetteer, words, tags []string, buf []byte) []byt
 	s.pos = grow(s.pos, n)
 	if cap(s.gaz) < n {
 		s.gaz = make([]uint32, n)
+		s.dict = make([]uint32, n)
 		s.upper = make([]bool, n)
 	}
 	s.gaz = s.gaz[:n]
+	s.dict = s.dict[:n]
 	s.upper = s.upper[:n]
 	letters, uppers := 0, 0
 	s.firstWord = -1
@@ -226,7 +231,16 @@ func (s *sentence) prepare(g *gazetteer, words, tags []string, buf []byte) []byt
 		}
 	}
 	s.caps = letters >= 4 && uppers*10 >= letters*9
-	return g.mark(words, s.gaz, buf)
+	if g == nil {
+		clear(s.gaz)
+	} else {
+		buf = g.mark(words, s.gaz, buf)
+	}
+	if dict == nil {
+		clear(s.dict)
+		return buf
+	}
+	return dict.mark(words, s.dict, buf)
 }
 
 func grow(s []uint64, n int) []uint64 {
@@ -333,6 +347,11 @@ func (s *sentence) features(d *docState, i int, y1, y2 uint8, out []uint64) []ui
 	for g, b := s.gaz[i], uint64(0); g != 0; g, b = g>>1, b+1 {
 		if g&1 != 0 {
 			out = append(out, f1(tGaz, b), f2(tY1Gaz, uint64(y1), b))
+		}
+	}
+	for g, b := s.dict[i], uint64(0); g != 0; g, b = g>>1, b+1 {
+		if g&1 != 0 {
+			out = append(out, f1(tDict, b), f2(tDictShape, b, shape))
 		}
 	}
 	for g, b := gazM1, uint64(0); g != 0; g, b = g>>1, b+1 {

@@ -56,7 +56,21 @@ func List(name string) []Entry {
 // the lists it appears in.
 type gazetteer struct {
 	names  map[string]uint16
+	prefix map[string]bool // proper word prefixes of multi-word names
 	maxLen int
+}
+
+// addPrefixes records the word prefixes of key, so that matching stops as
+// soon as no name can continue.
+func (g *gazetteer) addPrefixes(key string) {
+	if g.prefix == nil {
+		g.prefix = make(map[string]bool)
+	}
+	for i := 0; i < len(key); i++ {
+		if key[i] == ' ' {
+			g.prefix[key[:i]] = true
+		}
+	}
 }
 
 var shippedGaz = sync.OnceValue(func() *gazetteer {
@@ -72,6 +86,38 @@ var shippedGaz = sync.OnceValue(func() *gazetteer {
 	return g
 })
 
+// newDict builds a dictionary of the entity strings in docs' gold labels,
+// one bit per type, from the documents for which use returns true.
+func newDict(docs [][]Sentence, use func(int) bool) *gazetteer {
+	g := &gazetteer{names: make(map[string]uint16)}
+	var spans []Span
+	for di, doc := range docs {
+		if !use(di) {
+			continue
+		}
+		for _, s := range doc {
+			spans = Spans(s.Gold, spans[:0])
+			for _, sp := range spans {
+				g.addWords(s.Words[sp.Start:sp.End], uint16(1)<<sp.Type)
+			}
+		}
+	}
+	return g
+}
+
+func (g *gazetteer) addWords(words []string, bit uint16) {
+	var buf []byte
+	for i, w := range words {
+		if i > 0 {
+			buf = append(buf, ' ')
+		}
+		buf = appendLower(buf, w)
+	}
+	g.names[string(buf)] |= bit
+	g.addPrefixes(string(buf))
+	g.maxLen = max(g.maxLen, len(words))
+}
+
 func (g *gazetteer) add(name string, bit uint16) {
 	words := splitName(name)
 	if len(words) == 0 {
@@ -79,6 +125,7 @@ func (g *gazetteer) add(name string, bit uint16) {
 	}
 	key := strings.ToLower(strings.Join(words, " "))
 	g.names[key] |= bit
+	g.addPrefixes(key)
 	if len(words) > g.maxLen {
 		g.maxLen = len(words)
 	}
@@ -118,6 +165,9 @@ func (g *gazetteer) mark(words []string, out []uint32, buf []byte) []byte {
 			buf = appendLower(buf, words[i+n-1])
 			bits, ok := g.names[string(buf)]
 			if !ok {
+				if !g.prefix[string(buf)] {
+					break
+				}
 				continue
 			}
 			for l := 0; bits != 0; l++ {
@@ -128,6 +178,9 @@ func (g *gazetteer) mark(words []string, out []uint32, buf []byte) []byte {
 					}
 				}
 				bits >>= 1
+			}
+			if !g.prefix[string(buf)] {
+				break
 			}
 		}
 	}

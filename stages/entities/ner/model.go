@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -73,6 +74,7 @@ type Model struct {
 	index map[uint64]int32 // feature hash -> row offset into w
 	w     []float32
 	gaz   *gazetteer
+	dict  *gazetteer // entity strings of the training data
 	pool  sync.Pool
 }
 
@@ -107,7 +109,7 @@ func (m *Model) LabelDoc(doc []Sentence, out [][]uint8) [][]uint8 {
 	sc := m.scratch()
 	defer m.pool.Put(sc)
 	for _, s := range doc {
-		sc.buf = sc.s.prepare(m.gaz, s.Words, s.Tags, sc.buf)
+		sc.buf = sc.s.prepare(nil, nil, s.Words, s.Tags, sc.buf) // observe needs no gazetteers
 		sc.d.observe(&sc.s)
 	}
 	for len(out) < len(doc) {
@@ -115,7 +117,7 @@ func (m *Model) LabelDoc(doc []Sentence, out [][]uint8) [][]uint8 {
 	}
 	out = out[:len(doc)]
 	for k, s := range doc {
-		sc.buf = sc.s.prepare(m.gaz, s.Words, s.Tags, sc.buf)
+		sc.buf = sc.s.prepare(m.gaz, m.dict, s.Words, s.Tags, sc.buf)
 		labels := slices.Grow(out[k][:0], len(s.Words))[:len(s.Words)]
 		var y1, y2 uint8
 		for i := range s.Words {
@@ -154,7 +156,7 @@ func (m *Model) predict(sc *scratch, prev uint8) uint8 {
 // Features reports how many feature rows the model holds.
 func (m *Model) Features() int { return len(m.index) }
 
-const magic = "framewatch-ner-v1\n"
+const magic = "framewatch-ner-v2\n"
 
 // Write writes the model, gzipped, with rows sorted by feature hash so the
 // file is reproducible. Weights are quantised to 16 bits.
@@ -195,6 +197,22 @@ func (m *Model) Write(w io.Writer) error {
 			binary.LittleEndian.PutUint16(row[8+2*y:], uint16(q))
 		}
 		bw.Write(row[:])
+	}
+	// The training dictionary: count, then (type bits, length, bytes)
+	// per entry, sorted.
+	var names []string
+	if m.dict != nil {
+		for k := range m.dict.names {
+			names = append(names, k)
+		}
+	}
+	slices.Sort(names)
+	var nb [binary.MaxVarintLen64]byte
+	bw.Write(nb[:binary.PutUvarint(nb[:], uint64(len(names)))])
+	for _, k := range names {
+		bw.WriteByte(byte(m.dict.names[k]))
+		bw.Write(nb[:binary.PutUvarint(nb[:], uint64(len(k)))])
+		bw.WriteString(k)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("ner: write: %w", err)
@@ -237,6 +255,28 @@ func Load(r io.Reader) (*Model, error) {
 		for y := range nLabels {
 			m.w = append(m.w, float32(int16(binary.LittleEndian.Uint16(row[8+2*y:])))*scale)
 		}
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<22 {
+		return nil, fmt.Errorf("ner: load: dictionary: %v", err)
+	}
+	m.dict = &gazetteer{names: make(map[string]uint16, n)}
+	for range n {
+		bits, err := br.ReadByte()
+		if err != nil {
+			return nil, fmt.Errorf("ner: load: dictionary: %w", err)
+		}
+		l, err := binary.ReadUvarint(br)
+		if err != nil || l > 1<<10 {
+			return nil, fmt.Errorf("ner: load: dictionary: %v", err)
+		}
+		b := make([]byte, l)
+		if _, err := io.ReadFull(br, b); err != nil {
+			return nil, fmt.Errorf("ner: load: dictionary: %w", err)
+		}
+		m.dict.names[string(b)] = uint16(bits)
+		m.dict.addPrefixes(string(b))
+		m.dict.maxLen = max(m.dict.maxLen, strings.Count(string(b), " ")+1)
 	}
 	return m, nil
 }

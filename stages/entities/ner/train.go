@@ -50,8 +50,8 @@ func (tr *trainer) update(feats []uint64, y uint8, v float32) {
 	}
 }
 
-func (tr *trainer) averaged(prune float64) *Model {
-	m := &Model{index: make(map[uint64]int32), gaz: shippedGaz()}
+func (tr *trainer) averaged(prune float64, dict *gazetteer) *Model {
+	m := &Model{index: make(map[uint64]int32), gaz: shippedGaz(), dict: dict}
 	row := make([]float32, nLabels)
 	for f, off := range tr.index {
 		keep := false
@@ -77,6 +77,14 @@ func (tr *trainer) averaged(prune float64) *Model {
 func Train(docs [][]Sentence, opt TrainOptions) *Model {
 	tr := &trainer{index: make(map[uint64]int32)}
 	g := shippedGaz()
+	// Dictionary features are learnt jackknifed: a document sees the
+	// entities of the other folds only, as test text sees unseen names.
+	const folds = 5
+	dicts := make([]*gazetteer, folds)
+	for f := range dicts {
+		dicts[f] = newDict(docs, func(i int) bool { return i%folds != f })
+	}
+	full := newDict(docs, func(int) bool { return true })
 	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5eed))
 	order := make([]int, len(docs))
 	for i := range order {
@@ -93,11 +101,11 @@ func Train(docs [][]Sentence, opt TrainOptions) *Model {
 			doc := docs[di]
 			d.reset()
 			for _, sent := range doc {
-				buf = s.prepare(g, sent.Words, sent.Tags, buf)
+				buf = s.prepare(nil, nil, sent.Words, sent.Tags, buf)
 				d.observe(&s)
 			}
 			for _, sent := range doc {
-				buf = s.prepare(g, sent.Words, sent.Tags, buf)
+				buf = s.prepare(g, dicts[di%folds], sent.Words, sent.Tags, buf)
 				guess := make([]uint8, len(sent.Words))
 				var y1, y2 uint8
 				for i := range sent.Words {
@@ -128,8 +136,8 @@ func Train(docs [][]Sentence, opt TrainOptions) *Model {
 			}
 		}
 		if opt.Epoch != nil {
-			opt.Epoch(ep, tr.averaged(0))
+			opt.Epoch(ep, tr.averaged(0, full))
 		}
 	}
-	return tr.averaged(opt.Prune)
+	return tr.averaged(opt.Prune, full)
 }
