@@ -2,6 +2,8 @@ package pipeline
 
 // OutletConfig extends the shipped outlet registry.
 type OutletConfig struct {
+	// Registry adds outlets. An entry whose name or alias matches a shipped
+	// outlet renames it and adds its aliases; its country wins.
 	Registry []OutletEntry `yaml:"registry" json:"registry,omitempty"`
 }
 

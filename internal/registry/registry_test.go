@@ -71,6 +71,9 @@ func TestLookup(t *testing.T) {
 
 func TestDefaultRegistry(t *testing.T) {
 	r := registry.Default()
+	if n := len(registry.Entries()); r.Len() != n {
+		t.Errorf("default registry has %d outlets for %d entries: entries share a name or alias", r.Len(), n)
+	}
 	if r.Len() < 150 {
 		t.Errorf("default registry has %d outlets, want 150+", r.Len())
 	}
