@@ -5,4 +5,11 @@ type ReportConfig struct {
 	// TopEntities is how many entities per outlet the tables and charts show
 	// (default 10).
 	TopEntities int `yaml:"top_entities" json:"top_entities,omitempty"`
+	// TrendPeriod is the bucket of the trend tables and charts: "day",
+	// "week", or "" to choose by the span of article dates (weeks when it
+	// exceeds 60 days).
+	TrendPeriod string `yaml:"trend_period" json:"trend_period,omitempty"`
+	// MaxRows is how many rows of each table report.html and report.pdf
+	// show (default 200); the CSV and JSON tables always have every row.
+	MaxRows int `yaml:"max_rows" json:"max_rows,omitempty"`
 }

@@ -248,6 +248,7 @@ func toneChart(ts []*table, _ pipeline.Config) (*chart, string) {
 		p.Add(plotter.NewGrid(), zeroLine{}, bars, pts)
 		p.NominalY(labels...)
 		p.Y.Padding = vg.Points(8)
+		padRange(&p.X.Min, &p.X.Max, 0.05)
 		p.Draw(dc)
 	}
 	return c, ""
@@ -400,6 +401,17 @@ func drawColorBar(c draw.Canvas, cmap palette.ColorMap, sty text.Style) {
 	}
 	sty.XAlign, sty.YAlign = text.XLeft, text.YBottom
 	c.FillText(sty, vg.Point{X: x0, Y: y1 + vg.Points(8)}, "stance score")
+}
+
+// padRange widens [*lo, *hi] by frac of its width on each side, so that
+// markers and error bars at the extremes do not touch the frame.
+func padRange(lo, hi *float64, frac float64) {
+	d := (*hi - *lo) * frac
+	if d == 0 {
+		d = 1
+	}
+	*lo -= d
+	*hi += d
 }
 
 func nominalTicks(names []string) []plot.Tick {
@@ -692,6 +704,7 @@ func coverageChart(ts []*table, _ pipeline.Config) (*chart, string) {
 		p.Add(plotter.NewGrid(), b)
 		p.X.Tick.Marker = plot.ConstantTicks(dateTicks(buckets))
 		p.Y.Min = 0
+		p.Y.Max *= 1.08
 		rotateX(p)
 		p.Draw(dc)
 	}

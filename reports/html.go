@@ -42,9 +42,9 @@ func (r *report) reportTables() []htmlTable {
 			ht.Numeric = append(ht.Numeric, typ == "float" || typ == "int")
 		}
 		rows := t.Rows()
-		if len(rows) > maxReportRows {
-			ht.Note = "First " + itoa(maxReportRows) + " of " + itoa(len(rows)) + " rows; " + t.Name + ".csv has all."
-			rows = rows[:maxReportRows]
+		if max := r.maxRows(); len(rows) > max {
+			ht.Note = "First " + itoa(max) + " of " + itoa(len(rows)) + " rows; " + t.Name + ".csv has all."
+			rows = rows[:max]
 		}
 		if len(rows) == 0 {
 			ht.Note = "No rows."
@@ -70,7 +70,8 @@ func (r *report) writeHTML(w io.Writer) error {
 		}
 		d.Charts = append(d.Charts, htmlChart{Name: c.Name, Title: c.Title,
 			Src:   template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(b)),
-			Width: int(c.W.Points())})
+			// CSS pixels are 1/96 in, points 1/72 in.
+			Width: int(c.W.Points() * 96 / 72)})
 	}
 	return htmlTemplate.Execute(w, d)
 }
@@ -107,8 +108,8 @@ section.outlet{border-left:4px solid #E69F00;padding-left:1em;margin:1.5em 0}
 {{if .Highlights}}<h3>Stance highlights</h3><ul>{{range .Highlights}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{if .Notes}}<h3>Notes</h3><ul>{{range .Notes}}<li class="note">{{.}}</li>{{end}}</ul>{{end}}
 <nav><ul>
-{{range .Charts}}<li><a href="#chart-{{.Name}}">{{.Title}}</a></li>{{end}}
-{{range .Tables}}<li><a href="#table-{{.Name}}">{{.Title}}</a></li>{{end}}
+{{range .Charts}}<li><a href="#chart-{{.Name}}">Chart: {{.Title}}</a></li>{{end}}
+{{range .Tables}}<li><a href="#table-{{.Name}}">Table: {{.Title}}</a></li>{{end}}
 <li><a href="#outlets">Outlets one by one</a></li>
 </ul></nav>
 </section>

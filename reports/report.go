@@ -22,9 +22,14 @@ type report struct {
 	cache  map[string][]byte
 }
 
-// maxReportRows is how many rows of a table report.html and report.pdf
-// show; the CSV and JSON files always have every row.
-const maxReportRows = 200
+// maxRows is how many rows of a table report.html and report.pdf show;
+// the CSV and JSON files always have every row.
+func (r *report) maxRows() int {
+	if r.cfg.Report.MaxRows > 0 {
+		return r.cfg.Report.MaxRows
+	}
+	return 200
+}
 
 // chartBytes renders c in format once and keeps the bytes.
 func (r *report) chartBytes(c *chart, format string) ([]byte, error) {
@@ -99,6 +104,9 @@ func (r *report) totals() totals {
 			t.Cached++
 		}
 	}
+	// The CLI counts documents restored from its workspace; documents
+	// marked Cached say the same.
+	t.Cached = max(t.Cached, r.info.Cached)
 	t.Units = r.agg.units
 	t.Outlets = len(r.agg.outlets)
 	t.Mentions = r.agg.mentions

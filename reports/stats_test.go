@@ -178,3 +178,44 @@ func TestArrangeThreeKeys(t *testing.T) {
 		t.Errorf("arrange = %v, want %v", got, want)
 	}
 }
+
+func TestBucket(t *testing.T) {
+	tests := []struct{ date, period, want string }{
+		{"2024-06-19", "day", "2024-06-19"},
+		{"2024-06-19", "week", "2024-06-17"}, // Wednesday → Monday
+		{"2024-06-17", "week", "2024-06-17"},
+		{"2024-06-23", "week", "2024-06-17"}, // Sunday ends the ISO week
+		{"2025-01-01", "week", "2024-12-30"},
+	}
+	for _, tc := range tests {
+		if got := bucket(tc.date, tc.period); got != tc.want {
+			t.Errorf("bucket(%q, %q) = %q, want %q", tc.date, tc.period, got, tc.want)
+		}
+	}
+}
+
+func TestPeriod(t *testing.T) {
+	a := newAggregates()
+	a.days[dayKey{"X", "2024-01-01"}] = &sumN{}
+	a.days[dayKey{"X", "2024-02-15"}] = &sumN{}
+	cfg := testConfig()
+	if got := a.period(cfg); got != "day" {
+		t.Errorf("period over 45 days = %q, want day", got)
+	}
+	a.days[dayKey{"Y", "2024-04-01"}] = &sumN{}
+	if got := a.period(cfg); got != "week" {
+		t.Errorf("period over 91 days = %q, want week", got)
+	}
+	cfg.Report.TrendPeriod = "day"
+	if got := a.period(cfg); got != "day" {
+		t.Errorf("period with trend_period day = %q", got)
+	}
+}
+
+func TestNewWriterBadPeriod(t *testing.T) {
+	cfg := testConfig()
+	cfg.Report.TrendPeriod = "month"
+	if _, err := NewWriter(t.TempDir(), cfg); err == nil {
+		t.Error("NewWriter accepted trend_period month")
+	}
+}

@@ -16,8 +16,13 @@ import (
 // rather than daily buckets.
 const weekAfterDays = 60
 
-// period returns "day" or "week" for the dates in a.days.
-func (a *aggregates) period() string {
+// period returns the configured trend period, or "day" or "week" by the
+// span of the dates in a.days.
+func (a *aggregates) period(cfg pipeline.Config) string {
+	switch cfg.Report.TrendPeriod {
+	case "day", "week":
+		return cfg.Report.TrendPeriod
+	}
 	var first, last string
 	for k := range a.days {
 		if first == "" || k.date < first {
@@ -135,8 +140,8 @@ func ratio(sum, n float64) float64 {
 	return sum / n
 }
 
-func trendsToneTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error) {
-	period := a.period()
+func trendsToneTable(a *aggregates, cfg pipeline.Config) (dataframe.DataFrame, error) {
+	period := a.period(cfg)
 	g, err := groupSum(a.dayFrame(period), []string{"outlet", "bucket"}, []string{"units", "tone_n", "tone_sum"})
 	if err != nil {
 		return g, err
@@ -153,8 +158,8 @@ func trendsToneTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, err
 		[]string{"outlet", "bucket", "period", "units", "tone_units", "tone"})
 }
 
-func coverageTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error) {
-	period := a.period()
+func coverageTable(a *aggregates, cfg pipeline.Config) (dataframe.DataFrame, error) {
+	period := a.period(cfg)
 	g, err := groupSum(a.dayFrame(period), []string{"bucket"}, []string{"units"})
 	if err != nil {
 		return g, err
@@ -164,8 +169,8 @@ func coverageTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error
 		ints("units", colInts(g, "units_SUM"))}, nil, []string{"bucket", "period", "units"})
 }
 
-func trendsStanceTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error) {
-	period := a.period()
+func trendsStanceTable(a *aggregates, cfg pipeline.Config) (dataframe.DataFrame, error) {
+	period := a.period(cfg)
 	keys := make([]stanceDayKey, 0, len(a.stanceDays))
 	for k := range a.stanceDays {
 		keys = append(keys, k)

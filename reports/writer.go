@@ -24,8 +24,9 @@ type RunInfo struct {
 	Inputs []string
 	// Workers is the number of workers per stage.
 	Workers int
-	// Cached counts documents restored from the workspace rather than
-	// analysed again.
+	// Cached counts documents whose analysis was restored from the
+	// workspace rather than redone; the manifest reports the larger of it
+	// and the number of consumed documents marked Cached.
 	Cached int
 	// Interrupted is set when the run was cancelled before the input was
 	// exhausted; the reports then cover the documents consumed so far.
@@ -66,6 +67,11 @@ var (
 // NewWriter creates the output folder dir (which should be new and empty)
 // and opens the streamed per-unit files in it.
 func NewWriter(dir string, cfg pipeline.Config) (*Writer, error) {
+	switch cfg.Report.TrendPeriod {
+	case "", "day", "week":
+	default:
+		return nil, fmt.Errorf("reports: report.trend_period %q: want day, week or empty", cfg.Report.TrendPeriod)
+	}
 	od, err := newOutDir(dir)
 	if err != nil {
 		return nil, err
