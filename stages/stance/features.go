@@ -340,7 +340,10 @@ func (l *lexicon) features(in Instance) featureSet {
 	f.add("lex:wsum", math.Tanh(wsum/4))
 
 	// Sentence and clause VADER compound, continuous and binned.
-	comp := l.compound(in.Sentence)
+	ps := l.sia.PolarityScores(voice.Flatten(in.Sentence))
+	f.add("vader:pos", ps.Positive)
+	f.add("vader:neg", ps.Negative)
+	comp := ps.Compound
 	f.add("vader:s", comp)
 	f.add("vader:sbin:"+bin(comp), 1)
 	if clauseHi > clauseLo && clauseLo < n {
