@@ -1,0 +1,253 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/framewatch/framewatch/workspace"
+)
+
+// TestMain lets a test re-execute this test binary as the framewatch
+// command, so that a real process can be killed mid-run.
+func TestMain(m *testing.M) {
+	if args := os.Getenv("FRAMEWATCH_TEST_MAIN"); args != "" {
+		ctx := context.Background()
+		err := run(ctx, strings.Split(args, "\x1f"), os.Stdin, os.Stdout, os.Stderr)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "framewatch:", err)
+		}
+		os.Exit(exitCode(err))
+	}
+	os.Exit(m.Run())
+}
+
+// writeCorpus writes n distinct small articles into dir, numbered from
+// first, built from a few templates so that every stage has work to do.
+func writeCorpus(t *testing.T, dir string, first, n int) {
+	t.Helper()
+	outlets := []string{"Reuters", "AP", "AFP", "TASS", "Yonhap"}
+	cities := []string{"SEOUL", "WASHINGTON", "PARIS", "MOSCOW", "SEOUL"}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := first; i < first+n; i++ {
+		o := i % len(outlets)
+		day := 10 + i%15
+		body := fmt.Sprintf(`Story %d about the arms deal
+
+%s (%s) - Russian President Vladimir Putin met North Korean leader Kim Jong Un in Pyongyang on June %d, 2024, the %d-th meeting reported this year.
+South Korea's defence minister said North Korea had shipped about %d million artillery shells to Russia, a claim the Kremlin denied.
+Putin praised the "invincible friendship" while Washington condemned the deal as a dangerous violation of U.N. sanctions.
+Analysts said the partnership could last more than %d years and cost Moscow nearly $%d billion.
+`, i, cities[o], outlets[o], day, i, 1+i%5, 2+i%7, 3+i%9)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("story-%04d.txt", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+type manifestTotals struct {
+	Totals struct {
+		Docs, Processed, Cached, Failed int
+	} `json:"totals"`
+}
+
+func readTotals(t *testing.T, runDir string) manifestTotals {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(runDir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m manifestTotals
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func runCLI(t *testing.T, args ...string) error {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), args, nil, &stdout, &stderr)
+	if err != nil && exitCode(err) != exitPartial {
+		t.Logf("stderr:\n%s", stderr.String())
+	}
+	return err
+}
+
+func TestIncrementalRunAnalysesOnlyNewDocuments(t *testing.T) {
+	tmp := t.TempDir()
+	in, out, state := filepath.Join(tmp, "in"), filepath.Join(tmp, "out"), filepath.Join(tmp, "state")
+	writeCorpus(t, in, 0, 6)
+	if err := runCLI(t, "run", "--out", out, "--state", state, in); err != nil {
+		t.Fatalf("first run: %v", err)
+	}
+	first := readTotals(t, filepath.Join(out, "latest"))
+	if first.Totals.Processed != 6 || first.Totals.Cached != 0 {
+		t.Errorf("first run totals = %+v, want 6 analysed, 0 cached", first.Totals)
+	}
+
+	writeCorpus(t, in, 6, 3)
+	if err := runCLI(t, "run", "--out", out, "--state", state, in); err != nil {
+		t.Fatalf("second run: %v", err)
+	}
+	second := readTotals(t, filepath.Join(out, "latest"))
+	if second.Totals.Docs != 9 || second.Totals.Cached != 6 || second.Totals.Processed != 9 {
+		t.Errorf("second run totals = %+v, want 9 documents of which 6 restored from the workspace", second.Totals)
+	}
+	units := readCSV(t, filepath.Join(out, "latest", "units.csv"))
+	if len(units) != 9 {
+		t.Errorf("second report has %d units, want 9", len(units))
+	}
+
+	// --full re-analyses everything.
+	if err := runCLI(t, "run", "--full", "--out", out, "--state", state, in); err != nil {
+		t.Fatalf("full run: %v", err)
+	}
+	if full := readTotals(t, filepath.Join(out, "latest")); full.Totals.Cached != 0 {
+		t.Errorf("--full run restored %d documents, want 0", full.Totals.Cached)
+	}
+	runs, err := os.ReadDir(filepath.Join(out, "runs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(runs) != 3 {
+		t.Errorf("%d run folders, want 3", len(runs))
+	}
+	// A nightly run over only the new files still reports the whole corpus.
+	only := filepath.Join(tmp, "tonight")
+	writeCorpus(t, only, 9, 1)
+	if err := runCLI(t, "run", "--keep", "2", "--out", out, "--state", state, only); err != nil {
+		t.Fatalf("nightly run: %v", err)
+	}
+	if units := readCSV(t, filepath.Join(out, "latest", "units.csv")); len(units) != 10 {
+		t.Errorf("nightly report has %d units, want the whole stored corpus of 10", len(units))
+	}
+	if runs, _ := os.ReadDir(filepath.Join(out, "runs")); len(runs) != 2 {
+		t.Errorf("--keep 2 left %d run folders", len(runs))
+	}
+}
+
+func TestSecondRunReportsLock(t *testing.T) {
+	tmp := t.TempDir()
+	in, state := filepath.Join(tmp, "in"), filepath.Join(tmp, "state")
+	writeCorpus(t, in, 0, 1)
+	ws, err := workspace.Open(context.Background(), state, workspace.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	err = runCLI(t, "run", "--out", filepath.Join(tmp, "out"), "--state", state, in)
+	if code := exitCode(err); code != exitLocked {
+		t.Fatalf("run while locked: exit %d (%v), want %d", code, err, exitLocked)
+	}
+	if !strings.Contains(err.Error(), "locked") {
+		t.Errorf("lock error %q does not say locked", err)
+	}
+	if _, err := os.Stat(filepath.Join(tmp, "out", "latest")); err == nil {
+		t.Errorf("a locked run published a report")
+	}
+	start := time.Now()
+	err = runCLI(t, "run", "--wait", "300ms", "--out", filepath.Join(tmp, "out"), "--state", state, in)
+	if code := exitCode(err); code != exitLocked || time.Since(start) < 300*time.Millisecond {
+		t.Errorf("run --wait 300ms while locked: exit %d after %v, want %d after waiting", code, time.Since(start), exitLocked)
+	}
+}
+
+func TestKilledRunResumesToSameTables(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a subprocess and analyses a few hundred documents")
+	}
+	tmp := t.TempDir()
+	in := filepath.Join(tmp, "in")
+	writeCorpus(t, in, 0, 400)
+
+	// The reference: one uninterrupted run.
+	ref := filepath.Join(tmp, "ref")
+	if err := runCLI(t, "run", "--out", ref, "--state", filepath.Join(tmp, "ref-state"), "--report-date", "2024-07-01", in); err != nil {
+		t.Fatalf("reference run: %v", err)
+	}
+
+	out, state := filepath.Join(tmp, "out"), filepath.Join(tmp, "state")
+	args := []string{"run", "--out", out, "--state", state, "--report-date", "2024-07-01", in}
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "FRAMEWATCH_TEST_MAIN="+strings.Join(args, "\x1f"))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Kill it once some results are committed to the workspace.
+	db := filepath.Join(state, "framewatch.db")
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) && storedDocs(db) < 50 {
+		time.Sleep(20 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	err := cmd.Wait()
+	if err == nil {
+		t.Log("the run finished before it could be killed; the resume below is then trivial")
+	}
+	if ws, err := workspace.Open(context.Background(), state, workspace.Options{}); err != nil {
+		t.Fatalf("workspace after kill: %v", err)
+	} else {
+		t.Logf("workspace holds %d documents after the kill; stderr: %s", ws.Len(), stderr.String())
+		ws.Close()
+	}
+	if _, err := os.Stat(filepath.Join(out, "latest")); err == nil && cmd.ProcessState.ExitCode() != 0 {
+		t.Errorf("a killed run published a report")
+	}
+
+	if err := runCLI(t, args...); err != nil {
+		t.Fatalf("run after kill: %v", err)
+	}
+	resumed := readTotals(t, filepath.Join(out, "latest"))
+	if resumed.Totals.Docs != 400 {
+		t.Errorf("resumed run saw %d documents, want 400", resumed.Totals.Docs)
+	}
+	t.Logf("resumed run restored %d documents analysed before the kill", resumed.Totals.Cached)
+	refDir, _ := filepath.EvalSymlinks(filepath.Join(ref, "latest"))
+	gotDir, _ := filepath.EvalSymlinks(filepath.Join(out, "latest"))
+	for _, f := range listFiles(t, refDir) {
+		if !strings.HasSuffix(f, ".csv") && !strings.HasSuffix(f, ".jsonl") {
+			continue
+		}
+		a, _ := os.ReadFile(filepath.Join(refDir, f))
+		b, err := os.ReadFile(filepath.Join(gotDir, f))
+		if err != nil {
+			t.Errorf("%s missing after resume: %v", f, err)
+			continue
+		}
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between an uninterrupted run and a killed-then-resumed one", f)
+		}
+	}
+}
+
+// storedDocs counts the documents committed to a workspace database, read
+// without taking the workspace lock.
+func storedDocs(path string) int {
+	if _, err := os.Stat(path); err != nil {
+		return 0
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		return 0
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow("SELECT count(*) FROM docs").Scan(&n); err != nil {
+		return 0
+	}
+	return n
+}
