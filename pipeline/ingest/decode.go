@@ -1,9 +1,14 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // sniffLen is how much of a file the binary test looks at.
@@ -68,4 +73,18 @@ func decodeText(b []byte) (text string, skip, fail string) {
 		return "", "empty file", ""
 	}
 	return string(b), "", ""
+}
+
+// decodeUTF16 returns a reader of r's content as UTF-8 and true when r
+// starts with a UTF-16 byte order mark (as Windows "Unicode" exports do);
+// otherwise a reader of r's bytes unchanged and false.
+func decodeUTF16(r io.Reader) (io.Reader, bool) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	p, _ := br.Peek(2)
+	if len(p) == 2 && (p[0] == 0xFF && p[1] == 0xFE || p[0] == 0xFE && p[1] == 0xFF) {
+		// UseBOM picks the byte order from the mark and removes it.
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
+		return transform.NewReader(br, dec), true
+	}
+	return br, false
 }

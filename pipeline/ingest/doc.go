@@ -11,6 +11,11 @@
 // duplicates (same text after Unicode NFC and whitespace folding) are emitted
 // with Status duplicate.
 //
+// Text is UTF-8, with or without a byte order mark (removed); files that
+// start with a UTF-16 byte order mark are converted. HTML that is not valid
+// UTF-8 is decoded as its <meta> charset says (windows-1252 when silent), as
+// browsers do. Anything else that is not valid UTF-8 fails.
+//
 // Memory is bounded by the largest file (at most IngestConfig.MaxFileBytes)
 // plus one hash and one ID per document; JSON Lines and CSV files are
 // streamed record by record.

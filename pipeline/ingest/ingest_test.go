@@ -69,6 +69,8 @@ func TestDecoding(t *testing.T) {
 		{"empty", "a.txt", "", pipeline.StatusSkipped, "empty file", ""},
 		{"whitespace only", "a.txt", " \r\n\t\n\u00a0", pipeline.StatusSkipped, "empty file", ""},
 		{"bom only", "a.txt", "\ufeff", pipeline.StatusSkipped, "empty file", ""},
+		{"utf-16le", "a.txt", "\xff\xfeH\x00i\x00\xe9\x00\r\x00\n\x00", pipeline.StatusOK, "", "Hié\r\n"},
+		{"utf-16be", "a.md", "\xfe\xff\x00H\x00i", pipeline.StatusOK, "", "Hi"},
 		{"unsupported", "a.pdf", "%PDF-1.4", pipeline.StatusSkipped, "unsupported file type .pdf", ""},
 		{"no extension", "README", "text", pipeline.StatusSkipped, "unsupported file type (no extension)", ""},
 	}
@@ -527,5 +529,28 @@ func TestCancel(t *testing.T) {
 	err = (&Source{Paths: []string{dir}}).Docs(context.Background(), func(*pipeline.Doc) error { return stop })
 	if !errors.Is(err, stop) {
 		t.Errorf("Docs = %v, want emit's error", err)
+	}
+}
+
+func TestUTF16Records(t *testing.T) {
+	utf16le := func(s string) string {
+		var b strings.Builder
+		b.WriteString("\xff\xfe")
+		for _, r := range s { // ASCII and Latin-1 only in this test
+			b.WriteByte(byte(r))
+			b.WriteByte(0)
+		}
+		return b.String()
+	}
+	for _, tt := range []struct{ name, content string }{
+		{"f.csv", "id,text\r\nx1,Caf\u00e9 text\r\n"},
+		{"f.jsonl", "{\"id\":\"x1\",\"text\":\"Caf\u00e9 text\"}\r\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			docs := readOne(t, tt.name, utf16le(tt.content))
+			if len(docs) != 1 || docs[0].ID != "x1" || docs[0].Text != "Café text" || docs[0].Status != pipeline.StatusOK {
+				t.Errorf("got %+v, want x1 processed \"Café text\"", docs[0])
+			}
+		})
 	}
 }

@@ -319,19 +319,24 @@ func (r *reader) readFile(path, id string, meta pipeline.Meta) error {
 		return r.fail(d, err.Error())
 	}
 	defer f.Close()
+	in, utf16 := decodeUTF16(f)
 
 	switch format {
 	case FormatJSONL:
-		return r.readJSONL(f, path, id, meta, true)
+		return r.readJSONL(in, path, id, meta, true)
 	case FormatCSV:
-		return r.readCSV(f, path, id, meta)
+		return r.readCSV(in, path, id, meta)
 	}
 
-	b, err := io.ReadAll(io.LimitReader(f, r.limit+1))
+	maxRead := r.limit
+	if utf16 {
+		maxRead = r.limit/2*3 + 3 // two UTF-16 bytes make at most three UTF-8 bytes
+	}
+	b, err := io.ReadAll(io.LimitReader(in, maxRead+1))
 	if err != nil {
 		return r.fail(d, err.Error())
 	}
-	if int64(len(b)) > r.limit { // the file grew since Stat
+	if int64(len(b)) > maxRead { // the file grew since Stat
 		return r.skip(d, fmt.Sprintf("file too large (more than limit %d bytes)", r.limit))
 	}
 	d.Meta = meta
