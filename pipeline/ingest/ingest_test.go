@@ -426,6 +426,10 @@ func TestManifest(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("metas:\n got %+v\nwant %+v", got, want)
 	}
+	single := collect(t, &Source{Paths: []string{filepath.Join(dir, "side", "a.txt")}})
+	if len(single) != 1 || single[0].Meta.Outlet != "38 North" {
+		t.Errorf("file given as PATH: Meta = %+v, want the sibling manifest's", single[0].Meta)
+	}
 	for _, d := range docs {
 		if d.ID == "bad/manifest" && (d.Status != pipeline.StatusFailed || d.Reason != "invalid manifest.csv sidecar: no file column") {
 			t.Errorf("bad manifest: %s %q", d.Status, d.Reason)

@@ -98,13 +98,29 @@ func (s *Source) Docs(ctx context.Context, emit func(*pipeline.Doc) error) error
 			err = r.walk(p, p, "", nil, true)
 		default:
 			name := filepath.Base(p)
-			err = r.readFile(p, strings.TrimSuffix(name, filepath.Ext(name)), pipeline.Meta{})
+			err = r.readFile(p, strings.TrimSuffix(name, filepath.Ext(name)), siblingMeta(p))
 		}
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// siblingMeta returns the metadata that the manifest.csv next to a file
+// given as PATH has for it. A broken manifest is reported when its folder
+// is read, not here.
+func siblingMeta(p string) pipeline.Meta {
+	name := filepath.Base(p)
+	if isManifest(name) {
+		return pipeline.Meta{}
+	}
+	m, err := readManifest(filepath.Join(filepath.Dir(p), "manifest.csv"), "")
+	if err != nil {
+		return pipeline.Meta{}
+	}
+	meta, _ := m.lookup(name)
+	return meta
 }
 
 // reader is the state of one Docs call.
