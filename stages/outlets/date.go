@@ -185,8 +185,8 @@ func (sc dateScanner) match(i int) (dateMatch, int, bool) {
 					switch {
 					case la == 4 && sep != '.' && lc <= 2 && !(k+1 < len(ts) && ts[k+1].kind == 'w' && ts[k+1].text != "T" && sc.adjacent(k+1)):
 						return mk(k+1, a, b, c)
-					case la <= 2 && lc == 4 && sep != '-':
-						if sep == '/' && b > 12 {
+					case la <= 2 && lc == 4:
+						if sep != '.' && b > 12 {
 							return mk(k+1, c, a, b) // 06/20/2024: month first
 						}
 						return mk(k+1, c, b, a)

@@ -155,13 +155,14 @@ func header(ls []textLine) int {
 }
 
 var (
-	wireDatelineRe = regexp.MustCompile(`^\p{Lu}[\p{L} .'’-]{1,40}?(?:,[^()\n]{1,40}?)?\s*\(([^()\n]{2,40})\)\s*(?:-{1,2}|—|–)`)
-	tassDatelineRe = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]{1,40},[^/\n]{1,30}?/\s*([\pL-]{2,20})\s*/`)
-	sourceRe       = regexp.MustCompile(`(?i)^(?:source(?: site)?|quelle|via)\s*:\s*(.{2,80})$`)
-	copyrightRe    = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.{2,80}?)(?:,?\s*\d{4})?\s*(?:[.,;]|$)`)
-	writerCreditRe = regexp.MustCompile(`^(.{2,60}?)\s+(?:staff\s+)?(?:writers?|correspondents?|reporters?)\s+.{2,120}\bcontributed\b`)
-	mastheadSepRe  = regexp.MustCompile(`\s+[—–|·-]\s+|\s*[|·:]\s*|,\s+`)
-	corporateRe    = regexp.MustCompile(`(?i)[\s,]+(?:company|co\.?|inc\.?|ltd\.?|llc|gmbh|ag|plc|group|media|s\.a\.)$`)
+	wireDatelineRe  = regexp.MustCompile(`^(?:\p{Lu}[\p{L} .'’-]{1,40}?(?:,[^()\n]{1,40}?)?\s*)?\(([^()\n]{2,40})\)\s*(?:-{1,2}|—|–)`)
+	tassDatelineRe  = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]{1,40},[^/\n]{1,30}?/\s*([\pL-]{2,20})\s*/`)
+	sourceRe        = regexp.MustCompile(`(?i)^(?:source(?: site)?|quelle|via)\s*:\s*(.{2,80})$`)
+	copyrightMarkRe = regexp.MustCompile(`(?i)^(?:\s*(?:©|\(c\)|copyright\b|\d{4}(?:\s*[-–]\s*\d{4})?\b)[\s,]*)+`)
+	copyrightEndRe  = regexp.MustCompile(`(?i)\s*(?:\ball rights reserved\b.*|\.\s.*|[|;].*|,?\s*\d{4}\s*\.?\s*$|\.$)`)
+	writerCreditRe  = regexp.MustCompile(`^(.{2,60}?)\s+(?:staff\s+)?(?:writers?|correspondents?|reporters?)\s+.{2,120}\bcontributed\b`)
+	mastheadSepRe   = regexp.MustCompile(`\s+[—–|·-]\s+|\s*[|·:]\s*|,\s+`)
+	corporateRe     = regexp.MustCompile(`(?i)[\s,]+(?:company|co\.?|inc\.?|ltd\.?|llc|l\.?p\.?|gmbh|ag|plc|group|media|s\.a\.)$`)
 )
 
 // outletOf returns the document's outlet and the evidence kind, or "".
@@ -186,8 +187,10 @@ func (x *Detector) outletOf(d *pipeline.Doc, ls []textLine, head int) (string, s
 	}
 	for _, l := range ls {
 		if m := sourceRe.FindStringSubmatch(l.text); m != nil {
-			if o, ok := x.lookupName(m[1]); ok {
-				return o.Name, EvSource
+			for _, name := range []string{m[1], strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == '/' || r == ';' })[0]} {
+				if o, ok := x.lookupName(name); ok {
+					return o.Name, EvSource
+				}
 			}
 		}
 	}
@@ -197,8 +200,7 @@ func (x *Detector) outletOf(d *pipeline.Doc, ls []textLine, head int) (string, s
 		}
 	}
 	for _, l := range ls {
-		if m := copyrightRe.FindStringSubmatch(l.text); m != nil && (l.rule == "copyright" || strings.ContainsAny(l.text[:min(len(l.text), 12)], "©") || strings.HasPrefix(strings.ToLower(l.text), "copyright")) {
-			name := strings.TrimSpace(m[1])
+		if name := copyrightHolder(l); name != "" {
 			for range 2 {
 				if o, ok := x.lookupName(name); ok {
 					return o.Name, EvCopyright
@@ -214,6 +216,24 @@ func (x *Detector) outletOf(d *pipeline.Doc, ls []textLine, head int) (string, s
 		}
 	}
 	return "", ""
+}
+
+// copyrightHolder returns the holder named by a copyright line ("© 2024
+// Reuters. All rights reserved." → "Reuters", "© The New York Times
+// Company 2024" → "The New York Times Company"), or "".
+func copyrightHolder(l textLine) string {
+	if l.runes > 250 {
+		return ""
+	}
+	loc := copyrightMarkRe.FindStringIndex(l.text)
+	if loc == nil || !strings.ContainsAny(strings.ToLower(l.text[:loc[1]]), "©(c") {
+		return ""
+	}
+	name := l.text[loc[1]:]
+	if e := copyrightEndRe.FindStringIndex(name); e != nil {
+		name = name[:e[0]]
+	}
+	return strings.TrimSpace(name)
 }
 
 // lookupName looks s up as a name, then as a web address.
@@ -256,12 +276,19 @@ func (x *Detector) masthead(l textLine) (registry.Outlet, bool) {
 		if loc[0] == 0 {
 			continue
 		}
-		if o, ok := x.reg.Lookup(stripMarkup(t[:loc[0]])); ok {
+		prefix := stripMarkup(t[:loc[0]])
+		if strings.Contains(t[loc[0]:loc[1]], ":") && rubric[strings.ToLower(prefix)] {
+			continue // "Focus: ..." is a rubric, not the magazine
+		}
+		if o, ok := x.reg.Lookup(prefix); ok {
 			return o, true
 		}
 	}
 	return registry.Outlet{}, false
 }
+
+// rubric lists outlet names that are also common headline rubrics.
+var rubric = map[string]bool{"focus": true, "time": true, "dawn": true, "standard": true, "presse": true, "sun": true, "mirror": true, "independent": true, "stern": true, "welt": true, "zeit": true, "information": true, "opinion": true}
 
 // signoff recognises closing credits: "Jane Roe, ARD Tokyo, tagesschau,
 // 18.06.2024 09:55 a.m." and "Associated Press writer X contributed to
@@ -276,15 +303,18 @@ func (x *Detector) signoff(l textLine) (registry.Outlet, bool) {
 		}
 	}
 	parts := strings.Split(l.text, ",")
-	if len(parts) < 2 || l.removed() {
+	if len(parts) < 2 || l.removed() || l.runes > 120 || !personRe.MatchString(strings.TrimSpace(parts[0])) {
 		return registry.Outlet{}, false
 	}
 	// An exact part wins over one whose first word is an outlet
-	// ("ARD Tokyo").
+	// ("ARD Tokyo"), which counts only in a dated sign-off.
 	for i := len(parts) - 1; i >= 1; i-- {
 		if o, ok := x.reg.Lookup(strings.TrimSpace(parts[i])); ok {
 			return o, true
 		}
+	}
+	if len(findDates(l.text)) == 0 {
+		return registry.Outlet{}, false
 	}
 	for i := 1; i < len(parts); i++ {
 		f := strings.Fields(parts[i])
@@ -340,7 +370,8 @@ func dateOf(d *pipeline.Doc, ls []textLine, head int) string {
 var (
 	bylineRe    = regexp.MustCompile(`^(?:By|BY|by|Von|von|Par|par|Por|por|Di|di|Av|av)\s+(\p{Lu}.{1,150})$`)
 	reportingRe = regexp.MustCompile(`(?i)^reporting by\s+([^;]{2,150})`)
-	nameSplitRe = regexp.MustCompile(`\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*`)
+	nameSplitRe = regexp.MustCompile(`\s*(?:,|;|&|\||\band\b|\bund\b|\bet\b|\by\b)\s*`)
+	roleWordRe  = regexp.MustCompile(`(?i)\b(?:staff|writer|correspondent|reporter|editor|contributor|columnist|bureau|chief|analyst|news|desk|agency|online|staff writer|senior|political|foreign)\b`)
 	nameCutRe   = regexp.MustCompile(`\s+(?:in|at|from|for|aus|à|en|w)\s+.*$`)
 	personRe    = regexp.MustCompile(`^\p{Lu}[\pL'’.-]*(?:\s+(?:\p{Lu}[\pL'’.-]*|van|von|de|der|den|da|di|del|la|le|bin|al))*\s+\p{Lu}[\pL'’.-]*$`)
 )
@@ -393,7 +424,7 @@ func (x *Detector) names(s string) []string {
 		if p == "" || strings.ContainsAny(p, "0123456789@/") {
 			continue
 		}
-		if _, ok := x.reg.Lookup(p); ok {
+		if _, ok := x.reg.Lookup(p); ok || roleWordRe.MatchString(p) {
 			continue
 		}
 		if isUpper(p) {
@@ -463,6 +494,9 @@ func (x *Detector) titleOf(d *pipeline.Doc, ls []textLine, head int) string {
 		}
 		if _, ok := x.reg.Lookup(t); ok {
 			continue
+		}
+		if isUpper(t) && len(strings.Fields(t)) <= 3 && i+1 < head {
+			continue // a kicker such as "EXCLUSIVE" or "WORLD NEWS"
 		}
 		return t
 	}

@@ -31,6 +31,12 @@ func TestParseDate(t *testing.T) {
 		{"2024-06-19T10:00:00+09:00", "2024-06-19"},
 		{"2024/06/19 11:02 KST", "2024-06-19"},
 		{"20/06/2024", "2024-06-20"},
+		{"19-06-2024", "2024-06-19"},
+		{"Wednesday, June 19, 2024", "2024-06-19"},
+		{"Mi 19.06.2024 09:55 Uhr", "2024-06-19"},
+		{"Jun 19 2024 • 10:00", "2024-06-19"},
+		{"A1 2024-06-19x", ""},
+		{"June 2024", ""},
 		{"06/20/2024", "2024-06-20"},
 		{"Tue, 18 Jun 2024 10:00:00 GMT", "2024-06-18"},
 		{"Updated 9:48 AM GMT+1, October 30, 2024", "2024-10-30"},
@@ -106,6 +112,14 @@ func TestOutletEvidence(t *testing.T) {
 		{"reuters credit alone is no evidence", body + "\nReporting by Josh Smith; Editing by Ed Davies\n", pipeline.Meta{}, "unknown", "", ""},
 		{"unknown source not guessed", "Source: Ministry of Defence" + body, pipeline.Meta{}, "unknown", "", ""},
 		{"no evidence", body, pipeline.Meta{}, "unknown", "", ""},
+		{"cnn dateline without city", "(CNN) — North Korea fired missiles." + body, pipeline.Meta{}, "CNN", "US", "dateline"},
+		{"dateline with region", "KYIV, Ukraine (AP) — Ukrainian forces clashed." + body, pipeline.Meta{}, "Associated Press", "US", "dateline"},
+		{"copyright with corporate suffix", body + "\n© Copyright 2024 Bloomberg L.P.\n", pipeline.Meta{}, "Bloomberg", "US", "copyright"},
+		{"copyright range", body + "\nCopyright © 2009-2024 The Guardian | All rights reserved\n", pipeline.Meta{}, "The Guardian", "GB", "copyright"},
+		{"source with two agencies", "Source: Reuters, AFP" + body, pipeline.Meta{}, "Reuters", "GB", "source-line"},
+		{"rubric is not a masthead", "Focus: what the treaty says" + body, pipeline.Meta{}, "unknown", "", ""},
+		{"sentence with commas is not a signoff", body + "\nKim Jong Un, the leader, met Putin, the BBC said.\n", pipeline.Meta{}, "unknown", "", ""},
+		{"undated city part is not a signoff", body + "\nJane Roe, ARD Tokyo\n", pipeline.Meta{}, "unknown", "", ""},
 		{"outlet named in body is no evidence", "The Guardian reported that the talks failed, citing officials who were present in the room at the time." + body, pipeline.Meta{}, "unknown", "", ""},
 	}
 	for _, tt := range tests {
@@ -144,6 +158,10 @@ func TestAuthorTitleDate(t *testing.T) {
 		{"yearless date from context", "Title\n\nSeoul, June 19 (Yonhap) -- Text." + body + "\n2024/06/19 11:02 KST\n", pipeline.Meta{}, "", "Title", "2024-06-19"},
 		{"yearless date without context", "Putin's long road back\n\nJune 18" + body, pipeline.Meta{}, "", "Putin's long road back", ""},
 		{"yearless date with meta year", "Title\n\nJune 18" + body, pipeline.Meta{Date: "2024-06-18"}, "", "Title", "2024-06-18"},
+		{"byline with outlet after bar", "Title\n\nBy Jane Roe | Reuters" + body, pipeline.Meta{}, "Jane Roe", "Title", ""},
+		{"byline with role", "Title\n\nBy Jane Roe, Staff Writer" + body, pipeline.Meta{}, "Jane Roe", "Title", ""},
+		{"german byline", "Titel\n\nVon Jana Rössler und Max Weber\n\n18.06.2024, 09:55 Uhr" + body, pipeline.Meta{}, "Jana Rössler; Max Weber", "Titel", "2024-06-18"},
+		{"kicker skipped", "EXCLUSIVE\n\nThe real headline\n\n19-06-2024" + body, pipeline.Meta{}, "", "The real headline", "2024-06-19"},
 		{"no title when text starts with body", strings.TrimSpace(body), pipeline.Meta{}, "", "", ""},
 	}
 	for _, tt := range tests {
