@@ -55,6 +55,8 @@ const (
 	tSufP1
 	tDict
 	tDictShape
+	tDictM1
+	tDictP1
 )
 
 const (
@@ -352,6 +354,20 @@ func (s *sentence) features(d *docState, i int, y1, y2 uint8, out []uint64) []ui
 	for g, b := s.dict[i], uint64(0); g != 0; g, b = g>>1, b+1 {
 		if g&1 != 0 {
 			out = append(out, f1(tDict, b), f2(tDictShape, b, shape))
+		}
+	}
+	if i > 0 {
+		for g, b := s.dict[i-1], uint64(0); g != 0; g, b = g>>1, b+1 {
+			if g&1 != 0 {
+				out = append(out, f1(tDictM1, b))
+			}
+		}
+	}
+	if i+1 < len(s.words) {
+		for g, b := s.dict[i+1], uint64(0); g != 0; g, b = g>>1, b+1 {
+			if g&1 != 0 {
+				out = append(out, f1(tDictP1, b))
+			}
 		}
 	}
 	for g, b := gazM1, uint64(0); g != 0; g, b = g>>1, b+1 {
