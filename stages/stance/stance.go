@@ -110,13 +110,7 @@ func (c *Classifier) unit(text string, u *pipeline.Unit) []pipeline.StanceMentio
 	sents := sentenceSpans(u, body)
 	out := make([]pipeline.StanceMention, 0, len(ms))
 	for _, m := range ms {
-		sa, sb := u.Start, u.End
-		for _, s := range sents {
-			if s[0] <= m.start && m.end <= s[1] {
-				sa, sb = s[0], s[1]
-				break
-			}
-		}
+		sa, sb := sentenceOf(text, u, sents, m)
 		in := Instance{Sentence: text[sa:sb], Target: Span{m.start - sa, m.end - sa}}
 		for _, o := range ms {
 			if o != m && o.start >= sa && o.end <= sb && o.target != m.target {
@@ -138,6 +132,51 @@ func (c *Classifier) unit(text string, u *pipeline.Unit) []pipeline.StanceMentio
 
 // round keeps four decimals, so that outputs do not carry float noise.
 func round(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+// maxContext bounds the text read around a mention that no sentence
+// contains (a mention across a sentence boundary, or a unit without
+// punctuation), so that one mention never costs a whole unit's features.
+const maxContext = 300
+
+// sentenceOf returns the span of the sentence holding m: the text stage's
+// sentence, else a rough sentence, else (or when the sentence is longer
+// than 2*maxContext bytes) up to maxContext bytes either side, cut at a
+// space.
+func sentenceOf(text string, u *pipeline.Unit, sents [][2]int, m found) (int, int) {
+	ok := func(s [2]int) bool {
+		return s[0] <= m.start && m.end <= s[1] && s[1]-s[0] <= 2*maxContext
+	}
+	for _, s := range sents {
+		if ok(s) {
+			return s[0], s[1]
+		}
+	}
+	if len(u.Sentences) > 0 {
+		for _, s := range voice.Sentences(text[u.Start:u.End]) {
+			s[0] += u.Start
+			s[1] += u.Start
+			if ok(s) {
+				return s[0], s[1]
+			}
+		}
+	}
+	a, b := max(u.Start, m.start-maxContext), min(u.End, m.end+maxContext)
+	if a > u.Start {
+		if k := strings.IndexByte(text[a:m.start], ' '); k >= 0 {
+			a += k + 1
+		} else {
+			a = m.start
+		}
+	}
+	if b < u.End {
+		if k := strings.LastIndexByte(text[m.end:b], ' '); k >= 0 {
+			b = m.end + k
+		} else {
+			b = m.end
+		}
+	}
+	return a, b
+}
 
 // sentenceSpans returns the unit's sentences in document offsets: the text
 // stage's, or a rough split when it did not run.

@@ -113,6 +113,30 @@ func TestConcurrent(t *testing.T) {
 	}
 }
 
+func TestLongUnitWithoutSentences(t *testing.T) {
+	c, err := New(pipeline.StanceConfig{Targets: []pipeline.Target{{Name: "Russia"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// No sentence punctuation at all, and a text-stage sentence list that
+	// misses the mention: the context is bounded, offsets stay right.
+	text := strings.Repeat("word ", 400) + "Russia praised " + strings.Repeat("word ", 400)
+	d := docWith(text, pipeline.KindArticle, nil)
+	d.Units[0].Sentences = []pipeline.Sentence{{Start: 0, End: 10}}
+	if err := c.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	st := d.Units[0].Stances
+	if len(st) != 1 || text[st[0].Start:st[0].End] != "Russia" {
+		t.Fatalf("stances = %+v", st)
+	}
+	c2 := found{start: st[0].Start, end: st[0].End}
+	a, b := sentenceOf(text, d.Units[0], nil, c2)
+	if b-a > 2*maxContext+len("Russia") || a > c2.start || b < c2.end {
+		t.Errorf("sentenceOf = [%d, %d), want a bounded span around [%d, %d)", a, b, c2.start, c2.end)
+	}
+}
+
 func TestNewErrors(t *testing.T) {
 	if _, err := New(pipeline.StanceConfig{Targets: []pipeline.Target{{Name: " "}}}); err == nil {
 		t.Error("New with an unnamed target: want error")
