@@ -154,6 +154,12 @@ func TestFurniture(t *testing.T) {
 		{"(END)", "end"},
 		{"burs-ah/jj", "end"},
 		{"More from our partners", "custom"},
+		{"Photograph: Jane Doe/AP", "caption"},
+		{"Photo: Reuters", "caption"},
+		{"(Photo by Jane Doe/Getty Images)", "caption"},
+		{"Sign in", "account"},
+		{"Subscribe", "account"},
+		{"Topics: North Korea, Russia", "tags"},
 		{"Zum Seitenanfang", "custom"},
 		// Kept: body text that merely mentions these words.
 		{"Putin said the deal would be published on Friday.", ""},

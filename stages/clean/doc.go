@@ -20,8 +20,12 @@
 //   - provenance and time stamps: "Source site: ...", "Source: X" (short
 //     lines only), "Status: 18.06.2024 10:37 a.m.", "Published: ...",
 //     "Updated ...", "... Updated 5 hours ago";
+//   - photo captions and credits ("Photograph: Jane Doe/AP", "(Photo by
+//     X/Getty Images)"), account and app prompts ("Sign in", "Subscribe",
+//     "Open in app"), tag lines ("Topics: ...");
 //   - newsletter and cookie prompts, wire end marks ("(END)", AFP desk
-//     slugs such as "burs-ah/jj") and "All press reviews from ..." links.
+//     slugs such as "burs-ah/jj"), contact notes ("For inquiries, ...
+//     contact ...") and "All press reviews from ..." links.
 //
 // Furniture lines are replaced by spaces (their line break is kept) and
 // recorded in Doc.Removed with the rule's name, so that later stages can

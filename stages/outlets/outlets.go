@@ -141,13 +141,17 @@ func (x *Detector) describe(d *pipeline.Doc, ls []textLine) info {
 // header is the number of leading lines before the first body paragraph:
 // mastheads, titles, datelines and bylines live there.
 func header(ls []textLine) int {
-	n := 0
+	n, kept := 0, 0
 	for i, l := range ls {
-		if !l.removed() && l.runes > 150 {
+		if l.removed() {
+			n = i + 1
+			continue // page furniture does not push the headline down
+		}
+		if l.runes > 150 {
 			return i
 		}
 		n = i + 1
-		if i >= 12 {
+		if kept++; kept > 12 {
 			break
 		}
 	}
@@ -369,7 +373,7 @@ func dateOf(d *pipeline.Doc, ls []textLine, head int) string {
 
 var (
 	bylineRe    = regexp.MustCompile(`^(?:By|BY|by|Von|von|Par|par|Por|por|Di|di|Av|av)\s+(\p{Lu}.{1,150})$`)
-	reportingRe = regexp.MustCompile(`(?i)^reporting by\s+([^;]{2,150})`)
+	reportingRe = regexp.MustCompile(`(?i)^reporting by\s+([^;)]{2,150})`)
 	nameSplitRe = regexp.MustCompile(`\s*(?:,|;|&|\||\band\b|\bund\b|\bet\b|\by\b)\s*`)
 	roleWordRe  = regexp.MustCompile(`(?i)\b(?:staff|writer|correspondent|reporter|editor|contributor|columnist|bureau|chief|analyst|news|desk|agency|online|staff writer|senior|political|foreign)\b`)
 	nameCutRe   = regexp.MustCompile(`\s+(?:in|at|from|for|aus|à|en|w)\s+.*$`)
@@ -405,7 +409,7 @@ func (x *Detector) authorOf(d *pipeline.Doc, ls []textLine, head int) string {
 				}
 			}
 		}
-		if m := reportingRe.FindStringSubmatch(l.text); m != nil {
+		if m := reportingRe.FindStringSubmatch(strings.TrimLeft(l.text, "(")); m != nil {
 			if ns := x.names(m[1]); len(ns) > 0 {
 				return joinNames(ns)
 			}

@@ -158,6 +158,8 @@ func TestAuthorTitleDate(t *testing.T) {
 		{"yearless date from context", "Title\n\nSeoul, June 19 (Yonhap) -- Text." + body + "\n2024/06/19 11:02 KST\n", pipeline.Meta{}, "", "Title", "2024-06-19"},
 		{"yearless date without context", "Putin's long road back\n\nJune 18" + body, pipeline.Meta{}, "", "Putin's long road back", ""},
 		{"yearless date with meta year", "Title\n\nJune 18" + body, pipeline.Meta{Date: "2024-06-18"}, "", "Title", "2024-06-18"},
+		{"reuters credit in parentheses", "Title" + body + "\n(Reporting by Josh Smith and Ju-min Park; Editing by Ed Davies)\n", pipeline.Meta{}, "Josh Smith; Ju-min Park", "Title", ""},
+		{"furniture before headline", strings.Repeat("Share\nPrint\nE-mail\nAdvertisement\n", 4) + "Headline after furniture" + body, pipeline.Meta{}, "", "Headline after furniture", ""},
 		{"byline with outlet after bar", "Title\n\nBy Jane Roe | Reuters" + body, pipeline.Meta{}, "Jane Roe", "Title", ""},
 		{"byline with role", "Title\n\nBy Jane Roe, Staff Writer" + body, pipeline.Meta{}, "Jane Roe", "Title", ""},
 		{"german byline", "Titel\n\nVon Jana Rössler und Max Weber\n\n18.06.2024, 09:55 Uhr" + body, pipeline.Meta{}, "Jana Rössler; Max Weber", "Titel", "2024-06-18"},
