@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -79,12 +78,14 @@ func decodeText(b []byte) (text string, skip, fail string) {
 // starts with a UTF-16 byte order mark (as Windows "Unicode" exports do);
 // otherwise a reader of r's bytes unchanged and false.
 func decodeUTF16(r io.Reader) (io.Reader, bool) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	p, _ := br.Peek(2)
-	if len(p) == 2 && (p[0] == 0xFF && p[1] == 0xFE || p[0] == 0xFE && p[1] == 0xFF) {
+	var p [2]byte
+	n, _ := io.ReadFull(r, p[:])
+	// Read errors surface again on the next read of r.
+	in := io.MultiReader(bytes.NewReader(p[:n]), r)
+	if n == 2 && (p[0] == 0xFF && p[1] == 0xFE || p[0] == 0xFE && p[1] == 0xFF) {
 		// UseBOM picks the byte order from the mark and removes it.
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
-		return transform.NewReader(br, dec), true
+		return transform.NewReader(in, dec), true
 	}
-	return br, false
+	return in, false
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -348,10 +349,12 @@ func (r *reader) readFile(path, id string, meta pipeline.Meta) error {
 	if utf16 {
 		maxRead = r.limit/2*3 + 3 // two UTF-16 bytes make at most three UTF-8 bytes
 	}
-	b, err := io.ReadAll(io.LimitReader(in, maxRead+1))
-	if err != nil {
+	var buf bytes.Buffer
+	buf.Grow(int(fi.Size()) + bytes.MinRead) // one allocation for the usual case
+	if _, err := buf.ReadFrom(io.LimitReader(in, maxRead+1)); err != nil {
 		return r.fail(d, err.Error())
 	}
+	b := buf.Bytes()
 	if int64(len(b)) > maxRead { // the file grew since Stat
 		return r.skip(d, fmt.Sprintf("file too large (more than limit %d bytes)", r.limit))
 	}
