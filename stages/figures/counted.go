@@ -33,7 +33,7 @@ func (p *parser) counted(q *Quantity, si, j int) {
 		}
 		ofFirst = true
 		k++
-		for k < len(p.t) && determiners[strings.ToLower(p.text(k))] {
+		for k < len(p.t) && p.inSet(k, determiners) {
 			k++
 		}
 	} else if q.Unit != "" {
@@ -51,7 +51,7 @@ func (p *parser) counted(q *Quantity, si, j int) {
 		return
 	}
 	// "units of ammunition": a partitive head followed by "of" and a noun.
-	if !ofFirst && p.is(e, "of") && partitives[strings.ToLower(p.text(e-1))] {
+	if !ofFirst && p.is(e, "of") && p.inSet(e-1, partitives) {
 		if s2, e2 := p.nounPhrase(e+1, 3); e2 > s2 && s2 == e+1 {
 			e = e2
 		}
@@ -144,7 +144,7 @@ func (p *parser) measured(q *Quantity, si, j int) {
 	}
 	if p.is(j, "of") {
 		k := j + 1
-		for k < len(p.t) && determiners[strings.ToLower(p.text(k))] {
+		for k < len(p.t) && p.inSet(k, determiners) {
 			k++
 		}
 		if s, e := p.namePhrase(k, 5); e > s {
@@ -161,7 +161,7 @@ func (p *parser) measured(q *Quantity, si, j int) {
 	if p.is(si-1, "of") {
 		e := si - 1
 		s := e
-		for s > 0 && e-s < 3 && p.t[s-1].k == kWord && !p.has(s-1, wStop|wSay|wNum|wChange) && !verbs[strings.ToLower(p.text(s-1))] {
+		for s > 0 && e-s < 3 && p.t[s-1].k == kWord && !p.has(s-1, wStop|wSay|wNum|wChange) && !p.inSet(s-1, verbs) {
 			s--
 		}
 		if e > s {

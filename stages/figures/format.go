@@ -40,23 +40,49 @@ func Format(q Quantity) string {
 		unit = strings.TrimPrefix(unit, cur)
 		unit = strings.TrimPrefix(unit, " ")
 	}
+	if q.Bound == pipeline.BoundRange && q.Low > q.High {
+		b.Reset()
+		b.WriteString("from ")
+	}
 	b.WriteString(prefix)
 	if q.Bound == pipeline.BoundRange {
 		b.WriteString(formatNumber(q.Low))
-		b.WriteString(" and ")
+		if q.Low > q.High {
+			b.WriteString(" to ")
+		} else {
+			b.WriteString(" and ")
+		}
 		b.WriteString(prefix)
 		b.WriteString(formatNumber(q.High))
 	} else {
 		b.WriteString(formatNumber(v))
 	}
-	switch {
-	case unit == "%":
-		b.WriteString("%")
-	case unit != "":
-		b.WriteString(" ")
-		b.WriteString(unit)
+	if unit != "" {
+		b.WriteString(surface(unit))
 	}
 	return b.String()
+}
+
+// surface writes a unit the way Parse reads it: "%" and single letters
+// glued, other forms after a space, rates as "X per Y".
+func surface(unit string) string {
+	if i := strings.Index(unit, " per "); i >= 0 {
+		if strings.HasPrefix(unit, "per ") {
+			return " " + unit
+		}
+		return surface(unit[:i]) + unit[i:]
+	}
+	if strings.HasPrefix(unit, "per ") {
+		return " " + unit
+	}
+	s, ok := unitSurface[unit]
+	if !ok {
+		s = unit
+	}
+	if s == "%" || len([]rune(s)) == 1 {
+		return s
+	}
+	return " " + s
 }
 
 // formatNumber writes v with thousands separators, so that a bare "2000"

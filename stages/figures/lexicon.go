@@ -88,7 +88,7 @@ func addUnit(u string, forms string, cur, dur bool) {
 // of it: words, numbers and single symbols ("km/h" is "km", "/", "h").
 func splitPhrase(f string) []string {
 	var out []string
-	l := strings.ToLower(f)
+	l := asciiLower(f) // "µm" keeps its micro sign, as lookup does
 	for _, t := range tokenize(nil, l) {
 		out = append(out, l[t.s:t.e])
 	}
@@ -240,7 +240,8 @@ var (
 		{"NOK", "norwegian crowns"},
 		{"HUF", "forint|forints|huf"},
 		{"NGN", "naira|ngn"},
-		{"KPW", "north korean won"},
+		{"KPW", "north korean won|kpw"},
+		{"PHP", "philippine peso|philippine pesos|php"},
 		{"SAR", "riyal|riyals|sar"},
 		{"AED", "dirham|dirhams|aed"},
 		{"BTC", "bitcoin|bitcoins|btc"},
@@ -256,6 +257,7 @@ var (
 		"nok": "NOK", "dkk": "DKK", "pln": "PLN", "twd": "TWD", "nzd": "NZD", "mxn": "MXN",
 		"try": "TRY", "idr": "IDR", "thb": "THB", "huf": "HUF", "czk": "CZK", "aed": "AED",
 		"sar": "SAR", "ngn": "NGN", "vnd": "VND", "pkr": "PKR", "btc": "BTC",
+		"kpw": "KPW", "php": "PHP",
 	}
 	// dollarPrefix maps the letters glued before "$" to currencies.
 	dollarPrefix = map[string]string{
@@ -428,7 +430,14 @@ func init() {
 	addFlag(wAmPm, "am pm a.m p.m a.m. p.m.")
 	addFlag(wZone, "gmt utc edt est cet cest bst kst jst msk pst pdt cst cdt mst mdt ist aest")
 	addFlag(wPostBound, "plus")
-	lx("half")
+	// Words that start figures or dates without another class need an
+	// entry, since the scanner skips words the lexicon does not know.
+	for _, w := range []string{"half", "minus", "sub", "mid", "between", "from", "a", "an", "aged", "copyright", "page"} {
+		lx(w)
+	}
+	for w := range dollarPrefix {
+		lx(w)
+	}
 	addFlag(wPostChange, "higher lower up down")
 	addFlag(wChangeNoun, "increase increases rise rises gain gains jump jumps drop drops decline declines fall "+
 		"falls cut cuts hike hikes surge surges growth decrease decreases reduction slump plunge")
@@ -474,6 +483,32 @@ var unitKinds = func() map[string][2]bool {
 	}
 	return m
 }()
+
+// unitSurface maps each normalised unit to a surface form Parse reads
+// back to it, for Format: its first form of two letters or more.
+var unitSurface = func() map[string]string {
+	m := map[string]string{}
+	for _, list := range [][][2]string{durUnits, measureUnits, currencyUnits} {
+		for _, u := range list {
+			for _, f := range strings.Split(u[1], "|") {
+				if _, ok := m[u[0]]; !ok && (len([]rune(f)) >= 2 || f == "%") {
+					m[u[0]] = f
+				}
+			}
+		}
+	}
+	return m
+}()
+
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
 
 // IsCurrency reports whether unit is one of the normalised currencies.
 func IsCurrency(unit string) bool { return unitKinds[unit][0] }

@@ -95,6 +95,11 @@ func putParser(p *parser) {
 func (p *parser) run() {
 	n := len(p.t)
 	for i := 0; i < n; {
+		// Words the lexicon does not know start nothing: skip them fast.
+		if t := &p.t[i]; t.k == kWord && t.ent == nil {
+			i++
+			continue
+		}
 		if j := p.trap(i); j > i {
 			i = j
 			continue
@@ -645,7 +650,7 @@ func (p *parser) side(i int, allowUnit bool) (s side, ok bool) {
 	}
 	if (p.isSym(j, '-') || p.isSym(j, '−')) && j+1 < len(p.t) && p.t[j+1].k == kNum && p.glued(j+1) &&
 		(p.t[j].sp || s.cur != "" && p.glued(j)) &&
-		!(j > 0 && p.t[j-1].k == kWord && allUpper(p.text(j-1)) && !p.isSym(j+2, '%')) {
+		!(s.cur == "" && j > 0 && p.t[j-1].k == kWord && allUpper(p.text(j-1)) && !p.isSym(j+2, '%')) {
 		s.neg = true
 		j++
 	} else if p.isSym(j, '+') && j+1 < len(p.t) && p.t[j+1].k == kNum && p.glued(j+1) && p.t[j].sp {

@@ -171,7 +171,10 @@ func parseNumber(s string, comma bool) float64 {
 	}
 	var buf [64]byte
 	b := buf[:0]
-	for i := 0; i < len(s) && len(b) < len(buf); i++ {
+	if len(s) > len(buf) {
+		b = make([]byte, 0, len(s))
+	}
+	for i := 0; i < len(s); i++ {
 		if s[i] != ',' {
 			b = append(b, s[i])
 		}
@@ -259,4 +262,26 @@ func lookup(w string, buf *[32]byte) *entry {
 		return nil // possessives are not lexicon words
 	}
 	return lexicon[string(b)]
+}
+
+// inSet reports whether token i, in lower case, is a key of m, without
+// allocating.
+func (p *parser) inSet(i int, m map[string]bool) bool {
+	if i < 0 || i >= len(p.t) {
+		return false
+	}
+	w := p.s[p.t[i].s:p.t[i].e]
+	if len(w) > 32 {
+		return false
+	}
+	var buf [32]byte
+	b := buf[:len(w)]
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[k] = c
+	}
+	return m[string(b)]
 }

@@ -297,7 +297,7 @@ func (c *claimants) attribution(sr [2]int, pos int) string {
 		var who string
 		if strings.EqualFold(w, "according") && p.is(i+1, "to") {
 			who = c.phraseAfter(i+2, sr[1])
-		} else if len(w) >= 3 && len(w) <= 12 && sayVerbs[strings.ToLower(w)] && !p.is(i+1, "off") {
+		} else if len(w) >= 3 && len(w) <= 12 && p.inSet(i, sayVerbs) && !p.is(i+1, "off") {
 			if strings.EqualFold(w, "added") || strings.EqualFold(w, "reported") || strings.EqualFold(w, "estimated") {
 				// "added 5%", "reported 3 deaths", "an estimated 500": not
 				// attributions when a number follows.
@@ -520,12 +520,12 @@ func (c *claimants) phrase(s, e int) string {
 		for j-2 >= s && p.t[j].k == kWord && p.glued(j) && p.isDash(j-1) && p.glued(j-1) && p.t[j-2].k == kWord {
 			j -= 2
 		}
-		if p.t[j].k != kWord || !p.t[j].up || titleWords[strings.ToLower(p.text(j))] {
+		if p.t[j].k != kWord || !p.t[j].up || p.inSet(j, titleWords) {
 			break
 		}
 		k = j
 	}
-	if k < e && k > s && e-k >= 2 && titleWords[strings.ToLower(p.text(k-1))] {
+	if k < e && k > s && e-k >= 2 && p.inSet(k-1, titleWords) {
 		return strings.Join(strings.Fields(c.d.Text[p.t[k].s+c.base:be]), " ")
 	}
 	hasUp, agent := false, false
@@ -533,15 +533,14 @@ func (c *claimants) phrase(s, e int) string {
 		if p.t[j].k != kWord {
 			continue
 		}
-		w := strings.ToLower(p.text(j))
 		if p.t[j].up {
 			hasUp = true
 		}
-		if agentWords[w] || titleWords[w] && w != "the" && w != "a" && w != "an" {
+		if p.inSet(j, agentWords) || p.inSet(j, titleWords) && !p.is(j, "the") && !p.is(j, "a") && !p.is(j, "an") {
 			agent = true
 		}
 	}
-	if last := strings.ToLower(p.text(e - 1)); sourceWords[last] {
+	if p.inSet(e-1, sourceWords) {
 		return ""
 	}
 	if !hasUp && !agent {
@@ -562,7 +561,7 @@ func (c *claimants) pronoun(i int) string {
 	if w == "he" || w == "she" {
 		p := c.p
 		for k := i - 1; k >= 0 && k > i-600; k-- {
-			if p.t[k].k != kWord || !sayVerbs[strings.ToLower(p.text(k))] {
+			if p.t[k].k != kWord || !p.inSet(k, sayVerbs) {
 				continue
 			}
 			// the words before the verb, back to the sentence start or a
@@ -608,7 +607,7 @@ var clauseConj = map[string]bool{"as": true, "while": true, "when": true, "but":
 func (c *claimants) clauseBreak(v, pos int) bool {
 	p := c.p
 	for j := v + 1; j < len(p.t) && p.t[j].s < pos; j++ {
-		if p.isSym(j, ';') || p.isSym(j, ',') && j+1 < len(p.t) && clauseConj[strings.ToLower(p.text(j+1))] {
+		if p.isSym(j, ';') || p.isSym(j, ',') && j+1 < len(p.t) && p.inSet(j+1, clauseConj) {
 			return true
 		}
 	}
@@ -633,7 +632,7 @@ func (p *parser) abbreviation(i int) bool {
 	if len(w) == 1 && t.up {
 		return true
 	}
-	return len(w) <= 4 && abbreviations[strings.ToLower(w)]
+	return len(w) <= 4 && p.inSet(i, abbreviations)
 }
 
 // personIn returns the canonical name of the last person mentioned within
