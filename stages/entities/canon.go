@@ -207,6 +207,7 @@ var geoHeads = map[string]bool{
 	"gulf": true, "strait": true, "bay": true, "peninsula": true, "valley": true, "desert": true,
 	"island": true, "islands": true, "coast": true, "canal": true, "straits": true, "hills": true,
 	"cosmodrome": true, "airport": true, "square": true, "bridge": true, "base": true, "port": true,
+	"palace": true, "stadium": true, "cathedral": true,
 }
 
 // eastAsianSurnames are family names written first in Korean and Chinese
@@ -439,7 +440,7 @@ var orgHeads = map[string]bool{
 	"army": true, "navy": true, "service": true, "office": true, "department": true, "academy": true,
 	"college": true, "school": true, "hospital": true, "federation": true, "fund": true, "inc": true,
 	"inc.": true, "ltd": true, "ltd.": true, "bureau": true, "authority": true, "alliance": true,
-	"studies": true, "forum": true, "command": true, "duma": true,
+	"studies": true, "forum": true, "command": true, "duma": true, "fleet": true,
 }
 
 var stateBodies = map[string]bool{

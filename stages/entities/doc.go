@@ -7,8 +7,13 @@
 // CoNLL-2003, embedded from model/ner.bin.gz) and are then corrected for
 // news text: no mention crosses a line break or runs from a name into an
 // all-capitals dateline, a trailing period or possessive is dropped,
-// leading titles ("Russian President") are stripped from people, and names
-// from the outlet registry are OUTLET whatever the model said.
+// leading titles ("Russian President") are stripped from people, names
+// from the outlet registry are OUTLET whatever the model said (one-word
+// names that are also ordinary words, such as "Time", only where the model
+// saw an organisation), organisation names cut at "for"/"of" are joined
+// ("Center for a New American Security"), credit lines ("Editing by") and
+// title-case headlines do not produce people, and shipped leaders and
+// countries fill gaps the model leaves.
 //
 // The model's CoNLL types map onto framewatch's: PER = PERSON; ORG = ORG,
 // or OUTLET for registry outlets; LOC = GPE (countries, cities, states), or
@@ -23,7 +28,10 @@
 // a unique shipped leader; different full names are never merged. Actors:
 // countries stand for themselves, capitals and seats of power
 // (data/seats.txt) and demonyms for their country, people in
-// data/leaders.txt and EntityConfig.Actors for theirs.
+// data/leaders.txt and EntityConfig.Actors for theirs, and officials
+// described in office ("French foreign ministry spokeswoman X", "X,
+// chairman of the State Duma committee") for the state named beside them;
+// analysts and academics get no actor.
 //
 // A Recognizer is built once and is safe for concurrent use.
 package entities

@@ -5,6 +5,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -181,6 +182,9 @@ func (r *Recognizer) Process(ctx context.Context, d *pipeline.Doc) error {
 			spans = ner.Spans(labels[k], spans[:0])
 			spans = extendOrgs(u.Tokens[rg[0]:rg[1]], spans)
 			spans = r.fixPersons(u.Tokens[rg[0]:rg[1]], spans)
+			if titleCase(u.Tokens[rg[0]:rg[1]]) {
+				spans = r.headlinePersons(u.Tokens[rg[0]:rg[1]], spans)
+			}
 			k++
 			for _, sp := range spans {
 				cands = r.candidates(d.Text, u.Tokens, rg[0]+sp.Start, rg[0]+sp.End, sp.Type, cands)
@@ -213,6 +217,15 @@ func (r *Recognizer) linkForward(d *pipeline.Doc, links *docLinks) {
 	for _, u := range d.Units {
 		for i := range u.Entities {
 			m := &u.Entities[i]
+			if m.Type != pipeline.EntPerson && m.Type != pipeline.EntOutlet && !strings.Contains(m.Text, " ") && !keyed(r.canon.place, m.Text) && !keyed(r.canon.orgs, m.Text) {
+				k := Key(m.Text)
+				for _, p := range links.persons {
+					if p.surname == k {
+						m.Type, m.Entity = pipeline.EntPerson, m.Text // linked below
+						break
+					}
+				}
+			}
 			switch {
 			case m.Type == pipeline.EntPerson && !strings.Contains(m.Entity, " "):
 				k := Key(m.Text)
@@ -232,6 +245,46 @@ func (r *Recognizer) linkForward(d *pipeline.Doc, links *docLinks) {
 			}
 		}
 	}
+}
+
+// titleCase reports whether a sentence is a headline in title case
+// ("Kim's Armored Train Rolls Into a Deal Nobody Will Name"), where every
+// word is capitalised and capitals say nothing about names.
+func titleCase(toks []pipeline.Token) bool {
+	words, upper := 0, 0
+	for _, t := range toks {
+		r0, _ := utf8.DecodeRuneInString(t.Text)
+		if !unicode.IsLetter(r0) || len(t.Text) <= 3 && unicode.IsLower(r0) {
+			continue // punctuation and short function words
+		}
+		words++
+		if unicode.IsUpper(r0) {
+			upper++
+		}
+	}
+	return words >= 4 && upper*10 >= words*8
+}
+
+// headlinePersons drops multi-word person spans in a title-case headline
+// unless they start with a known given name or are known people.
+func (r *Recognizer) headlinePersons(toks []pipeline.Token, spans []ner.Span) []ner.Span {
+	out := spans[:0]
+	for _, sp := range spans {
+		if sp.Type == perType && sp.End-sp.Start > 1 && !keyed(r.firstNames, toks[sp.Start].Text) {
+			var b strings.Builder
+			for i := sp.Start; i < sp.End; i++ {
+				if i > sp.Start {
+					b.WriteByte(' ')
+				}
+				b.WriteString(toks[i].Text)
+			}
+			if r.known[b.String()] == "" && r.canon.alias[Key(b.String())] == "" {
+				continue
+			}
+		}
+		out = append(out, sp)
+	}
+	return out
 }
 
 // perType is the index of PER in ner.Types.
@@ -295,6 +348,7 @@ const orgType = 1
 // typed ORG, followed by "for"/"of"/"on" and capitalised words runs on to
 // the last capitalised word, swallowing the spans inside.
 func extendOrgs(toks []pipeline.Token, spans []ner.Span) []ner.Span {
+	spans = orgsWithoutModel(toks, spans)
 	out := spans[:0]
 	for i := 0; i < len(spans); i++ {
 		sp := spans[i]
@@ -302,18 +356,7 @@ func extendOrgs(toks []pipeline.Token, spans []ner.Span) []ner.Span {
 		if (sp.Type == orgType || orgHeads[last]) && sp.End < len(toks) {
 			switch toks[sp.End].Text {
 			case "for", "of", "on":
-				end := sp.End
-				for j := sp.End + 1; j < len(toks); j++ {
-					w := toks[j].Text
-					r0, _ := utf8.DecodeRuneInString(w)
-					if unicode.IsUpper(r0) && !skipEdge(w) && !dateWords[strings.ToLower(w)] {
-						end = j + 1
-						continue
-					}
-					if !orgConnectors[w] {
-						break
-					}
-				}
+				end := orgRun(toks, sp.End)
 				if end > sp.End+1 {
 					sp.End, sp.Type = end, orgType
 					for i+1 < len(spans) && spans[i+1].Start < end {
@@ -331,6 +374,65 @@ func extendOrgs(toks []pipeline.Token, spans []ner.Span) []ner.Span {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// orgsWithoutModel adds organisations the model missed entirely: a
+// capitalised organisation word after "the", followed by "for"/"of" and
+// capitalised words ("the Center for Strategic Studies").
+func orgsWithoutModel(toks []pipeline.Token, spans []ner.Span) []ner.Span {
+	var added []ner.Span
+	for j := 1; j+2 < len(toks); j++ {
+		if !strings.EqualFold(toks[j-1].Text, "the") || !orgHeads[strings.ToLower(toks[j].Text)] || !isCapitalised(toks[j].Text) {
+			continue
+		}
+		if t := toks[j+1].Text; t != "for" && t != "of" {
+			continue
+		}
+		if end := orgRun(toks, j+1); end > j+2 {
+			added = append(added, ner.Span{Start: j, End: end, Type: orgType})
+			j = end - 1
+		}
+	}
+	if len(added) == 0 {
+		return spans
+	}
+	var out []ner.Span
+	for _, sp := range spans {
+		clash := false
+		for _, a := range added {
+			if sp.Start < a.End && a.Start < sp.End {
+				clash = true
+			}
+		}
+		if !clash {
+			out = append(out, sp)
+		}
+	}
+	out = append(out, added...)
+	slices.SortFunc(out, func(a, b ner.Span) int { return a.Start - b.Start })
+	return out
+}
+
+// orgRun returns the end of the capitalised run after the preposition at
+// toks[from], or from when there is none.
+func orgRun(toks []pipeline.Token, from int) int {
+	end := from
+	for j := from + 1; j < len(toks); j++ {
+		w := toks[j].Text
+		if isCapitalised(w) && !skipEdge(w) && !dateWords[strings.ToLower(w)] {
+			end = j + 1
+			continue
+		}
+		if !orgConnectors[w] {
+			break
+		}
+	}
+	return end
+}
+
+func isCapitalised(w string) bool {
+	r0, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r0)
 }
 
 var dateWords = map[string]bool{
@@ -379,6 +481,9 @@ func (r *Recognizer) candidate(text string, toks []pipeline.Token, a, b, t int, 
 	}
 	// "Additional reporting by", "Editing by", "Treaty": one capitalised
 	// common word the tagger does not call a proper noun.
+	if b-a == 1 && creditWords[strings.ToLower(toks[a].Text)] {
+		return out // "Editing by", "Additional reporting by"
+	}
 	if b-a == 1 && typ != pipeline.EntNORP && toks[a].Tag != "NNP" && toks[a].Tag != "NNPS" && !isAllCaps(toks[a].Text) && !r.isKnownWord(toks[a].Text) {
 		return out
 	}
@@ -427,6 +532,12 @@ var strongTitles = map[string]bool{
 	"professor": true, "dr": true, "mr": true, "mrs": true, "ms": true, "prof": true, "king": true,
 	"queen": true, "leader": true, "chairman": true, "ceo": true, "judge": true, "lawmaker": true,
 	"pope": true, "sheikh": true, "prince": true, "princess": true, "researcher": true, "expert": true,
+}
+
+var creditWords = map[string]bool{
+	"reporting": true, "editing": true, "writing": true, "additional": true, "compiled": true, "photo": true,
+	"photos": true, "graphics": true, "produced": true, "translated": true, "edited": true, "written": true,
+	"video": true, "source": true, "sources": true, "related": true, "read": true, "more": true, "advertisement": true,
 }
 
 // isKnownWord reports whether a gazetteer or table knows w.

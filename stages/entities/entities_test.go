@@ -137,6 +137,9 @@ func TestPostProcessing(t *testing.T) {
 		{"initialism", "Officials from the U.S. met him.", []string{"U.S."}, nil},
 		{"titles", "Russian President Vladimir Putin and Defense Minister Shin Won-sik met Mr. Kim.", []string{"Vladimir Putin", "Shin Won-sik"}, []string{"Russian President Vladimir Putin", "Defense Minister Shin Won-sik", "President Vladimir Putin"}},
 		{"outlets", "Le Monde, Süddeutsche Zeitung, Reuters, the Wall Street Journal and Politiken agreed.", []string{"Le Monde", "Süddeutsche Zeitung", "Reuters", "Wall Street Journal", "Politiken"}, nil},
+		{"credit line", "Editing by Lincoln Feast.", []string{"Lincoln Feast"}, []string{"Editing"}},
+		{"title-case headline", "Kim's Armored Train Rolls Into a Deal Nobody Will Name\nKim Jong Un arrived.", []string{"Kim Jong Un"}, []string{"Armored Train", "Deal Nobody Will Name"}},
+		{"org run stops at dates", "The Center for Strategic Studies on Friday said the European Union on Monday agreed.", []string{"Center for Strategic Studies", "European Union"}, []string{"European Union on Monday"}},
 		{"heading", "HISTORIAN\nAndrey Zubov says the treaty is hollow.", []string{"Andrey Zubov"}, []string{"HISTORIAN Andrey Zubov"}},
 	}
 	for _, tc := range tests {
