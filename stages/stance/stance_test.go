@@ -318,3 +318,40 @@ func ExampleClassifier_Process() {
 	// Output:
 	// Russia own negative
 }
+
+// TestConfigYAML checks the configuration example given in the README.
+func TestConfigYAML(t *testing.T) {
+	cfg, err := pipeline.ParseConfig([]byte(`
+stance:
+  targets:
+    - name: Russia
+      aliases: [Russian, Moscow, Kremlin, Putin]
+      actors: [Russia]
+    - name: North Korea
+      aliases: [DPRK, Pyongyang, Kim Jong Un]
+      entities: [Kim Jong Un]
+frames:
+  cues:
+    security_defense: [shells, "artillery round*"]
+    Economic: [sanctions relief]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(cfg.Stance)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The Kremlin thanked the DPRK."
+	d := docWith(text, pipeline.KindArticle, nil)
+	if err := c.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range d.Units[0].Stances {
+		got = append(got, s.Target+"@"+s.Text)
+	}
+	if g := strings.Join(got, ","); g != "Russia@Kremlin,North Korea@DPRK" {
+		t.Errorf("stances = %s", g)
+	}
+}
