@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/go-gota/gota/dataframe"
@@ -205,6 +206,7 @@ type errPoints struct {
 func toneChart(ts []*table, _ pipeline.Config) (*chart, string) {
 	t := findTable(ts, "overview")
 	names, tone, lo, hi := colStrings(t.df, "outlet"), colFloats(t.df, "tone"), colFloats(t.df, "tone_low"), colFloats(t.df, "tone_high")
+	units := colInts(t.df, "tone_units")
 	idx := rowsWhere(t, func(_ dataframe.DataFrame, i int) bool { return finite(tone[i]) && finite(lo[i]) && finite(hi[i]) })
 	if len(idx) == 0 {
 		return nil, "Tone by outlet: no unit has a tone score."
@@ -222,13 +224,13 @@ func toneChart(ts []*table, _ pipeline.Config) (*chart, string) {
 	n := len(idx)
 	c := &chart{Name: "tone_by_outlet", Title: "Tone by outlet", W: vg.Points(620), H: vg.Points(90 + 22*float64(n))}
 	c.draw = func(dc draw.Canvas) {
-		p := newPlot("Tone by outlet (mean and 95% bootstrap interval)", "tone (positive − negative, % of words)", "")
+		p := newPlot("Tone by outlet (mean and 95% bootstrap interval over n units)", "tone (positive − negative, % of words)", "")
 		ep := errPoints{XYs: make(plotter.XYs, n), XErrors: make(plotter.XErrors, n)}
 		labels := make([]string, n)
 		for k, i := range idx {
 			ep.XYs[k] = plotter.XY{X: tone[i], Y: float64(k)}
 			ep.XErrors[k] = struct{ Low, High float64 }{tone[i] - lo[i], hi[i] - tone[i]}
-			labels[k] = shorten(names[i], 40)
+			labels[k] = fmt.Sprintf("%s (n=%d)", shorten(names[i], 40), units[i])
 		}
 		bars, err := plotter.NewXErrorBars(ep)
 		if err != nil {
@@ -322,6 +324,18 @@ func stanceChart(ts []*table, _ pipeline.Config) (*chart, string) {
 			colNames = append(colNames, targets[i])
 		}
 	}
+	note := ""
+	if len(colNames) > maxHeatTargets {
+		men := colInts(t.df, "mentions")
+		total := map[string]int{}
+		for _, i := range idx {
+			total[targets[i]] += men[i]
+		}
+		slices.SortStableFunc(colNames, func(a, b string) int { return total[b] - total[a] })
+		note = fmt.Sprintf("Stance heat map: shows the %d most mentioned of %d targets; stance.csv has all.", maxHeatTargets, len(colNames))
+		colNames = colNames[:maxHeatTargets]
+		idx = slices.DeleteFunc(idx, func(i int) bool { return !slices.Contains(colNames, targets[i]) })
+	}
 	slices.Sort(colNames)
 	slices.Sort(rowNames)
 	slices.Reverse(rowNames) // first outlet at the top
@@ -364,7 +378,7 @@ func stanceChart(ts []*table, _ pipeline.Config) (*chart, string) {
 			drawColorBar(side, cmap, p.Y.Tick.Label)
 		}, vg.Points(150))
 	}
-	return c, ""
+	return c, note
 }
 
 // drawColorBar draws a vertical colour scale for cmap (-1 … +1) as 100
@@ -413,6 +427,9 @@ func padRange(lo, hi *float64, frac float64) {
 	*lo -= d
 	*hi += d
 }
+
+// maxHeatTargets is how many targets (columns) the heat map shows.
+const maxHeatTargets = 15
 
 func nominalTicks(names []string) []plot.Tick {
 	ts := make([]plot.Tick, len(names))
@@ -539,8 +556,17 @@ func entitiesChart(ts []*table, _ pipeline.Config) (*chart, string) {
 	}
 	note := ""
 	if len(names) > maxEntityTiles {
-		note = fmt.Sprintf("Top entities chart: shows the first %d of %d outlets; the table lists all.", maxEntityTiles, len(names))
-		names = names[:maxEntityTiles]
+		// Keep the outlets with most units, in alphabetical order.
+		ov := findTable(ts, "overview")
+		units := map[string]int{}
+		for i, o := range colStrings(ov.df, "outlet") {
+			units[o] = colInts(ov.df, "units")[i]
+		}
+		byUnits := slices.Clone(names)
+		slices.SortStableFunc(byUnits, func(a, b string) int { return units[b] - units[a] })
+		keep := byUnits[:maxEntityTiles]
+		names = slices.DeleteFunc(names, func(n string) bool { return !slices.Contains(keep, n) })
+		note = fmt.Sprintf("Top entities chart: shows the %d outlets with most units of %d; top_entities.csv lists all.", maxEntityTiles, len(byUnits))
 	}
 	rows := (len(names) + entityTileCols - 1) / entityTileCols
 	c := &chart{Name: "top_entities", Title: "Top entities by outlet", W: vg.Points(900), H: vg.Points(40 + 150*float64(rows))}
@@ -577,6 +603,7 @@ func entitiesChart(ts []*table, _ pipeline.Config) (*chart, string) {
 			p.Add(b)
 			p.NominalY(labels...)
 			p.X.Min = 0
+			p.X.Tick.Marker = intTicks{}
 			p.X.Tick.Label.Font.Size = 8
 			p.Y.Tick.Label.Font.Size = 8
 			plots[k/entityTileCols][k%entityTileCols] = p
@@ -593,6 +620,28 @@ func entitiesChart(ts []*table, _ pipeline.Config) (*chart, string) {
 		}
 	}
 	return c, note
+}
+
+// intTicks labels whole numbers only, for counts.
+type intTicks struct{}
+
+func (intTicks) Ticks(lo, hi float64) []plot.Tick {
+	span := hi - lo
+	step := 1.0
+	for _, st := range []float64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000} {
+		step = st
+		if span/st <= 6 {
+			break
+		}
+	}
+	for span/step > 6 {
+		step *= 10
+	}
+	var ts []plot.Tick
+	for v := math.Ceil(lo/step) * step; v <= hi+1e-9; v += step {
+		ts = append(ts, plot.Tick{Value: v, Label: fmt.Sprintf("%.0f", v)})
+	}
+	return ts
 }
 
 // maxClaimRows is how many claims the dot matrix shows.
@@ -639,7 +688,7 @@ func claimsChart(ts []*table, _ pipeline.Config) (*chart, string) {
 			col   color.Color
 			shape draw.GlyphDrawer
 			name  string
-		}{{ok, okabeIto[0], draw.CircleGlyph{}, "cited (no conflict)"}, {bad, okabeIto[5], draw.TriangleGlyph{}, "conflicting values"}} {
+		}{{ok, okabeIto[0], draw.CircleGlyph{}, "cited (no conflict)"}, {bad, okabeIto[5], draw.PyramidGlyph{}, "conflicting values"}} {
 			if len(s.xys) == 0 {
 				continue
 			}
@@ -667,6 +716,35 @@ func shortenAll(ss []string, n int) []string {
 	return out
 }
 
+// allBuckets returns every bucket from the first to the last of have
+// (sorted ISO dates), so that time axes keep gaps to scale.
+func allBuckets(have []string, period string) []string {
+	if len(have) == 0 {
+		return nil
+	}
+	first, err1 := time.Parse(time.DateOnly, have[0])
+	last, err2 := time.Parse(time.DateOnly, have[len(have)-1])
+	if err1 != nil || err2 != nil {
+		return have
+	}
+	step := 1
+	if period == "week" {
+		step = 7
+	}
+	var out []string
+	for d := first; !d.After(last); d = d.AddDate(0, 0, step) {
+		out = append(out, d.Format(time.DateOnly))
+	}
+	// A bucket that is not on the step grid (it cannot happen with
+	// buckets from bucket()) would be lost; fall back to what we have.
+	for _, h := range have {
+		if !slices.Contains(out, h) {
+			return have
+		}
+	}
+	return out
+}
+
 // dateTicks labels at most ~12 evenly spaced buckets.
 func dateTicks(buckets []string) []plot.Tick {
 	step := max(1, (len(buckets)+11)/12)
@@ -686,16 +764,16 @@ func coverageChart(ts []*table, _ pipeline.Config) (*chart, string) {
 	if t.Len() < 2 {
 		return nil, "Coverage over time: the articles do not span several dates."
 	}
-	buckets, units := colStrings(t.df, "bucket"), colInts(t.df, "units")
 	period := t.df.Col("period").Elem(0).String()
-	c := &chart{Name: "coverage", Title: "Coverage over time", W: vg.Points(max(520, 160+18*float64(len(buckets)))), H: vg.Points(340)}
+	buckets := allBuckets(colStrings(t.df, "bucket"), period)
+	vals := make(plotter.Values, len(buckets))
+	for i, b := range colStrings(t.df, "bucket") {
+		vals[slices.Index(buckets, b)] = float64(colInts(t.df, "units")[i])
+	}
+	c := &chart{Name: "coverage", Title: "Coverage over time", W: vg.Points(min(1400, max(520, 160+18*float64(len(buckets))))), H: vg.Points(340)}
 	c.draw = func(dc draw.Canvas) {
-		p := newPlot("Coverage over time", "article date ("+period+")", "units")
-		vals := make(plotter.Values, len(units))
-		for i, u := range units {
-			vals[i] = float64(u)
-		}
-		b, err := plotter.NewBarChart(vals, vg.Points(max(3, min(24, 380/float64(len(vals))))))
+		p := newPlot("Coverage over time", "article date ("+period+" starting)", "units")
+		b, err := plotter.NewBarChart(vals, vg.Points(max(1, min(24, 0.6*(c.W.Points()-160)/float64(len(vals))))))
 		if err != nil {
 			panic(err)
 		}
@@ -705,6 +783,7 @@ func coverageChart(ts []*table, _ pipeline.Config) (*chart, string) {
 		p.X.Tick.Marker = plot.ConstantTicks(dateTicks(buckets))
 		p.Y.Min = 0
 		p.Y.Max *= 1.08
+		p.Y.Tick.Marker = intTicks{}
 		rotateX(p)
 		p.Draw(dc)
 	}
@@ -721,7 +800,8 @@ func trendsChart(ts []*table, _ pipeline.Config) (*chart, string) {
 	if cov.Len() < 2 {
 		return nil, "Trends: the articles do not span several dates."
 	}
-	buckets := colStrings(cov.df, "bucket")
+	period := cov.df.Col("period").Elem(0).String()
+	buckets := allBuckets(colStrings(cov.df, "bucket"), period)
 	outlets, bks, units, tone := colStrings(t.df, "outlet"), colStrings(t.df, "bucket"), colInts(t.df, "units"), colFloats(t.df, "tone")
 	total := map[string]int{}
 	for i, o := range outlets {
@@ -739,10 +819,9 @@ func trendsChart(ts []*table, _ pipeline.Config) (*chart, string) {
 	if len(names) == 0 {
 		return nil, "Trends: no dated unit has a tone score."
 	}
-	period := cov.df.Col("period").Elem(0).String()
-	c := &chart{Name: "trends_tone", Title: "Tone over time", W: vg.Points(max(640, 300+18*float64(len(buckets)))), H: vg.Points(380)}
+	c := &chart{Name: "trends_tone", Title: "Tone over time", W: vg.Points(min(1400, max(680, 320+14*float64(len(buckets))))), H: vg.Points(400)}
 	c.draw = func(dc draw.Canvas) {
-		p := newPlot("Tone by outlet over time", "article date ("+period+")", "mean tone")
+		p := newPlot("Tone by outlet over time", "article date ("+period+" starting)", "mean tone")
 		p.Add(plotter.NewGrid())
 		legend := newLegend()
 		for k, name := range names {
@@ -762,12 +841,13 @@ func trendsChart(ts []*table, _ pipeline.Config) (*chart, string) {
 			pts.Color = col
 			pts.Shape = glyphs[k%len(glyphs)]
 			p.Add(line, pts)
-			legend.Add(shorten(name, 26), line, pts)
+			legend.Add(shorten(name, 30), line, pts)
 		}
 		p.X.Tick.Marker = plot.ConstantTicks(dateTicks(buckets))
 		p.X.Min, p.X.Max = -0.5, float64(len(buckets))-0.5
+		padRange(&p.Y.Min, &p.Y.Max, 0.05)
 		rotateX(p)
-		drawBeside(dc, p, drawLegend(legend), vg.Points(180))
+		drawBeside(dc, p, drawLegend(legend), vg.Points(200))
 	}
 	return c, note
 }

@@ -175,18 +175,32 @@ func groupClaims(figs []figureKey) []claim {
 	return cs
 }
 
-// claimLabel is a short readable name of a claim for charts.
+// claimLabel is a short readable name of a claim for charts: "4.8
+// million artillery shell", "35.3%", "2 hour".
 func claimLabel(c claim) string {
-	v := strconv.FormatFloat(c.Value, 'f', -1, 64)
-	if c.Value >= 1e6 && math.Mod(c.Value, 1e5) == 0 {
-		v = strconv.FormatFloat(c.Value/1e6, 'f', -1, 64) + " million"
-	}
-	s := v
-	if c.Unit != "" {
+	s := formatValue(c.Value)
+	switch {
+	case c.Unit == "%":
+		s += "%"
+	case c.Unit != "":
 		s += " " + c.Unit
 	}
 	if c.Counted != "" {
 		s += " " + c.Counted
 	}
 	return s
+}
+
+// formatValue writes x with at most three decimals, and whole millions
+// and billions in words.
+func formatValue(x float64) string {
+	for _, sc := range []struct {
+		v    float64
+		name string
+	}{{1e9, " billion"}, {1e6, " million"}} {
+		if math.Abs(x) >= sc.v && math.Mod(x, sc.v/10) == 0 {
+			return strconv.FormatFloat(x/sc.v, 'f', -1, 64) + sc.name
+		}
+	}
+	return strconv.FormatFloat(math.Round(x*1000)/1000, 'f', -1, 64)
 }

@@ -10,8 +10,9 @@ import (
 // maxSummaryFailures bounds the failures summary.md lists one by one.
 const maxSummaryFailures = 50
 
-// mdEscape keeps input text from being read as Markdown markup.
-var mdEscape = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "|", `\|`, "#", `\#`)
+// mdEscape keeps input text from being read as Markdown markup: emphasis,
+// code, HTML, table cells and links ("](" is what makes "[x](y)" a link).
+var mdEscape = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "|", `\|`, "](", `]\(`)
 
 func md(s string) string { return mdEscape.Replace(strings.Join(strings.Fields(s), " ")) }
 
