@@ -2,6 +2,8 @@ package entities
 
 import (
 	"bufio"
+	"maps"
+	"slices"
 	"embed"
 	"strings"
 	"unicode"
@@ -178,11 +180,15 @@ func newCanon(cfg pipeline.EntityConfig) *canon {
 			c.alias[Key(kv[1])] = kv[1]
 		}
 	}
-	for from, to := range cfg.Aliases {
+	// Configured tables are applied in sorted order, so that two entries
+	// with the same key resolve the same way on every run.
+	for _, from := range slices.Sorted(maps.Keys(cfg.Aliases)) {
+		to := cfg.Aliases[from]
 		c.alias[Key(from)] = to
 		c.alias[Key(to)] = to
 	}
-	for name, actor := range cfg.Actors {
+	for _, name := range slices.Sorted(maps.Keys(cfg.Actors)) {
+		actor := cfg.Actors[name]
 		c.actor[Key(name)] = actor
 		if c.alias[Key(actor)] == "" {
 			c.actor[Key(actor)] = actor

@@ -236,3 +236,37 @@ func ExampleRecognizer_Process() {
 	// Putin PERSON "Vladimir Putin" Russia
 	// Kim PERSON "Kim Jong Un" North Korea
 }
+
+// TestConcurrent runs one Recognizer on many documents at once and checks
+// the results equal a sequential run.
+func TestConcurrent(t *testing.T) {
+	tg, r := newStages(t, pipeline.EntityConfig{})
+	texts := []string{benchText, "Lami Kim met Kim Dong-yop in Seoul. Kim left.", "Le Monde said the Kremlin lied.", strings.Repeat("Putin met Kim Jong Un. ", 20)}
+	want := make([]string, len(texts))
+	for i, s := range texts {
+		want[i] = fmt.Sprint(analyse(t, tg, r, s).Entities)
+	}
+	done := make(chan struct{})
+	for w := 0; w < 8; w++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i, s := range texts {
+				d := &pipeline.Doc{Text: s, Clean: s, Units: []*pipeline.Unit{{Start: 0, End: len(s)}}}
+				if err := tg.Process(context.Background(), d); err != nil {
+					t.Error(err)
+					return
+				}
+				if err := r.Process(context.Background(), d); err != nil {
+					t.Error(err)
+					return
+				}
+				if got := fmt.Sprint(d.Units[0].Entities); got != want[i] {
+					t.Errorf("concurrent run of text %d differs:\n%s\nwant\n%s", i, got, want[i])
+				}
+			}
+		}()
+	}
+	for w := 0; w < 8; w++ {
+		<-done
+	}
+}
