@@ -91,7 +91,7 @@ func (x *Extractor) unit(d *pipeline.Doc, u *pipeline.Unit, text string, start, 
 			}
 			f.Text = d.Text[f.Start:f.End]
 			if len(u.Tokens) > 0 {
-				f.Counted = countedPOS(d.Text, u.Tokens, q, f.End)
+				f.Counted = countedPOS(d.Text, u.Tokens, q, f.Start, f.End)
 			}
 			f.ClaimedBy = cl.of(q.Start)
 			figs = append(figs, f)
@@ -116,12 +116,12 @@ func (x *Extractor) unit(d *pipeline.Doc, u *pipeline.Unit, text string, start, 
 // countedPOS finds the counted noun phrase from part-of-speech tags: the
 // adjectives and nouns after the figure up to the last noun, extended by
 // "of" and a noun ("units of ammunition").
-func countedPOS(text string, toks []pipeline.Token, q Quantity, end int) string {
+func countedPOS(text string, toks []pipeline.Token, q Quantity, start, end int) string {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= end })
 	if q.Unit != "" && (q.Unit == "%" || IsCurrency(q.Unit) || strings.Contains(q.Unit, " per ") ||
 		strings.HasSuffix(q.Unit, "point")) {
-		return ""
+		return measuredPOS(text, toks, i, start)
 	}
-	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= end })
 	if i >= len(toks) || toks[i].Start-end > 2 {
 		return q.Counted
 	}
@@ -150,6 +150,50 @@ func countedPOS(text string, toks []pipeline.Token, q Quantity, end int) string 
 	return text[toks[s].Start:toks[e-1].End]
 }
 
+// measuredPOS finds what a share or an amount measures, from tags: "90%
+// of North Korea's Soviet-era debt", "a 20% duty", "duties of up to 38%".
+// i is the first token after the figure, start the figure's offset.
+func measuredPOS(text string, toks []pipeline.Token, i, start int) string {
+	if i < len(toks) && strings.EqualFold(toks[i].Text, "of") {
+		i++
+		for i < len(toks) && (toks[i].Tag == "DT" || toks[i].Tag == "PRP$") {
+			i++
+		}
+		if s, e := npTags(toks, i, 6); e > s {
+			return text[toks[s].Start:toks[e-1].End]
+		}
+		return ""
+	}
+	b := sort.Search(len(toks), func(k int) bool { return toks[k].End > start }) - 1
+	if b >= 0 && toks[b].Tag == "DT" {
+		if s, e := npTags(toks, i, 3); e > s {
+			return text[toks[s].Start:toks[e-1].End]
+		}
+		return ""
+	}
+	// "duties of (up to) 38%": skip bound words back to "of".
+	for k := b; k >= 0 && k > b-4; k-- {
+		if strings.EqualFold(toks[k].Text, "of") {
+			e := k
+			s := e
+			for s > 0 && e-s < 4 && (strings.HasPrefix(toks[s-1].Tag, "NN") || strings.HasPrefix(toks[s-1].Tag, "JJ")) {
+				s--
+			}
+			for s < e && !strings.HasPrefix(toks[s].Tag, "NN") && !strings.HasPrefix(toks[s].Tag, "JJ") {
+				s++
+			}
+			if e > s && strings.HasPrefix(toks[e-1].Tag, "NN") {
+				return text[toks[s].Start:toks[e-1].End]
+			}
+			return ""
+		}
+		if toks[k].Tag != "RB" && toks[k].Tag != "IN" && toks[k].Tag != "TO" && toks[k].Tag != "JJR" && toks[k].Tag != "RBR" {
+			break
+		}
+	}
+	return ""
+}
+
 // npTags returns the tokens [s, e) of a noun phrase starting at i: tagged
 // adjectives, participles and nouns ending at the last noun.
 func npTags(toks []pipeline.Token, i, max int) (int, int) {
@@ -163,7 +207,7 @@ func npTags(toks []pipeline.Token, i, max int) (int, int) {
 		case strings.HasPrefix(tag, "NN"):
 			last = j
 			continue
-		case strings.HasPrefix(tag, "JJ"), tag == "VBN", tag == "VBG", tag == "HYPH",
+		case strings.HasPrefix(tag, "JJ"), tag == "VBN", tag == "VBG", tag == "HYPH", tag == "POS",
 			tag == ":" && toks[j].Text == "-":
 			continue
 		}

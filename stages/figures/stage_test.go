@@ -80,3 +80,28 @@ func TestProcessNoUnits(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestNewConfig(t *testing.T) {
+	if _, err := New(pipeline.FigureConfig{Dollar: "dollars"}); err == nil {
+		t.Error("New(Dollar: dollars) = nil error, want one")
+	}
+	x, err := New(pipeline.FigureConfig{Dollar: "cad", Units: map[string]string{"sorties": "sortie", "combat sorties": "sortie"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Jets flew 40 combat sorties and the fuel cost $6 million."
+	d := newDoc(text, "")
+	if err := x.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ text, unit string }{{"40 combat sorties", "sortie"}, {"$6 million", "CAD"}}
+	figs := d.Units[0].Figures
+	if len(figs) != len(want) {
+		t.Fatalf("figures = %+v, want %d", figs, len(want))
+	}
+	for i, w := range want {
+		if figs[i].Text != w.text || figs[i].Unit != w.unit {
+			t.Errorf("figure %d = %q %q, want %q %q", i, figs[i].Text, figs[i].Unit, w.text, w.unit)
+		}
+	}
+}

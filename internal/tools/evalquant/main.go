@@ -1,5 +1,3 @@
-// Command evalquant scores the figures parser on NewsQuant the way the CQE
-// paper does (see doc.go).
 package main
 
 import (
