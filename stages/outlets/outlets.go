@@ -338,37 +338,47 @@ func dateOf(d *pipeline.Doc, ls []textLine, head int) string {
 	if iso := ParseDate(d.Meta.Date); iso != "" {
 		return iso
 	}
-	year := 0
 	var partial *dateMatch
 	for pass := 0; pass < 2; pass++ {
 		for i, l := range ls {
-			if (pass == 0) != (i < head) {
+			if (pass == 0) != (i < head) || l.runes > 100 {
 				continue
 			}
-			short := l.runes <= 100
 			for _, m := range findDates(l.text) {
-				if m.year == 0 {
-					if partial == nil && (short || m.start < 60) {
-						partial = &m
-					}
-					continue
-				}
-				if short {
+				if m.year != 0 {
 					return m.iso()
 				}
+				if partial == nil {
+					partial = &m
+				}
+			}
+		}
+	}
+	// Body paragraphs lend a year to a yearless date, and may start with a
+	// dateline's yearless date ("Seoul, June 19 (Yonhap) --").
+	year := 0
+	for _, l := range ls {
+		if l.runes <= 100 {
+			continue
+		}
+		for _, m := range findDates(l.text) {
+			if m.year != 0 {
 				if year == 0 {
 					year = m.year
 				}
+			} else if partial == nil && m.start < 60 {
+				partial = &m
 			}
 		}
-	}
-	if partial != nil && year != 0 {
-		partial.year = year
-		if valid(partial.year, partial.month, partial.day) {
-			return partial.iso()
+		if year != 0 && partial != nil {
+			break
 		}
 	}
-	return ""
+	if partial == nil || year == 0 || !valid(year, partial.month, partial.day) {
+		return ""
+	}
+	partial.year = year
+	return partial.iso()
 }
 
 var (

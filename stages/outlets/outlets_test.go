@@ -156,6 +156,7 @@ func TestAuthorTitleDate(t *testing.T) {
 		{"outlet prefix stripped", "# euro|topics: Kim visits Putin\n\n*14 September 2023*" + body, pipeline.Meta{}, "", "Kim visits Putin", "2023-09-14"},
 		{"masthead skipped", "The Kyiv Independent\n\nNovember 5, 2024\n\nNorth Korean troops enter combat\n\nBy Iryna Marchuk" + body, pipeline.Meta{}, "Iryna Marchuk", "North Korean troops enter combat", "2024-11-05"},
 		{"yearless date from context", "Title\n\nSeoul, June 19 (Yonhap) -- Text." + body + "\n2024/06/19 11:02 KST\n", pipeline.Meta{}, "", "Title", "2024-06-19"},
+		{"yearless dateline with year in body", "Title\n\nSeoul, June 19 (Yonhap) -- North Korea has sent about 1 million units of ammunition to Russia, the minister said, after shelling near the border on June 18, 2024 and further launches." + body, pipeline.Meta{}, "", "Title", "2024-06-19"},
 		{"yearless date without context", "Putin's long road back\n\nJune 18" + body, pipeline.Meta{}, "", "Putin's long road back", ""},
 		{"yearless date with meta year", "Title\n\nJune 18" + body, pipeline.Meta{Date: "2024-06-18"}, "", "Title", "2024-06-18"},
 		{"reuters credit in parentheses", "Title" + body + "\n(Reporting by Josh Smith and Ju-min Park; Editing by Ed Davies)\n", pipeline.Meta{}, "Josh Smith; Ju-min Park", "Title", ""},
