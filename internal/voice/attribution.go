@@ -140,6 +140,16 @@ var adjuncts = map[string]bool{
 	"friday": true, "saturday": true, "sunday": true,
 }
 
+// inverted are the speech verbs that open an inverted attribution
+// (", said Peskov."); "the Kremlin, of course, tells a story" is not one.
+var inverted = map[string]bool{
+	"said": true, "says": true, "added": true, "adds": true, "wrote": true, "writes": true,
+	"warned": true, "insisted": true, "stated": true, "noted": true, "argued": true,
+	"explained": true, "replied": true, "declared": true, "stressed": true,
+	"acknowledged": true, "admitted": true, "countered": true, "claimed": true,
+	"tweeted": true, "posted": true, "asserted": true, "announced": true,
+}
+
 // trailing reports whether the speech verb at ws[i], with a comma at c
 // before it, closes an attribution ("CONTENT, X said [adjunct].",
 // "CONTENT, said X.") rather than opening one ("Speaking in Minsk, X said
@@ -149,7 +159,7 @@ func trailing(text string, ws []word, i, c int) bool {
 	if i+1 >= len(ws) {
 		return true
 	}
-	if strings.Trim(text[c+1:ws[i].start], " \t\n\"”’»“") == "" {
+	if strings.Trim(text[c+1:ws[i].start], " \t\n\"”’»“") == "" && inverted[ws[i].lower] {
 		return true // ", said Peskov." or ",” said Peskov."
 	}
 	return adjuncts[ws[i+1].lower]

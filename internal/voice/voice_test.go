@@ -36,6 +36,8 @@ func TestQuoted(t *testing.T) {
 		{"relative clause speaker", "Russia, which denies the charge, said that Kyiv lied.", "Russia", false, false},
 		{"trailing with time", "Seoul will respond, the minister said on Tuesday.", "Seoul", false, true},
 		{"said everything is not speech", "The image said everything about Russia in 2024.", "Russia", false, false},
+		{"parenthetical before tells", "The Kremlin, of course, tells a different story.", "Kremlin", false, false},
+		{"inverted said", "Russia will respond, said Peskov.", "Russia", false, true},
 		{"noun claims not attribution", "The claims about Russia were false.", "Russia", false, false},
 	}
 	for _, tt := range tests {
