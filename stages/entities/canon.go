@@ -2,9 +2,9 @@ package entities
 
 import (
 	"bufio"
+	"embed"
 	"maps"
 	"slices"
-	"embed"
 	"strings"
 	"unicode"
 	"unicode/utf8"
