@@ -384,7 +384,7 @@ func dateOf(d *pipeline.Doc, ls []textLine, head int) string {
 var (
 	bylineRe    = regexp.MustCompile(`^(?:By|BY|by|Von|von|Par|par|Por|por|Di|di|Av|av)\s+(\p{Lu}.{1,150})$`)
 	reportingRe = regexp.MustCompile(`(?i)^reporting by\s+([^;)]{2,150})`)
-	nameSplitRe = regexp.MustCompile(`\s*(?:,|;|&|\||\band\b|\bund\b|\bet\b|\by\b)\s*`)
+	nameSplitRe = regexp.MustCompile(`\s*(?:,|;|&|\||\b(?:and|AND|And|und|UND|et|ET|y)\b)\s*`)
 	roleWordRe  = regexp.MustCompile(`(?i)\b(?:staff|writer|correspondent|reporter|editor|contributor|columnist|bureau|chief|analyst|news|desk|agency|online|staff writer|senior|political|foreign)\b`)
 	nameCutRe   = regexp.MustCompile(`\s+(?:in|at|from|for|aus|à|en|w)\s+.*$`)
 	personRe    = regexp.MustCompile(`^\p{Lu}[\pL'’.-]*(?:\s+(?:\p{Lu}[\pL'’.-]*|van|von|de|der|den|da|di|del|la|le|bin|al))*\s+\p{Lu}[\pL'’.-]*$`)
@@ -465,17 +465,28 @@ func isUpper(s string) bool {
 	return letters
 }
 
-// titleCase turns "JANE ROE-SMITH" into "Jane Roe-Smith".
+// titleCase turns "JANE O'NEILL-SMITH" into "Jane O'Neill-Smith".
 func titleCase(s string) string {
 	var b strings.Builder
 	up := true
+	run := 0 // letters since the last word boundary
 	for _, r := range s {
 		if up {
 			b.WriteRune(unicode.ToUpper(r))
 		} else {
 			b.WriteRune(unicode.ToLower(r))
 		}
-		up = !unicode.IsLetter(r) && r != '\'' && r != '’'
+		switch {
+		case unicode.IsLetter(r):
+			run++
+			up = false
+		case r == '\'' || r == '’':
+			up = run == 1 // O'Neill, D'Alema; but not "Don't"
+			run = 0
+		default:
+			up = true
+			run = 0
+		}
 	}
 	return b.String()
 }

@@ -162,6 +162,7 @@ func TestAuthorTitleDate(t *testing.T) {
 		{"reuters credit in parentheses", "Title" + body + "\n(Reporting by Josh Smith and Ju-min Park; Editing by Ed Davies)\n", pipeline.Meta{}, "Josh Smith; Ju-min Park", "Title", ""},
 		{"furniture before headline", strings.Repeat("Share\nPrint\nE-mail\nAdvertisement\n", 4) + "Headline after furniture" + body, pipeline.Meta{}, "", "Headline after furniture", ""},
 		{"byline with outlet after bar", "Title\n\nBy Jane Roe | Reuters" + body, pipeline.Meta{}, "Jane Roe", "Title", ""},
+		{"caps byline with outlet", "Title\n\nBy JANE DOE AND JOHN O'NEILL, Associated Press" + body, pipeline.Meta{}, "Jane Doe; John O'Neill", "Title", ""},
 		{"byline with role", "Title\n\nBy Jane Roe, Staff Writer" + body, pipeline.Meta{}, "Jane Roe", "Title", ""},
 		{"german byline", "Titel\n\nVon Jana Rössler und Max Weber\n\n18.06.2024, 09:55 Uhr" + body, pipeline.Meta{}, "Jana Rössler; Max Weber", "Titel", "2024-06-18"},
 		{"kicker skipped", "EXCLUSIVE\n\nThe real headline\n\n19-06-2024" + body, pipeline.Meta{}, "", "The real headline", "2024-06-19"},
