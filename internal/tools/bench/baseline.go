@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/framewatch/framewatch/pipeline"
+	"github.com/framewatch/framewatch/pipeline/ingest"
+	"github.com/jdkato/prose/v3"
+)
+
+// baselineResult is prose v3's run over the same documents.
+type baselineResult struct {
+	Docs, Workers       int
+	Tokens, ProseTokens int64
+	Wall                time.Duration
+}
+
+var errEnough = errors.New("bench: enough documents")
+
+// baseline reads the first limit analysable documents of corpus (0: all)
+// with framewatch's own ingest, then times prose v3's full pipeline
+// (prose.NewDocument with its defaults: tokenize, segment, tag, NER), one
+// call per document, on GOMAXPROCS goroutines. Ingest is not timed, which
+// favours the baseline. Tokens are framewatch's word counts of the same
+// documents (words), so that both rates count the same tokens.
+func baseline(ctx context.Context, corpus string, limit int, words map[string]int64) (*baselineResult, error) {
+	cfg, err := pipeline.LoadConfig("")
+	if err != nil {
+		return nil, err
+	}
+	var texts []string
+	res := &baselineResult{Workers: runtime.GOMAXPROCS(0)}
+	src := &ingest.Source{Paths: []string{corpus}, Config: cfg.Ingest}
+	err = src.Docs(ctx, func(d *pipeline.Doc) error {
+		if d.Status != "" && d.Status != pipeline.StatusOK {
+			return nil
+		}
+		texts = append(texts, d.Text)
+		res.Tokens += words[d.Source]
+		if limit > 0 && len(texts) >= limit {
+			return errEnough
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errEnough) {
+		return nil, fmt.Errorf("bench: baseline ingest: %w", err)
+	}
+	res.Docs = len(texts)
+
+	var next, proseTokens atomic.Int64
+	var wg sync.WaitGroup
+	errs := make([]error, res.Workers)
+	t0 := time.Now()
+	for w := range res.Workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(texts) || ctx.Err() != nil {
+					return
+				}
+				doc, err := prose.NewDocument(texts[i])
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				proseTokens.Add(int64(len(doc.Tokens())))
+			}
+		})
+	}
+	wg.Wait()
+	res.Wall = time.Since(t0)
+	res.ProseTokens = proseTokens.Load()
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("bench: prose: %w", err)
+	}
+	return res, ctx.Err()
+}

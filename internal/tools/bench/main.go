@@ -1,0 +1,271 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			os.Exit(0)
+		}
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// options are the parsed flags.
+type options struct {
+	docs, baselineDocs, workers int
+	corpus, bin, cpuprofile     string
+	scaling, mem                []int
+	keep, noBaseline, noRerun   bool
+	seed                        uint64
+}
+
+func parseFlags(args []string, stderr io.Writer) (*options, error) {
+	o := &options{}
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.IntVar(&o.docs, "docs", 10000, "documents in the generated corpus")
+	fs.StringVar(&o.corpus, "corpus", "", "use this corpus `DIR` instead of generating one")
+	fs.IntVar(&o.workers, "workers", 0, "framewatch --workers for the main runs (0: one per CPU)")
+	fs.IntVar(&o.baselineDocs, "baseline-docs", 2000, "documents given to the prose v3 baseline (0: all); the first ones in input order")
+	fs.BoolVar(&o.noBaseline, "no-baseline", false, "skip the prose v3 baseline")
+	fs.BoolVar(&o.noRerun, "no-rerun", false, "skip the incremental re-run")
+	scaling := fs.String("scaling", "", "comma-separated worker counts (e.g. 1,2,4,8,16): one fresh run each with --workers N and GOMAXPROCS=N")
+	mem := fs.String("mem", "", "comma-separated corpus sizes (e.g. 10000,100000): peak RSS of a fresh run over each generated corpus")
+	fs.StringVar(&o.bin, "bin", "", "use this framewatch `BINARY` instead of building one")
+	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of an in-process run (stages and reports) to `FILE`, then stop")
+	fs.BoolVar(&o.keep, "keep", false, "keep the temporary folder (corpus, outputs) and print its path")
+	fs.Uint64Var(&o.seed, "seed", 1, "seed of the corpus variations")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	var err error
+	if o.scaling, err = intList(*scaling); err != nil {
+		return nil, fmt.Errorf("-scaling: %w", err)
+	}
+	if o.mem, err = intList(*mem); err != nil {
+		return nil, fmt.Errorf("-mem: %w", err)
+	}
+	if o.docs <= 0 {
+		return nil, errors.New("-docs must be positive")
+	}
+	return o, nil
+}
+
+func intList(s string) ([]int, error) {
+	var out []int
+	for f := range strings.SplitSeq(s, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		n, err := strconv.Atoi(f)
+		if err != nil || n <= 0 {
+			return nil, fmt.Errorf("%q is not a positive integer", f)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// printer writes "bench <what> <metric> <value>" lines.
+type printer struct{ w io.Writer }
+
+func (p printer) int(what, metric string, v int64) {
+	fmt.Fprintf(p.w, "bench %s %s %d\n", what, metric, v)
+}
+
+func (p printer) float(what, metric string, v float64, prec int) {
+	fmt.Fprintf(p.w, "bench %s %s %.*f\n", what, metric, prec, v)
+}
+
+func (p printer) str(what, metric, v string) {
+	fmt.Fprintf(p.w, "bench %s %s %s\n", what, metric, v)
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	o, err := parseFlags(args, stderr)
+	if err != nil {
+		return err
+	}
+	p := printer{stdout}
+	tmp, err := os.MkdirTemp("", "framewatch-bench-")
+	if err != nil {
+		return err
+	}
+	if o.keep {
+		fmt.Fprintln(stderr, "bench: keeping", tmp)
+	} else {
+		defer os.RemoveAll(tmp)
+	}
+
+	corpus := o.corpus
+	if corpus == "" {
+		corpus = filepath.Join(tmp, "corpus")
+		st, err := Generate(corpus, o.docs, o.seed)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "bench: generated %d documents (%d bytes) in %s\n", st.Docs, st.Bytes, corpus)
+	}
+	p.str("machine", "cpu", strconv.Quote(cpuModel()))
+	p.int("machine", "cores", int64(runtime.NumCPU()))
+	p.str("machine", "go", runtime.Version())
+	if o.corpus == "" {
+		p.int("corpus", "docs", int64(o.docs))
+	}
+
+	if o.cpuprofile != "" {
+		return profile(ctx, corpus, o.cpuprofile, o.workers, p)
+	}
+
+	bin := o.bin
+	if bin == "" {
+		bin = filepath.Join(tmp, "framewatch")
+		if err := buildBinary(ctx, bin); err != nil {
+			return err
+		}
+	}
+
+	// The main run: a fresh workspace, then an unchanged re-run with it.
+	state := filepath.Join(tmp, "state")
+	first, err := runFramewatch(ctx, bin, corpus, filepath.Join(tmp, "out"), state, o.workers, 0)
+	if err != nil {
+		return err
+	}
+	words, err := unitWords(first.unitsCSV)
+	if err != nil {
+		return err
+	}
+	tokens := sumWords(words)
+	p.int("corpus", "ingested_docs", int64(first.Documents))
+	p.int("corpus", "analysed_docs", int64(first.Analysed))
+	p.int("corpus", "tokens", tokens)
+	report(p, "pipeline", first, tokens)
+
+	if !o.noRerun {
+		second, err := runFramewatch(ctx, bin, corpus, filepath.Join(tmp, "out"), state, o.workers, 0)
+		if err != nil {
+			return err
+		}
+		p.float("rerun", "wall_s", second.Wall.Seconds(), 3)
+		p.int("rerun", "cached_docs", int64(second.Cached))
+		p.int("rerun", "analysed_docs", int64(second.Analysed))
+		p.float("rerun", "pipeline_s", second.Elapsed.Seconds(), 3)
+		p.float("rerun", "reports_s", second.Reports.Seconds(), 3)
+		p.float("rerun", "peak_rss_mb", second.RSSMB(), 1)
+		p.float("rerun", "share_of_first_run", second.Wall.Seconds()/first.Wall.Seconds(), 3)
+	}
+
+	if !o.noBaseline {
+		b, err := baseline(ctx, corpus, o.baselineDocs, words)
+		if err != nil {
+			return err
+		}
+		fwRate := float64(tokens) / first.Wall.Seconds()
+		p.int("baseline", "docs", int64(b.Docs))
+		p.int("baseline", "tokens", b.Tokens)
+		p.int("baseline", "prose_tokens", b.ProseTokens)
+		p.int("baseline", "workers", int64(b.Workers))
+		p.float("baseline", "wall_s", b.Wall.Seconds(), 3)
+		p.float("baseline", "docs_per_s", float64(b.Docs)/b.Wall.Seconds(), 1)
+		p.float("baseline", "tokens_per_s", float64(b.Tokens)/b.Wall.Seconds(), 0)
+		p.float("ratio", "framewatch_over_prose", fwRate/(float64(b.Tokens)/b.Wall.Seconds()), 2)
+	}
+
+	if len(o.scaling) > 0 {
+		var base float64
+		for i, n := range o.scaling {
+			dir := filepath.Join(tmp, "scaling-"+strconv.Itoa(n))
+			r, err := runFramewatch(ctx, bin, corpus, filepath.Join(dir, "out"), filepath.Join(dir, "state"), n, n)
+			os.RemoveAll(dir)
+			if err != nil {
+				return err
+			}
+			what := "scaling_" + strconv.Itoa(n)
+			rate := float64(tokens) / r.Wall.Seconds()
+			p.float(what, "wall_s", r.Wall.Seconds(), 3)
+			p.float(what, "tokens_per_s", rate, 0)
+			p.float(what, "pipeline_tokens_per_s", float64(tokens)/r.Elapsed.Seconds(), 0)
+			p.float(what, "peak_rss_mb", r.RSSMB(), 1)
+			if i == 0 {
+				base = rate / float64(n)
+			}
+			p.float(what, "efficiency", rate/(base*float64(n)), 3)
+		}
+	}
+
+	if len(o.mem) > 0 {
+		var rss []float64
+		for _, n := range o.mem {
+			dir := filepath.Join(tmp, "mem-"+strconv.Itoa(n))
+			if _, err := Generate(filepath.Join(dir, "corpus"), n, o.seed); err != nil {
+				return err
+			}
+			r, err := runFramewatch(ctx, bin, filepath.Join(dir, "corpus"), filepath.Join(dir, "out"), filepath.Join(dir, "state"), o.workers, 0)
+			os.RemoveAll(dir)
+			if err != nil {
+				return err
+			}
+			what := "mem_" + strconv.Itoa(n)
+			p.float(what, "wall_s", r.Wall.Seconds(), 3)
+			p.float(what, "peak_rss_mb", r.RSSMB(), 1)
+			rss = append(rss, r.RSSMB())
+		}
+		if len(rss) > 1 {
+			p.float("mem", "flatness_last_over_first", rss[len(rss)-1]/rss[0], 3)
+		}
+	}
+	return nil
+}
+
+// report prints the figures of one full run.
+func report(p printer, what string, r *fwRun, tokens int64) {
+	p.int(what, "workers", int64(r.Workers))
+	p.float(what, "wall_s", r.Wall.Seconds(), 3)
+	p.float(what, "startup_s", r.Startup.Seconds(), 3)
+	p.float(what, "pipeline_s", r.Elapsed.Seconds(), 3)
+	p.float(what, "reports_s", r.Reports.Seconds(), 3)
+	p.float(what, "docs_per_s", float64(r.Documents)/r.Wall.Seconds(), 1)
+	p.float(what, "tokens_per_s", float64(tokens)/r.Wall.Seconds(), 0)
+	p.float(what, "pipeline_tokens_per_s", float64(tokens)/r.Elapsed.Seconds(), 0)
+	p.float(what, "peak_rss_mb", r.RSSMB(), 1)
+	var total int64
+	for _, s := range r.Stages {
+		total += s.Busy.Nanoseconds()
+	}
+	for _, s := range r.Stages {
+		if total > 0 {
+			p.float("stage_"+s.Name, "busy_share", float64(s.Busy.Nanoseconds())/float64(total), 3)
+		}
+		p.float("stage_"+s.Name, "busy_s", s.Busy.Seconds(), 3)
+	}
+}
+
+func cpuModel() string {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return runtime.GOARCH
+	}
+	for line := range strings.Lines(string(b)) {
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return runtime.GOARCH
+}

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime/pprof"
+	"time"
+
+	"github.com/framewatch/framewatch/internal/registry"
+	"github.com/framewatch/framewatch/pipeline"
+	"github.com/framewatch/framewatch/pipeline/ingest"
+	"github.com/framewatch/framewatch/reports"
+	"github.com/framewatch/framewatch/stages/clean"
+	"github.com/framewatch/framewatch/stages/entities"
+	"github.com/framewatch/framewatch/stages/figures"
+	"github.com/framewatch/framewatch/stages/frames"
+	"github.com/framewatch/framewatch/stages/outlets"
+	"github.com/framewatch/framewatch/stages/stance"
+	"github.com/framewatch/framewatch/stages/terms"
+	"github.com/framewatch/framewatch/stages/text"
+	"github.com/framewatch/framewatch/stages/tone"
+)
+
+// stages mirrors cmd/framewatch's buildStages (a main package cannot be
+// imported); keep the two in step.
+func stages(cfg pipeline.Config) ([]pipeline.Stage, error) {
+	reg := registry.New(cfg.Outlets.Registry)
+	var outletNames []string
+	for _, o := range reg.Outlets() {
+		outletNames = append(outletNames, o.Name)
+		outletNames = append(outletNames, o.Aliases...)
+	}
+	var out []pipeline.Stage
+	add := func(s pipeline.Stage, err error) error {
+		if err != nil {
+			return err
+		}
+		out = append(out, s)
+		return nil
+	}
+	for _, mk := range []func() error{
+		func() error { s, err := clean.New(cfg.Clean); return add(s, err) },
+		func() error { s, err := outlets.New(cfg.Outlets); return add(s, err) },
+		func() error { s, err := text.New(); return add(s, err) },
+		func() error { s, err := entities.New(cfg.Entities, outletNames); return add(s, err) },
+		func() error { s, err := figures.New(cfg.Figures); return add(s, err) },
+		func() error { s, err := tone.New(); return add(s, err) },
+		func() error { s, err := stance.New(cfg.Stance); return add(s, err) },
+		func() error { s, err := frames.New(cfg.Frames); return add(s, err) },
+		func() error { s, err := terms.New(); return add(s, err) },
+	} {
+		if err := mk(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// profile runs ingest, every stage and the report writer in this process
+// under the CPU profiler (no workspace: the re-run figures cover it).
+func profile(ctx context.Context, corpus, file string, workers int, p printer) error {
+	cfg, err := pipeline.LoadConfig("")
+	if err != nil {
+		return err
+	}
+	cfg.ReportDate = "2024-06-20"
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := pprof.StartCPUProfile(f); err != nil {
+		return err
+	}
+	defer pprof.StopCPUProfile()
+
+	t0 := time.Now()
+	st, err := stages(cfg)
+	if err != nil {
+		return err
+	}
+	p.float("profile", "startup_s", time.Since(t0).Seconds(), 3)
+	out, err := os.MkdirTemp("", "framewatch-bench-profile-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(out)
+	w, err := reports.NewWriter(out, cfg)
+	if err != nil {
+		return err
+	}
+	src := &ingest.Source{Paths: []string{corpus}, Config: cfg.Ingest}
+	var words int64
+	sink := pipeline.SinkFunc(func(ctx context.Context, d *pipeline.Doc) error {
+		for _, u := range d.Units {
+			words += int64(u.Words)
+		}
+		return w.Consume(ctx, d)
+	})
+	stats, err := pipeline.Run(ctx, src, st, sink, pipeline.Options{Workers: workers})
+	if err != nil {
+		return err
+	}
+	p.float("profile", "pipeline_s", stats.Elapsed.Seconds(), 3)
+	p.float("profile", "pipeline_tokens_per_s", float64(words)/stats.Elapsed.Seconds(), 0)
+	t1 := time.Now()
+	if err := w.Close(reports.RunInfo{Version: "bench", Stats: stats, Inputs: []string{corpus}, Workers: workers}); err != nil {
+		return err
+	}
+	p.float("profile", "reports_s", time.Since(t1).Seconds(), 3)
+	for _, c := range stats.Counters {
+		p.float("stage_"+c.Stage, "busy_s", c.Busy.Seconds(), 3)
+	}
+	fmt.Fprintf(os.Stderr, "bench: CPU profile in %s: go tool pprof -top %s\n", file, file)
+	return nil
+}
