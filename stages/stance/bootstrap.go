@@ -65,29 +65,38 @@ const (
 	LabelUnclear    = "unclear"
 )
 
-// NeutralBand is the half-width of the band of mean stance scores read as
-// neutral: |score| <= 0.1.
-const NeutralBand = 0.1
+// Label thresholds, shared with the reports package's labels.
+const (
+	// FavourableAbove: an interval whose low end is above it is favourable.
+	FavourableAbove = 0.05
+	// AgainstBelow: an interval whose high end is below it is against.
+	AgainstBelow = -0.05
+	// NeutralBand: an interval inside [-NeutralBand, NeutralBand] (and
+	// neither of the above) is neutral.
+	NeutralBand = 0.15
+	// MinMentions is the fewest mentions a caller should label; with fewer
+	// the label is "unclear" whatever the interval (Label does not know the
+	// count; Bootstrap already widens the interval of one score to [-1, 1]).
+	MinMentions = 3
+)
 
 // Label turns a mean stance score and its interval into a label, only when
 // the interval supports it:
 //
-//   - "favourable": the whole interval is above 0 (low > 0) and the mean
-//     is above the neutral band (mean > NeutralBand);
-//   - "against": the whole interval is below 0 (high < 0) and the mean is
-//     below the band (mean < -NeutralBand);
-//   - "neutral": the whole interval lies inside the band
-//     (-NeutralBand <= low and high <= NeutralBand);
-//   - "unclear" otherwise, including NaN inputs and intervals that
-//     straddle a band edge.
+//   - "favourable": the whole interval is above FavourableAbove (+0.05);
+//   - "against": the whole interval is below AgainstBelow (-0.05);
+//   - "neutral": otherwise, when the whole interval lies inside
+//     [-NeutralBand, NeutralBand] (±0.15);
+//   - "unclear" in every other case: an interval straddling a band edge,
+//     NaN inputs, low > high, or a mean outside its interval.
 func Label(mean, low, high float64) string {
-	if math.IsNaN(mean) || math.IsNaN(low) || math.IsNaN(high) || low > high {
+	if math.IsNaN(mean) || math.IsNaN(low) || math.IsNaN(high) || low > high || mean < low || mean > high {
 		return LabelUnclear
 	}
 	switch {
-	case low > 0 && mean > NeutralBand:
+	case low > FavourableAbove:
 		return LabelFavourable
-	case high < 0 && mean < -NeutralBand:
+	case high < AgainstBelow:
 		return LabelAgainst
 	case low >= -NeutralBand && high <= NeutralBand:
 		return LabelNeutral

@@ -216,15 +216,19 @@ func TestLabel(t *testing.T) {
 		want            string
 	}{
 		{0.4, 0.2, 0.6, LabelFavourable},
+		{0.1, 0.06, 0.14, LabelFavourable},
 		{0.05, 0.01, 0.09, LabelNeutral},
 		{-0.4, -0.6, -0.2, LabelAgainst},
+		{-0.1, -0.14, -0.06, LabelAgainst},
 		{0.3, -0.1, 0.7, LabelUnclear},
 		{-0.3, -0.7, 0.05, LabelUnclear},
 		{0, -0.05, 0.05, LabelNeutral},
+		{0, -0.15, 0.15, LabelNeutral},
 		{0, -0.2, 0.05, LabelUnclear},
-		{0.08, 0.01, 0.15, LabelUnclear},
+		{0.1, 0.04, 0.2, LabelUnclear},
 		{math.NaN(), 0, 0, LabelUnclear},
 		{0, 0.5, -0.5, LabelUnclear},
+		{0.9, 0.1, 0.5, LabelUnclear},
 	}
 	for _, tt := range tests {
 		if got := Label(tt.mean, tt.low, tt.high); got != tt.want {
