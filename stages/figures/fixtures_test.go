@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/framewatch/framewatch/fixtures"
+	"github.com/framewatch/framewatch/internal/golden"
 	"github.com/framewatch/framewatch/pipeline"
 )
 
@@ -330,4 +331,40 @@ func dateTexts(ds []pipeline.DateMention) string {
 		fmt.Fprintf(&b, " %q=%s", collapse(d.Text), d.Date)
 	}
 	return b.String()
+}
+
+// TestFixturesGolden records every figure and date the stage finds in the
+// gold-annotated fixture units, so that any change in behaviour shows.
+func TestFixturesGolden(t *testing.T) {
+	var gold []goldFigures
+	b, err := fixtures.FS.ReadFile("gold/figures.json")
+	if err != nil {
+		t.Skipf("fixtures: %v", err)
+	}
+	if err := json.Unmarshal(b, &gold); err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(pipeline.FigureConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	out.WriteString("source\tkind\tstart\tend\ttext\tvalue\tlow\thigh\tunit\tbound\tcounted\tclaimed_by\n")
+	for _, g := range gold {
+		text := fixtureText(t, g.Source, g.Record, g.Unit)
+		d := &pipeline.Doc{Text: text, Clean: joinLines(text),
+			Units: []*pipeline.Unit{{Start: 0, End: len(text), Date: "2024-06-19"}}}
+		if err := x.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		name := fmt.Sprintf("%s:%d#%d", g.Source, g.Record, g.Unit)
+		for _, f := range d.Units[0].Figures {
+			fmt.Fprintf(&out, "%s\tfigure\t%d\t%d\t%s\t%.6g\t%.6g\t%.6g\t%s\t%s\t%s\t%s\n", name, f.Start, f.End,
+				collapse(f.Text), f.Value, f.Low, f.High, f.Unit, f.Bound, collapse(f.Counted), f.ClaimedBy)
+		}
+		for _, dm := range d.Units[0].Dates {
+			fmt.Fprintf(&out, "%s\tdate\t%d\t%d\t%s\t%s\n", name, dm.Start, dm.End, collapse(dm.Text), dm.Date)
+		}
+	}
+	golden.Assert(t, "testdata/fixtures.golden", out.Bytes())
 }

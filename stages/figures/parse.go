@@ -691,7 +691,19 @@ func (p *parser) side(i int, allowUnit bool) (s side, ok bool) {
 			return s, false
 		}
 	}
-	if allowUnit {
+	if allowUnit && c.vague {
+		// "billions of euros", "thousands of barrels": the unit follows "of".
+		if p.is(j, "of") {
+			if ph, e, ok := p.unitAt(j+1, false); ok && !ph.dur {
+				if ph.cur {
+					s.cur = ph.unit
+				} else {
+					s.unit = ph.unit
+				}
+				j = e
+			}
+		}
+	} else if allowUnit {
 		j = p.suffixUnit(&s, j)
 	}
 	// Letters glued to a number that are neither scale nor unit make an

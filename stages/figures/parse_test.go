@@ -110,6 +110,16 @@ func TestParseTraps(t *testing.T) {
 		{"decade", "in the 1990s"},
 		{"last-32", "a last-32 appearance"},
 		{"years span", "between 2014 and 2017"},
+		{"am", "It began at 3 a.m. local time."},
+		{"PM", "Published 6:12 PM EDT"},
+		{"zone", "Pyongyang time is GMT+9."},
+		{"comments", "Comments (12)"},
+		{"phone spaces", "Tel. +82 2 398 3114"},
+		{"phone dashes", "Tel. +82-2-727-0114"},
+		{"model", "Tesla's Model 3 sold well."},
+		{"one in three", "roughly one in three cars"},
+		{"lap time", "a lap of 1:36.6"},
+		{"iso", "2024-06-19T10:38:07.190Z"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
