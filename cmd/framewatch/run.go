@@ -282,7 +282,7 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 
 	logSummary(log, stats, sink, restored, final)
 	if stats.Failed > 0 {
-		return fmt.Errorf("%w: %d of %d documents failed; see %s", errPartial, stats.Failed, stats.Docs, final+"/manifest.json")
+		return fmt.Errorf("%w: %d of %d; see %s", errPartial, stats.Failed, stats.Docs, final+"/manifest.json")
 	}
 	return nil
 }

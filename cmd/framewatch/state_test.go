@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -250,4 +251,58 @@ func storedDocs(path string) int {
 		return 0
 	}
 	return n
+}
+
+func TestInterruptedRunKeepsPreviousReport(t *testing.T) {
+	tmp := t.TempDir()
+	in, out, state := filepath.Join(tmp, "in"), filepath.Join(tmp, "out"), filepath.Join(tmp, "state")
+	writeCorpus(t, in, 0, 3)
+	if err := runCLI(t, "run", "--out", out, "--state", state, in); err != nil {
+		t.Fatal(err)
+	}
+	before, err := filepath.EvalSymlinks(filepath.Join(out, "latest"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Feed documents on stdin and cancel, as a SIGINT would, while the run
+	// is waiting for more input: it cannot have finished.
+	pr, pw := io.Pipe()
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		fmt.Fprintln(pw, `{"id":"late-1","outlet":"Reuters","text":"Putin met Kim Jong Un in Pyongyang."}`)
+		time.Sleep(200 * time.Millisecond)
+		cancel()
+		time.Sleep(50 * time.Millisecond)
+		pw.Close()
+	}()
+	var stdout, stderr bytes.Buffer
+	err = run(ctx, []string{"run", "--out", out, "--state", state, "-"}, pr, &stdout, &stderr)
+	cancel()
+	if code := exitCode(err); code != exitError || !strings.Contains(err.Error(), "interrupted") {
+		t.Fatalf("cancelled run: exit %d (%v), want %d and an interrupted message", code, err, exitError)
+	}
+	after, err := filepath.EvalSymlinks(filepath.Join(out, "latest"))
+	if err != nil || after != before {
+		t.Errorf("latest = %q (%v) after an interrupted run, want the previous report %q", after, err, before)
+	}
+	runs, _ := os.ReadDir(filepath.Join(out, "runs"))
+	for _, r := range runs {
+		if strings.HasPrefix(r.Name(), ".tmp") {
+			t.Errorf("interrupted run left %s behind", r.Name())
+		}
+	}
+}
+
+func TestUnwritableOutputIsRunError(t *testing.T) {
+	tmp := t.TempDir()
+	in := filepath.Join(tmp, "in")
+	writeCorpus(t, in, 0, 1)
+	blocker := filepath.Join(tmp, "file")
+	if err := os.WriteFile(blocker, []byte("not a folder"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := runCLI(t, "run", "--no-state", "--out", filepath.Join(blocker, "out"), in)
+	if code := exitCode(err); code != exitError || !strings.Contains(err.Error(), "out") {
+		t.Errorf("run into an unwritable output folder: exit %d (%v), want %d naming the path", code, err, exitError)
+	}
 }
