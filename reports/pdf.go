@@ -62,6 +62,7 @@ func (p *pdfWriter) ensure(h float64) {
 func (p *pdfWriter) heading(s string) {
 	p.ensure(60)
 	p.font("B", 15)
+	p.doc.Bookmark(s, 0, p.y)
 	p.doc.SetTextColor(0, 0x48, 0x7a)
 	p.doc.SetXY(margin, p.y)
 	p.doc.CellFormat(pageW-2*margin, 20, s, "", 0, "L", false, 0, "")
@@ -72,6 +73,7 @@ func (p *pdfWriter) heading(s string) {
 func (p *pdfWriter) subheading(s string) {
 	p.ensure(40)
 	p.font("B", 11)
+	p.doc.Bookmark(s, 1, p.y)
 	p.doc.SetXY(margin, p.y)
 	p.doc.CellFormat(pageW-2*margin, 14, s, "", 0, "L", false, 0, "")
 	p.y += 17

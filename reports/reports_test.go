@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/xml"
+	"io"
 	"image/png"
 	"io/fs"
 	"os"
@@ -206,6 +208,20 @@ func TestHostileText(t *testing.T) {
 	}
 	if !bytes.Contains(html, []byte("&lt;script&gt;")) {
 		t.Error("report.html does not show the escaped outlet name")
+	}
+	// gonum/plot escapes text in SVG; a broken SVG would not display.
+	svgs, _ := filepath.Glob(filepath.Join(dir, "charts", "*.svg"))
+	for _, f := range svgs {
+		b, _ := os.ReadFile(f)
+		dec := xml.NewDecoder(bytes.NewReader(b))
+		for {
+			if _, err := dec.Token(); err != nil {
+				if err != io.EOF {
+					t.Errorf("%s is not well-formed XML: %v", filepath.Base(f), err)
+				}
+				break
+			}
+		}
 	}
 	md, _ := os.ReadFile(filepath.Join(dir, "summary.md"))
 	if bytes.Contains(md, []byte("<script>")) {

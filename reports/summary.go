@@ -89,8 +89,9 @@ func (r *report) writeSummary(w io.Writer) error {
 	}
 	if len(r.notes) > 0 {
 		b.WriteString("\n## Notes\n\n")
+		// Notes are framewatch's own text, not input.
 		for _, n := range r.notes {
-			fmt.Fprintf(&b, "- %s\n", md(n))
+			fmt.Fprintf(&b, "- %s\n", n)
 		}
 	}
 	_, err := w.Write(b.Bytes())
