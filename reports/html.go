@@ -69,7 +69,7 @@ func (r *report) writeHTML(w io.Writer) error {
 			return err
 		}
 		d.Charts = append(d.Charts, htmlChart{Name: c.Name, Title: c.Title,
-			Src:   template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(b)),
+			Src: template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(b)),
 			// CSS pixels are 1/96 in, points 1/72 in.
 			Width: int(c.W.Points() * 96 / 72)})
 	}
