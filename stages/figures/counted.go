@@ -50,6 +50,13 @@ func (p *parser) counted(q *Quantity, si, j int) {
 	if e == s {
 		return
 	}
+	// One thing is a singular noun: "One proposal asks" counts proposals.
+	if q.Value == 1 && q.Bound != "range" && !p.pluralWord(e-1) {
+		e = s + 1
+		for e < len(p.t) && p.isDash(e) && p.glued(e) && e+1 < len(p.t) && p.glued(e+1) && p.t[e+1].k == kWord {
+			e += 2
+		}
+	}
 	// "units of ammunition": a partitive head followed by "of" and a noun.
 	if !ofFirst && p.is(e, "of") && p.inSet(e-1, partitives) {
 		if s2, e2 := p.nounPhrase(e+1, 3); e2 > s2 && s2 == e+1 {
@@ -82,6 +89,13 @@ func (p *parser) nounPhrase(k, max int) (int, int) {
 		if t.k != kWord {
 			break
 		}
+		// "Kia and Hyundai vehicles", "digital and physical sales": a
+		// coordination before the first plural noun.
+		if (p.is(e, "and") || p.is(e, "or")) && words > 0 && plural < 0 && e+1 < len(p.t) && p.t[e+1].k == kWord &&
+			!p.has(e+1, wStop|wSay|wNum) && e+2 < len(p.t) && p.t[e+2].k == kWord && !p.has(e+2, wStop|wSay) {
+			e++
+			continue
+		}
 		if t.ent != nil && t.ent.flags&(wStop|wSay|wMonth|wWeekday|wDayRel|wChange|wNum|wScale) != 0 {
 			break
 		}
@@ -89,7 +103,7 @@ func (p *parser) nounPhrase(k, max int) (int, int) {
 		if strings.HasSuffix(w, "ly") && !p.nextIsWordNoun(e+1) || strings.HasSuffix(w, "ed") && (words > 0 || !p.nextIsWordNoun(e+1)) {
 			break
 		}
-		if t.up && words > 0 && !p.t[e-1].up {
+		if t.up && words > 0 && !p.t[e-1].up && !(p.is(e-1, "and") || p.is(e-1, "or")) {
 			break // "5 soldiers Monday"
 		}
 		words++

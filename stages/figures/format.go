@@ -66,14 +66,11 @@ func Format(q Quantity) string {
 // surface writes a unit the way Parse reads it: "%" and single letters
 // glued, other forms after a space, rates as "X per Y".
 func surface(unit string) string {
-	if i := strings.Index(unit, " per "); i >= 0 {
-		if strings.HasPrefix(unit, "per ") {
-			return " " + unit
-		}
-		return surface(unit[:i]) + unit[i:]
-	}
 	if strings.HasPrefix(unit, "per ") {
-		return " " + unit
+		return " per " + denominator(unit[4:])
+	}
+	if i := strings.Index(unit, " per "); i >= 0 {
+		return surface(unit[:i]) + " per " + denominator(unit[i+5:])
 	}
 	s, ok := unitSurface[unit]
 	if !ok {
@@ -109,4 +106,12 @@ func formatNumber(v float64) string {
 	}
 	b.WriteString(frac)
 	return b.String()
+}
+
+// denominator writes the unit after "per" in a form of two letters or more.
+func denominator(d string) string {
+	if s, ok := unitSurface[d]; ok {
+		return s
+	}
+	return d
 }

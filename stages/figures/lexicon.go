@@ -441,7 +441,7 @@ func init() {
 	addFlag(wPostChange, "higher lower up down")
 	addFlag(wChangeNoun, "increase increases rise rises gain gains jump jumps drop drops decline declines fall "+
 		"falls cut cuts hike hikes surge surges growth decrease decreases reduction slump plunge")
-	addFlag(wNoOne, "of another way who that which whom thing things hand another's day time point side "+
+	addFlag(wNoOne, "of another way who that which whom thing things another's day time point side "+
 		"reason day's or such")
 	addFlag(wPron, "he she they it we")
 	addFlag(wPersonNoun, "people men women children police staff cattle personnel troops")

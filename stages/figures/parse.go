@@ -239,6 +239,10 @@ func (p *parser) unitAt(i int, glued bool) (ph phrase, end int, ok bool) {
 	if best < 0 {
 		return ph, 0, false
 	}
+	// "450 Nm" is torque; "7 nm" a length.
+	if ph.unit == "nm" && best == i+1 && p.text(i) == "Nm" {
+		ph.unit = "Nm"
+	}
 	// "won" and "yen" must not be verbs or names: require lower case for
 	// currency words spelt like English words.
 	if ph.cur && len(ph.rest) == 0 && t.k == kWord && t.up && t.e-t.s > 3 && !allUpper(p.text(i)) && !p.sentenceStart(i) {
@@ -327,6 +331,7 @@ type core struct {
 	year      bool   // four bare digits that may be a year
 	words     int    // number words used
 	one       bool   // the single word "one"
+	frac      bool   // a fraction: "two-thirds", "1/16"
 	start     int
 	end       int // token index after the number
 	bad       bool
@@ -347,9 +352,10 @@ func (p *parser) number(i int) (c core, ok bool) {
 		c.end = i + 1
 		// "1/16 of a pint"
 		if (p.isSym(i+1, '/') || p.isSym(i+1, '⁄')) && p.glued(i+1) && i+2 < len(p.t) && p.t[i+2].k == kNum &&
-			p.glued(i+2) && p.is(i+3, "of") && p.t[i+2].v > t.v && !t.dot && !p.t[i+2].dot {
+			p.glued(i+2) && p.t[i+2].v > t.v && !t.dot && !p.t[i+2].dot && (p.is(i+3, "of") || p.followsUnit(i+3)) {
 			c.v = t.v / p.t[i+2].v
 			c.end = i + 3
+			c.frac = true
 			return c, true
 		}
 		c.year = t.nd == 4 && !t.comma && !t.dot && t.v >= 1000 && t.v <= 2100
@@ -434,7 +440,7 @@ func (p *parser) numberWords(i int) (c core, ok bool) {
 		return c, true
 	}
 	if v, e, ok := p.fraction(j); ok {
-		c.v, c.end, c.words = v, e, 2
+		c.v, c.end, c.words, c.frac = v, e, 2, true
 		return c, true
 	}
 	var total, cur float64
@@ -703,6 +709,19 @@ func (p *parser) side(i int, allowUnit bool) (s side, ok bool) {
 				j = e
 			}
 		}
+	} else if allowUnit && c.frac && (p.is(j, "of") || p.is(j-1, "of")) {
+		// "1/16 of a US pint", "a third of a mile": the unit follows "of".
+		k := j
+		if p.is(k, "of") {
+			k++
+		}
+		for p.is(k, "a") || p.is(k, "an") || p.is(k, "the") || p.is(k, "US") || p.is(k, "U.S.") {
+			k++
+		}
+		if ph, e, ok := p.unitAt(k, false); ok && !ph.cur {
+			s.unit, s.ud = ph.unit, ph.dur
+			j = e
+		}
 	} else if allowUnit {
 		j = p.suffixUnit(&s, j)
 	}
@@ -799,7 +818,7 @@ func (p *parser) perUnit(s *side, j int) int {
 		return j
 	}
 	k := j + 1
-	if k >= len(p.t) || p.t[k].k != kWord {
+	if k >= len(p.t) || p.t[k].k == kNum || p.isSym(j, '/') && !p.glued(k) {
 		return j
 	}
 	w := strings.ToLower(p.text(k))
@@ -1010,6 +1029,9 @@ func (p *parser) quantity(i int) (q Quantity, next int, ok bool) {
 	if bare && (p.is(lo.c.start-1, "top") || p.is(lo.c.start-1, "bottom")) && !p.nextIsWordNoun(end) {
 		return q, end, false
 	}
+	if lo.unit == "" && lo.cur == "" && lo.c.digits && p.streetAfter(end) {
+		return q, end, false // "16-18 Industrial Avenue"
+	}
 	if lo.c.one && lo.unit == "" && lo.cur == "" && !p.oneIsCount(lo.c.start, end) {
 		return q, end, false
 	}
@@ -1092,13 +1114,8 @@ func (p *parser) identifier(i, end int) bool {
 	if p.isSym(i-1, '(') && p.isSym(i+1, ')') {
 		return true
 	}
-	// A street address: "9 E 71st St", "575 Wilbraham Road".
-	if n := i + 1; n < len(p.t) && p.t[n].k == kWord && p.t[n].up && !p.t[i].dot && !p.t[i].comma {
-		for k := n; k < len(p.t) && k < n+4 && p.t[k].k != kSym || p.isSym(k, '.'); k++ {
-			if streetWords[p.text(k)] {
-				return true
-			}
-		}
+	if !p.t[i].dot && !p.t[i].comma && p.streetAfter(i+1) {
+		return true
 	}
 	if i == 0 || p.t[i].nl {
 		return false
@@ -1185,6 +1202,10 @@ func (p *parser) trap(i int) int {
 	if t.k != kNum {
 		return i
 	}
+	// Model names: "ID.3", "No.5".
+	if p.glued(i) && i > 1 && p.isSym(i-1, '.') && p.glued(i-1) && p.t[i-2].k == kWord {
+		return p.skipGlued(i)
+	}
 	// Offsets glued to a zone or code: "GMT+1", "UTC-5".
 	if p.glued(i) && i > 1 && (p.isSym(i-1, '+') || p.isDash(i-1)) && p.glued(i-1) && p.t[i-2].k == kWord && allUpper(p.text(i-2)) {
 		return p.skipGlued(i)
@@ -1215,7 +1236,7 @@ func (p *parser) trap(i int) int {
 	}
 	// Ratios and fractions written with a slash: "24/7", "50/50".
 	if (p.isSym(i+1, '/') || p.isSym(i+1, '⁄')) && p.glued(i+1) && i+2 < len(p.t) && p.t[i+2].k == kNum && p.glued(i+2) {
-		if p.isSym(i+3, '/') || p.is(i+3, "of") {
+		if p.isSym(i+3, '/') || p.is(i+3, "of") || p.t[i+2].v > t.v && p.followsUnit(i+3) {
 			return i // a date or a fraction
 		}
 		return i + 3
@@ -1315,4 +1336,18 @@ func (p *parser) tokenAt(pos int) int {
 		}
 	}
 	return lo
+}
+
+// streetAfter reports whether a street name starts at token n: "9 E 71st
+// St", "575 Wilbraham Road", "16-18 Industrial Avenue".
+func (p *parser) streetAfter(n int) bool {
+	if n >= len(p.t) || p.t[n].k != kWord || !p.t[n].up {
+		return false
+	}
+	for k := n; k < len(p.t) && k < n+4 && (p.t[k].k != kSym || p.isSym(k, '.')); k++ {
+		if streetWords[p.text(k)] {
+			return true
+		}
+	}
+	return false
 }

@@ -58,11 +58,16 @@ func cqeUnit(unit, counted string) string {
 		return strings.ToLower(unit)
 	}
 	var ws []string
-	for _, w := range strings.Fields(strings.ToLower(strings.NewReplacer("-", " ", "’s", "", "'s", "").Replace(counted))) {
-		if stopwords[w] {
+	for _, w := range strings.Fields(strings.NewReplacer("’s", "", "'s", "").Replace(counted)) {
+		l := strings.ToLower(w)
+		if stopwords[l] {
 			continue
 		}
-		ws = append(ws, singular(w))
+		// Like a lemmatiser, leave proper nouns ("Americans") alone.
+		if w == l {
+			l = singular(l)
+		}
+		ws = append(ws, l)
 	}
 	if len(ws) == 0 {
 		return "-"
@@ -79,6 +84,8 @@ func singular(w string) string {
 		return "child"
 	case strings.HasSuffix(w, "men") && len(w) > 4:
 		return w[:len(w)-3] + "man"
+	case strings.HasSuffix(w, "uses") && len(w) > 5:
+		return w[:len(w)-2]
 	case strings.HasSuffix(w, "ies") && len(w) > 4:
 		return w[:len(w)-3] + "y"
 	case strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes"):
