@@ -63,9 +63,17 @@ func (p *parser) counted(q *Quantity, si, j int) {
 			e = e2
 		}
 	}
+	// "10,000 artillery shells a day": the rate belongs to the thing.
+	if (p.is(e, "a") || p.is(e, "per") || p.is(e, "each")) && p.inSet(e+1, rateWords) {
+		e += 2
+	}
 	q.countedStart, q.countedEnd = p.t[s].s, p.t[e-1].e
 	q.Counted = p.s[q.countedStart:q.countedEnd]
 }
+
+// rateWords are the time words of a rate after a counted phrase.
+var rateWords = map[string]bool{"day": true, "week": true, "month": true, "year": true, "hour": true,
+	"minute": true, "night": true, "quarter": true}
 
 // nounPhrase returns the token range of a short noun phrase starting at k:
 // words that are not function words, verbs in -ed or adverbs in -ly, with

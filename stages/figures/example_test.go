@@ -21,7 +21,7 @@ func ExampleParse() {
 	// Output:
 	// "about 1 million"        value=1e+06 low=1e+06 high=1e+06 unit="" bound="approx" counted="units of ammunition"
 	// "more than 4.8 million"  value=4.8e+06 low=4.8e+06 high=4.8e+06 unit="" bound="min" counted="artillery shells"
-	// "between 3 and 5"        value=3 low=3 high=5 unit="" bound="range" counted="trains"
+	// "between 3 and 5"        value=3 low=3 high=5 unit="" bound="range" counted="trains a week"
 	// "5%"                     value=5 low=5 high=5 unit="%" bound="change" counted=""
 	// "$7.36 billion"          value=7.36e+09 low=7.36e+09 high=7.36e+09 unit="USD" bound="" counted=""
 }

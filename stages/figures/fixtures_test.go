@@ -193,6 +193,20 @@ func TestFixturesGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Counted phrases and claimants are judged as a whole: the gold asks
+	// for some that need more than rules ("duty for Geely" from "7.8% for
+	// Tesla, 20% for Geely"), so the test holds the agreement rate.
+	var figs, counted, claimed int
+	defer func() {
+		if figs == 0 {
+			return
+		}
+		c, cl := float64(counted)/float64(figs), float64(claimed)/float64(figs)
+		t.Logf("counted agree %d/%d (%.2f), claimed_by agree %d/%d (%.2f)", counted, figs, c, claimed, figs, cl)
+		if c < 0.5 || cl < 0.7 {
+			t.Errorf("counted agreement %.2f (want >= 0.50), claimed_by agreement %.2f (want >= 0.70)", c, cl)
+		}
+	}()
 	for _, g := range gold {
 		t.Run(fmt.Sprintf("%s:%d#%d", g.Source, g.Record, g.Unit), func(t *testing.T) {
 			text := fixtureText(t, g.Source, g.Record, g.Unit)
@@ -247,11 +261,16 @@ func TestFixturesGold(t *testing.T) {
 					t.Errorf("figure %q = %v [%v,%v] %q %q, want %v [%v,%v] %q %q",
 						w.Text, got.Value, lo, hi, got.Unit, got.Bound, w.Value, w.Low, w.High, w.Unit, w.Bound)
 				}
+				figs++
 				if collapse(got.Counted) != w.Counted {
 					t.Logf("figure %q counted %q, gold %q", w.Text, got.Counted, w.Counted)
+				} else {
+					counted++
 				}
 				if got.ClaimedBy != w.ClaimedBy {
 					t.Logf("figure %q claimed by %q, gold %q", w.Text, got.ClaimedBy, w.ClaimedBy)
+				} else {
+					claimed++
 				}
 			}
 			for _, w := range g.Dates {

@@ -147,6 +147,9 @@ func countedPOS(text string, toks []pipeline.Token, q Quantity, start, end int) 
 			e = e2
 		}
 	}
+	if e+1 < len(toks) && (toks[e].Tag == "DT" || strings.EqualFold(toks[e].Text, "per")) && rateWords[strings.ToLower(toks[e+1].Text)] {
+		e += 2
+	}
 	return text[toks[s].Start:toks[e-1].End]
 }
 
