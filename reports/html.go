@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // htmlChart is a chart as report.html embeds it.
@@ -19,6 +20,7 @@ type htmlTable struct {
 	Name, Title string
 	Columns     []string
 	Numeric     []bool
+	NoWrap      []bool
 	Rows        [][]string
 	Note        string
 }
@@ -38,8 +40,11 @@ func (r *report) reportTables() []htmlTable {
 	var out []htmlTable
 	for _, t := range r.tables {
 		ht := htmlTable{Name: t.Name, Title: t.Title, Columns: t.Columns()}
-		for _, typ := range t.df.Types() {
-			ht.Numeric = append(ht.Numeric, typ == "float" || typ == "int")
+		for j, typ := range t.df.Types() {
+			num := typ == "float" || typ == "int"
+			name := ht.Columns[j]
+			ht.Numeric = append(ht.Numeric, num)
+			ht.NoWrap = append(ht.NoWrap, num || strings.HasSuffix(name, "date") || name == "bucket")
 		}
 		rows := t.Rows()
 		if max := r.maxRows(); len(rows) > max {
@@ -91,7 +96,7 @@ figure{margin:1.5em 0}figure img{max-width:100%;height:auto;border:1px solid #dd
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;font-size:.85em;margin:.5em 0}
 th,td{border:1px solid #ccc;padding:.2em .45em;text-align:left;vertical-align:top}
-th{background:#eef4fa}td.n{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#eef4fa}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}td.d{white-space:nowrap}
 tr:nth-child(even) td{background:#fafafa}
 section.outlet{border-left:4px solid #E69F00;padding-left:1em;margin:1.5em 0}
 </style>
@@ -122,8 +127,8 @@ section.outlet{border-left:4px solid #E69F00;padding-left:1em;margin:1.5em 0}
 <h2>Tables</h2>
 {{range .Tables}}<h3 id="table-{{.Name}}">{{.Title}} <small class="meta">({{.Name}}.csv, {{.Name}}.json)</small></h3>
 {{if .Note}}<p class="note">{{.Note}}</p>{{end}}
-{{if .Rows}}{{$num := .Numeric}}<div class="scroll"><table><thead><tr>{{range .Columns}}<th>{{.}}</th>{{end}}</tr></thead>
-<tbody>{{range .Rows}}<tr>{{range $i, $c := .}}<td{{if index $num $i}} class="n"{{end}}>{{$c}}</td>{{end}}</tr>
+{{if .Rows}}{{$num := .Numeric}}{{$nw := .NoWrap}}<div class="scroll"><table><thead><tr>{{range .Columns}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>{{range .Rows}}<tr>{{range $i, $c := .}}<td{{if index $num $i}} class="n"{{else if index $nw $i}} class="d"{{end}}>{{$c}}</td>{{end}}</tr>
 {{end}}</tbody></table></div>{{end}}
 {{end}}
 </section>

@@ -219,3 +219,33 @@ func TestNewWriterBadPeriod(t *testing.T) {
 		t.Error("NewWriter accepted trend_period month")
 	}
 }
+
+func TestFormatNumbers(t *testing.T) {
+	for _, tc := range []struct {
+		x        float64
+		fnum, f4 string
+	}{
+		{4.8e6, "4800000", "4800000.0000"},
+		{1.0 / 3, "0.333333", "0.3333"},
+		{1.5, "1.5", "1.5000"},
+		{-0.0000001, "0", "0.0000"},
+		{-0.00001, "-0.00001", "0.0000"},
+		{math.NaN(), "", ""},
+		{math.Inf(1), "", ""},
+	} {
+		if got := fnum(tc.x); got != tc.fnum {
+			t.Errorf("fnum(%v) = %q, want %q", tc.x, got, tc.fnum)
+		}
+		if got := f4(tc.x); got != tc.f4 {
+			t.Errorf("f4(%v) = %q, want %q", tc.x, got, tc.f4)
+		}
+	}
+	for _, tc := range []struct {
+		x    float64
+		want string
+	}{{4.8e6, "4.8 million"}, {1e6, "1 million"}, {2.5e9, "2.5 billion"}, {1234567, "1234567"}, {0.3333333, "0.333"}, {35.3, "35.3"}} {
+		if got := formatValue(tc.x); got != tc.want {
+			t.Errorf("formatValue(%v) = %q, want %q", tc.x, got, tc.want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -325,13 +326,20 @@ func f4(x float64) string {
 	return s
 }
 
-// fnum formats a figure value in its shortest exact decimal form, never in
-// exponent form.
+// fnum formats a figure value rounded to six decimals, without trailing
+// zeros and never in exponent form ("4800000", "0.333333", "1.5").
 func fnum(x float64) string {
 	if !finite(x) {
 		return ""
 	}
-	return strconv.FormatFloat(x, 'f', -1, 64)
+	if r := math.Round(x*1e6) / 1e6; finite(r) {
+		x = r
+	}
+	s := strconv.FormatFloat(x, 'f', -1, 64)
+	if s == "-0" {
+		s = "0"
+	}
+	return s
 }
 
 func cmpStrings(pairs ...string) int {
