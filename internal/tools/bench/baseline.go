@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/framewatch/framewatch/pipeline"
@@ -18,7 +19,7 @@ import (
 type baselineResult struct {
 	Docs, Workers       int
 	Tokens, ProseTokens int64
-	Wall                time.Duration
+	Wall, CPU           time.Duration
 }
 
 var errEnough = errors.New("bench: enough documents")
@@ -56,6 +57,7 @@ func baseline(ctx context.Context, corpus string, limit int, words map[string]in
 	var next, proseTokens atomic.Int64
 	var wg sync.WaitGroup
 	errs := make([]error, res.Workers)
+	cpu0 := processCPU()
 	t0 := time.Now()
 	for w := range res.Workers {
 		wg.Go(func() {
@@ -75,9 +77,19 @@ func baseline(ctx context.Context, corpus string, limit int, words map[string]in
 	}
 	wg.Wait()
 	res.Wall = time.Since(t0)
+	res.CPU = processCPU() - cpu0
 	res.ProseTokens = proseTokens.Load()
 	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("bench: prose: %w", err)
 	}
 	return res, ctx.Err()
+}
+
+// processCPU is this process's user + system time so far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -59,6 +59,7 @@ func Generate(dir string, n int, seed uint64) (CorpusStats, error) {
 	var jsonl, csvb bytes.Buffer
 	var csvw *csv.Writer
 	var nJSON, nCSV, fJSON, fCSV int
+	madeDir := ""
 	flushJSON := func() error {
 		if nJSON == 0 {
 			return nil
@@ -131,10 +132,11 @@ func Generate(dir string, n int, seed uint64) (CorpusStats, error) {
 			}
 		default:
 			sub := filepath.Join(dir, fmt.Sprintf("d%04d", i/docsPerFolder))
-			if i%docsPerFolder == 0 {
+			if sub != madeDir {
 				if err := os.MkdirAll(sub, 0o755); err != nil {
 					return st, err
 				}
+				madeDir = sub
 			}
 			text := vary(t.text, i, rng, t.ext == ".html", t.review)
 			name := filepath.Join(sub, fmt.Sprintf("%07d-%s%s", i, t.name, t.ext))

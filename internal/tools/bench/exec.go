@@ -47,6 +47,7 @@ type fwRun struct {
 	Elapsed                     time.Duration // pipeline.Run
 	Reports                     time.Duration // writing the report folder
 	MaxRSSKB                    int64
+	CPU                         time.Duration // user + system time of the process
 	Documents, Analysed, Cached int
 	Failed                      int
 	Stages                      []stageBusy
@@ -84,6 +85,7 @@ func runFramewatch(ctx context.Context, bin, corpus, out, state string, workers,
 	r := &fwRun{Wall: wall, Workers: workers}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.MaxRSSKB = ru.Maxrss // kilobytes on Linux
+		r.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
 	if err := r.parseLog(&stderr); err != nil {
 		return nil, err

@@ -42,7 +42,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.IntVar(&o.docs, "docs", 10000, "documents in the generated corpus")
 	fs.StringVar(&o.corpus, "corpus", "", "use this corpus `DIR` instead of generating one")
 	fs.IntVar(&o.workers, "workers", 0, "framewatch --workers for the main runs (0: one per CPU)")
-	fs.IntVar(&o.baselineDocs, "baseline-docs", 2000, "documents given to the prose v3 baseline (0: all); the first ones in input order")
+	fs.IntVar(&o.baselineDocs, "baseline-docs", 1000, "documents given to the prose v3 baseline (0: all); the first ones in input order")
 	fs.BoolVar(&o.noBaseline, "no-baseline", false, "skip the prose v3 baseline")
 	fs.BoolVar(&o.noRerun, "no-rerun", false, "skip the incremental re-run")
 	scaling := fs.String("scaling", "", "comma-separated worker counts (e.g. 1,2,4,8,16): one fresh run each with --workers N and GOMAXPROCS=N")
@@ -126,6 +126,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	p.str("machine", "cpu", strconv.Quote(cpuModel()))
 	p.int("machine", "cores", int64(runtime.NumCPU()))
 	p.str("machine", "go", runtime.Version())
+	p.str("machine", "loadavg_at_start", loadavg())
+	defer func() { p.str("machine", "loadavg_at_end", loadavg()) }()
 	if o.corpus == "" {
 		p.int("corpus", "docs", int64(o.docs))
 	}
@@ -168,8 +170,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		p.int("rerun", "analysed_docs", int64(second.Analysed))
 		p.float("rerun", "pipeline_s", second.Elapsed.Seconds(), 3)
 		p.float("rerun", "reports_s", second.Reports.Seconds(), 3)
+		p.float("rerun", "cpu_s", second.CPU.Seconds(), 3)
 		p.float("rerun", "peak_rss_mb", second.RSSMB(), 1)
+		for _, s := range second.Stages {
+			p.float("rerun_stage_"+s.Name, "busy_s", s.Busy.Seconds(), 3)
+		}
 		p.float("rerun", "share_of_first_run", second.Wall.Seconds()/first.Wall.Seconds(), 3)
+		p.float("rerun", "cpu_share_of_first_run", second.CPU.Seconds()/first.CPU.Seconds(), 3)
 	}
 
 	if !o.noBaseline {
@@ -185,7 +192,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		p.float("baseline", "wall_s", b.Wall.Seconds(), 3)
 		p.float("baseline", "docs_per_s", float64(b.Docs)/b.Wall.Seconds(), 1)
 		p.float("baseline", "tokens_per_s", float64(b.Tokens)/b.Wall.Seconds(), 0)
+		p.float("baseline", "cpu_s", b.CPU.Seconds(), 3)
+		p.float("baseline", "tokens_per_cpu_s", float64(b.Tokens)/b.CPU.Seconds(), 0)
 		p.float("ratio", "framewatch_over_prose", fwRate/(float64(b.Tokens)/b.Wall.Seconds()), 2)
+		// Per CPU-second: robust to other load on a shared machine.
+		p.float("ratio", "framewatch_over_prose_cpu", (float64(tokens)/first.CPU.Seconds())/(float64(b.Tokens)/b.CPU.Seconds()), 2)
 	}
 
 	if len(o.scaling) > 0 {
@@ -202,6 +213,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			p.float(what, "wall_s", r.Wall.Seconds(), 3)
 			p.float(what, "tokens_per_s", rate, 0)
 			p.float(what, "pipeline_tokens_per_s", float64(tokens)/r.Elapsed.Seconds(), 0)
+			p.float(what, "cpu_s", r.CPU.Seconds(), 3)
 			p.float(what, "peak_rss_mb", r.RSSMB(), 1)
 			if i == 0 {
 				base = rate / float64(n)
@@ -244,6 +256,8 @@ func report(p printer, what string, r *fwRun, tokens int64) {
 	p.float(what, "docs_per_s", float64(r.Documents)/r.Wall.Seconds(), 1)
 	p.float(what, "tokens_per_s", float64(tokens)/r.Wall.Seconds(), 0)
 	p.float(what, "pipeline_tokens_per_s", float64(tokens)/r.Elapsed.Seconds(), 0)
+	p.float(what, "cpu_s", r.CPU.Seconds(), 3)
+	p.float(what, "tokens_per_cpu_s", float64(tokens)/r.CPU.Seconds(), 0)
 	p.float(what, "peak_rss_mb", r.RSSMB(), 1)
 	var total int64
 	for _, s := range r.Stages {
@@ -255,6 +269,20 @@ func report(p printer, what string, r *fwRun, tokens int64) {
 		}
 		p.float("stage_"+s.Name, "busy_s", s.Busy.Seconds(), 3)
 	}
+}
+
+// loadavg is the 1-minute load average: figures taken while other work
+// runs on the machine are low, which the CPU-time figures are not.
+func loadavg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return "unknown"
+	}
+	return f[0]
 }
 
 func cpuModel() string {
