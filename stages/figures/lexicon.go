@@ -4,41 +4,41 @@ import "strings"
 
 // Word classes of the lexicon. A word may belong to several.
 const (
-	wNum      uint32 = 1 << iota // cardinal number word: "seven", "twenty"
-	wScale                       // "hundred", "thousand", "million"
-	wAbbr                        // scale abbreviation glued to digits: "bn", "m", "k"
-	wVague                       // "dozens", "hundreds", "thousands"
-	wBound                       // bound word before a number: "about", "over"
-	wChange                      // change verb before a number: "rose", "fell"
-	wMonth                       // month name or abbreviation
-	wWeekday                     // weekday name
-	wOrdinal                     // "second", "third"
-	wStop                        // function word: ends a counted noun phrase
-	wSay                         // attribution verb: "said", "told"
-	wLabel                       // label before an identifier number: "page", "section"
-	wRel                         // "last", "next", "this"
-	wDayRel                      // "yesterday", "today", "tomorrow"
-	wPrep                        // preposition that may introduce a year: "in", "since"
-	wAmPm                        // "am", "pm", "a.m"
-	wZone                        // time zone: "GMT", "EDT"
-	wPostBound                   // "plus"
-	wPostChange                  // "higher", "lower"
-	wChangeNoun                  // "increase", "drop" after a figure
-	wNoOne                       // words after "one" that make it a pronoun
-	wPron                        // personal pronoun that may be a claimant
-	wPersonNoun                  // irregular plural nouns: "people"
+	wNum        uint32 = 1 << iota // cardinal number word: "seven", "twenty"
+	wScale                         // "hundred", "thousand", "million"
+	wAbbr                          // scale abbreviation glued to digits: "bn", "m", "k"
+	wVague                         // "dozens", "hundreds", "thousands"
+	wBound                         // bound word before a number: "about", "over"
+	wChange                        // change verb before a number: "rose", "fell"
+	wMonth                         // month name or abbreviation
+	wWeekday                       // weekday name
+	wOrdinal                       // "second", "third"
+	wStop                          // function word: ends a counted noun phrase
+	wSay                           // attribution verb: "said", "told"
+	wLabel                         // label before an identifier number: "page", "section"
+	wRel                           // "last", "next", "this"
+	wDayRel                        // "yesterday", "today", "tomorrow"
+	wPrep                          // preposition that may introduce a year: "in", "since"
+	wAmPm                          // "am", "pm", "a.m"
+	wZone                          // time zone: "GMT", "EDT"
+	wPostBound                     // "plus"
+	wPostChange                    // "higher", "lower"
+	wChangeNoun                    // "increase", "drop" after a figure
+	wNoOne                         // words after "one" that make it a pronoun
+	wPron                          // personal pronoun that may be a claimant
+	wPersonNoun                    // irregular plural nouns: "people"
 )
 
 // entry is what the lexicon knows about one lowercase word.
 type entry struct {
 	flags  uint32
-	num    float64 // value of a number word
-	scale  float64 // multiplier of a scale word or abbreviation
+	num    float64       // value of a number word
+	scale  float64       // multiplier of a scale word or abbreviation
 	bounds []boundPhrase // bound phrases starting with this word
-	sign   float64 // +1 or -1 for change words
-	month  int8    // 1..12
-	wday   int8    // 0 (Sunday) .. 6
-	rel    int8    // -1 last, 0 this, +1 next; day offset for wDayRel
+	sign   float64       // +1 or -1 for change words
+	month  int8          // 1..12
+	wday   int8          // 0 (Sunday) .. 6
+	rel    int8          // -1 last, 0 this, +1 next; day offset for wDayRel
 	unit   []phrase
 	prefix string // currency code when the word is a currency prefix ("USD", "Rs")
 }
@@ -297,7 +297,7 @@ var boundList = [][2]string{
 // quantity to form a rate ("$52 a barrel", "20 per week"), with their
 // normalised form. Only time words and trade units may follow "a".
 var perDenom = map[string]struct {
-	norm  string
+	norm   string
 	afterA bool
 }{
 	"barrel": {"barrel", true}, "share": {"share", true}, "gallon": {"gallon", true},

@@ -853,7 +853,6 @@ func (p *parser) perUnit(s *side, j int) int {
 	return e
 }
 
-
 // quantity reads a figure at token i: [bound|between|from] side [- side]
 // [post bound]. When it returns !ok with next > i, the tokens up to next
 // are not figures and are skipped.

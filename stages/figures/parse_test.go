@@ -7,9 +7,9 @@ import (
 
 func TestParseForms(t *testing.T) {
 	type want struct {
-		text            string
-		value, low, hi  float64
-		unit, bound     string
+		text           string
+		value, low, hi float64
+		unit, bound    string
 	}
 	tests := []struct {
 		name string

@@ -35,7 +35,7 @@ var cqeNames = map[string]string{
 	"BTC": "bitcoin", "CZK": "czech koruna", "HUF": "hungarian forint", "NGN": "nigerian naira",
 	"VND": "vietnamese dong", "PKR": "pakistani rupee", "PHP": "philippine peso", "teu": "twenty-foot equivalent unit",
 	"point per game": "point per game", "rebound per game": "rebound per game", "assist per game": "assist per game",
-	"K": "kelvin",
+	"K":           "kelvin",
 	"year of age": "year of age", "month of age": "month of age", "light year": "light-year", "carat": "carat",
 }
 
