@@ -338,6 +338,15 @@ func (l *lexicon) features(in Instance) featureSet {
 	f.add("lex:posC", sq(posClause))
 	f.add("lex:negC", sq(negClause))
 	f.add("lex:wsum", math.Tanh(wsum/4))
+	// The target opening its clause is likely its subject: what follows
+	// is said of it; otherwise what precedes may act on it.
+	if tpos == clauseLo || (tpos == clauseLo+1 && (seq[clauseLo].lower == "the" || seq[clauseLo].lower == "but" || seq[clauseLo].lower == "and")) {
+		f.add("subj:posR", sq(posR))
+		f.add("subj:negR", sq(negR))
+	} else {
+		f.add("obj:posL", sq(posL))
+		f.add("obj:negL", sq(negL))
+	}
 
 	// Sentence and clause VADER compound, continuous and binned.
 	ps := l.sia.PolarityScores(voice.Flatten(in.Sentence))
@@ -364,6 +373,15 @@ func (l *lexicon) features(in Instance) featureSet {
 		f.add("pos:late", 1)
 	default:
 		f.add("pos:mid", 1)
+	}
+	if e := in.Target.End; e+1 < len(in.Sentence) && (strings.HasPrefix(in.Sentence[e:], "'s") || strings.HasPrefix(in.Sentence[e:], "’s")) {
+		f.add("target:possessive", 1)
+	}
+	if tpos > 1 {
+		f.add("prev2:"+seq[tpos-2].lower+"_"+seq[tpos-1].lower, 1)
+	}
+	if tpos+2 < n {
+		f.add("next2:"+seq[tpos+1].lower+"_"+seq[tpos+2].lower, 1)
 	}
 	if tpos > 0 {
 		f.add("prev:"+seq[tpos-1].lower, 1)
