@@ -15,16 +15,28 @@
 // # Model
 //
 // Each mention is classified in its sentence by a multinomial logistic
-// regression (Model) trained on NewsMTSC (Hamborg & Donnay 2021) by
-// internal/tools/trainstance and embedded. Features: distance-damped bag of
-// words of the sentence with negation scope ("not", "n't", "never", ... mark
-// the next three words), left/right context windows, the target's clause,
-// words after a contrast cue ("but", "however", ...), VADER and news-lexicon
-// valence sums split left/right of the target and weighted by distance,
-// VADER compound scores of the sentence and the target's clause, the words
-// around the target (its verb when it is the subject, a valenced word just
-// before it when it is the object), quotation cues and the target's
-// position. Other targets in the same sentence are masked.
+// regression (Model, L2-regularised, fitted with gonum's L-BFGS) trained on
+// NewsMTSC (Hamborg & Donnay 2021) by internal/tools/trainstance and
+// embedded. Features:
+//
+//   - the sentence's words (also distance-damped, crude six-letter stems
+//     and bigrams), with a negation scope ("not", "n't", "never", ... mark
+//     the next three words);
+//   - words in the left and right windows (six and two words), in the
+//     target's clause, and after a contrast cue ("but", "however", ...);
+//   - valence sums from VADER's lexicon plus a news lexicon (conflict,
+//     coercion, cooperation, praise), split left/right of the target,
+//     weighted by distance, for its clause, and on the side the target
+//     acts on (after it as a subject, before it otherwise);
+//   - VADER compound, positive and negative shares of the sentence, and
+//     the compound of the target's clause;
+//   - the words just before and after the target (its verb when it is the
+//     subject, a valenced word right before it when it is the object), a
+//     possessive "'s", its position, quotation and attribution cues.
+//
+// Other targets of the same sentence are masked. Hyper-parameters and
+// feature groups were chosen by five-fold cross-validation on the
+// training split only.
 //
 // Score is P(positive) - P(negative) in [-1, 1]; Label is the most
 // probable class: negative, neutral or positive.
