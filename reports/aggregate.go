@@ -76,6 +76,7 @@ type figureKey struct {
 	outlet           string
 	value, low, high float64
 	unit, counted    string
+	bound            string
 	claimedBy        string
 }
 
@@ -201,7 +202,7 @@ func (a *aggregates) addUnit(u *pipeline.Unit) {
 			continue
 		}
 		o.figures++
-		a.figures = append(a.figures, figureKey{o.name, f.Value, f.Low, f.High, f.Unit, f.Counted, f.ClaimedBy})
+		a.figures = append(a.figures, figureKey{o.name, f.Value, f.Low, f.High, f.Unit, f.Counted, f.Bound, f.ClaimedBy})
 	}
 }
 

@@ -77,13 +77,14 @@ func roundSig(x float64) float64 {
 	return v
 }
 
-// interval is the range of values a figure allows.
-func interval(f figureKey, bound string) (lo, hi float64) {
+// interval is the range of values a figure allows: its range, or
+// unbounded above for "at least" and below for "up to".
+func interval(f figureKey) (lo, hi float64) {
 	lo, hi = f.value, f.value
 	if f.low != 0 || f.high != 0 {
 		lo, hi = min(f.low, f.value), max(f.high, f.value)
 	}
-	switch bound {
+	switch f.bound {
 	case pipeline.BoundMin:
 		hi = math.Inf(1)
 	case pipeline.BoundMax:
@@ -113,7 +114,7 @@ func groupClaims(figs []figureKey) []claim {
 		if !ok {
 			i = len(cs)
 			idx[k] = i
-			lo, hi := interval(f, "")
+			lo, hi := interval(f)
 			cs = append(cs, claim{Value: k.value, Low: k.low, High: k.high, Unit: k.unit, Counted: k.counted, lo: lo, hi: hi})
 			outs = append(outs, map[string]bool{})
 			bys = append(bys, map[string]bool{})

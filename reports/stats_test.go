@@ -6,6 +6,8 @@ import (
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
+
+	"github.com/framewatch/framewatch/pipeline"
 	"math"
 	"testing"
 )
@@ -136,6 +138,8 @@ func TestGroupClaims(t *testing.T) {
 		{outlet: "C", value: 1e6, counted: "Artillery shells", claimedBy: "Pentagon"},
 		{outlet: "A", value: 3, low: 3, high: 5, counted: "missiles"},
 		{outlet: "B", value: 4, counted: "missile"},
+		{outlet: "C", value: 10000, counted: "troops", bound: pipeline.BoundMin},
+		{outlet: "D", value: 12000, counted: "troops"},
 		{outlet: "C", value: 24, unit: "year"},
 		{outlet: "D", value: 12, unit: "year"},
 	}
@@ -153,6 +157,12 @@ func TestGroupClaims(t *testing.T) {
 	}
 	if byKey["4 missile"].Conflict || byKey["3 missile"].Conflict {
 		t.Error("overlapping range 3-5 and 4 flagged as conflict")
+	}
+	if _, ok := byKey["10000 troop"]; !ok {
+		t.Fatalf("no claim labelled 10000 troop in %v", byKey)
+	}
+	if byKey["10000 troop"].Conflict || byKey["12000 troop"].Conflict {
+		t.Error("at least 10000 and 12000 flagged as conflict")
 	}
 	if byKey["24 year"].Conflict {
 		t.Error("figures without a counted thing flagged as conflict")
