@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -257,5 +258,20 @@ func TestFormatNumbers(t *testing.T) {
 		if got := formatValue(tc.x); got != tc.want {
 			t.Errorf("formatValue(%v) = %q, want %q", tc.x, got, tc.want)
 		}
+	}
+}
+
+// TestGroupSumKeepsStringKeys guards against gota turning outlet names
+// that look like numbers or booleans into other types when it rebuilds
+// grouped frames.
+func TestGroupSumKeepsStringKeys(t *testing.T) {
+	df := dataframe.New(strs("outlet", []string{"1843", "true", "1843", "Le Monde"}), floats("n", []float64{1, 2, 3, 4}))
+	g, err := groupSum(df, []string{"outlet"}, []string{"n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprint((&table{df: g}).Rows())
+	if want := "[[1843 4.0000] [Le Monde 4.0000] [true 2.0000]]"; got != want {
+		t.Errorf("groupSum = %s, want %s", got, want)
 	}
 }
