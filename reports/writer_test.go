@@ -4,7 +4,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
+	"weak"
 
 	"github.com/framewatch/framewatch/pipeline"
 )
@@ -82,4 +85,40 @@ func BenchmarkConsume(b *testing.B) {
 	}
 	b.StopTimer()
 	w.closeStreams()
+}
+
+// TestConsumeKeepsNoDocument checks that the Writer drops every reference
+// to a consumed document, its units and its text.
+func TestConsumeKeepsNoDocument(t *testing.T) {
+	w, err := NewWriter(filepath.Join(t.TempDir(), "out"), testConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []weak.Pointer[pipeline.Doc]
+	var units []weak.Pointer[pipeline.Unit]
+	for _, d := range testCorpus(30) {
+		d.Text = strings.Repeat("x", 1<<16)
+		if err := w.Consume(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, weak.Make(d))
+		for _, u := range d.Units {
+			units = append(units, weak.Make(u))
+		}
+	}
+	runtime.GC()
+	runtime.GC()
+	for i, p := range docs {
+		if p.Value() != nil {
+			t.Fatalf("document %d is still reachable after Consume", i)
+		}
+	}
+	for i, p := range units {
+		if p.Value() != nil {
+			t.Fatalf("unit %d is still reachable after Consume", i)
+		}
+	}
+	if err := w.Close(RunInfo{}); err != nil {
+		t.Fatal(err)
+	}
 }
