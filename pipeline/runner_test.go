@@ -53,8 +53,7 @@ type panicky struct{}
 func (panicky) Name() string { return "panicky" }
 func (panicky) Process(ctx context.Context, d *pipeline.Doc) error {
 	if d.Text == "3" {
-		var m map[string]int
-		m["x"]++ // nil map write
+		panic("cannot handle document " + d.ID)
 	}
 	return nil
 }
