@@ -37,6 +37,7 @@ type docRow struct {
 	Reason      string                `json:"reason,omitempty"`
 	DuplicateOf string                `json:"duplicate_of,omitempty"`
 	Cached      bool                  `json:"cached,omitempty"`
+	Excluded    string                `json:"excluded,omitempty"`
 	Errors      []pipeline.StageError `json:"errors,omitempty"`
 	Units       int                   `json:"units"`
 	Removed     int                   `json:"removed"`
@@ -98,7 +99,7 @@ func (a *aggregates) addDoc(d *pipeline.Doc) {
 	}
 	a.docs = append(a.docs, docRow{
 		ID: d.ID, Source: d.Source, Format: d.Format, Status: st, Reason: d.Reason,
-		DuplicateOf: d.DuplicateOf, Cached: d.Cached, Errors: slices.Clone(d.Errors),
+		DuplicateOf: d.DuplicateOf, Cached: d.Cached, Excluded: d.Excluded, Errors: slices.Clone(d.Errors),
 		Units: len(d.Units), Removed: len(d.Removed),
 	})
 }

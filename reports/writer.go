@@ -148,6 +148,10 @@ func (w *Writer) Consume(ctx context.Context, d *pipeline.Doc) error {
 		return fmt.Errorf("reports: consume after close")
 	}
 	w.agg.addDoc(d)
+	if d.Excluded != "" {
+		// Listed in the manifest, left out of every table.
+		return nil
+	}
 	for _, u := range d.Units {
 		if err := w.writeUnit(d, u); err != nil {
 			return fmt.Errorf("reports: %s: %w", d.Source, err)

@@ -46,8 +46,11 @@ func writeCorpus(t *testing.T, dir string, first, n int) {
 		day := 10 + i%15
 		body := fmt.Sprintf(`Story %d about the arms deal
 
-%s (%s) - Russian President Vladimir Putin met North Korean leader Kim Jong Un in Pyongyang on June %d, 2024, the %d-th meeting reported this year.
-South Korea's defence minister said North Korea had shipped about %d million artillery shells to Russia, a claim the Kremlin denied.
+By Jane Roe
+June %[4]d, 2024
+
+%[2]s (%[3]s) - Russian President Vladimir Putin met North Korean leader Kim Jong Un in Pyongyang on June %d, 2024, the %d-th meeting reported this year.
+South Korea's defence minister said North Korea had shipped about %[6]d million artillery shells to Russia, a claim the Kremlin denied.
 Putin praised the "invincible friendship" while Washington condemned the deal as a dangerous violation of U.N. sanctions.
 Analysts said the partnership could last more than %d years and cost Moscow nearly $%d billion.
 `, i, cities[o], outlets[o], day, i, 1+i%5, 2+i%7, 3+i%9)
@@ -304,5 +307,27 @@ func TestUnwritableOutputIsRunError(t *testing.T) {
 	err := runCLI(t, "run", "--no-state", "--out", filepath.Join(blocker, "out"), in)
 	if code := exitCode(err); code != exitError || !strings.Contains(err.Error(), "out") {
 		t.Errorf("run into an unwritable output folder: exit %d (%v), want %d naming the path", code, err, exitError)
+	}
+}
+
+func TestSinceUntilWindow(t *testing.T) {
+	tmp := t.TempDir()
+	in := filepath.Join(tmp, "in")
+	writeCorpus(t, in, 0, 6) // article dates June 10..15, 2024
+	out := filepath.Join(tmp, "out")
+	if err := runCLI(t, "run", "--out", out, "--state", filepath.Join(tmp, "state"), "--since", "2024-06-12", "--until", "2024-06-13", in); err != nil {
+		t.Fatal(err)
+	}
+	units := readCSV(t, filepath.Join(out, "latest", "units.csv"))
+	if len(units) != 2 {
+		t.Fatalf("window 2024-06-12..13 kept %d units, want 2: %v", len(units), units)
+	}
+	for _, u := range units {
+		if u["date"] < "2024-06-12" || u["date"] > "2024-06-13" {
+			t.Errorf("unit %s dated %s is outside the window", u["unit_id"], u["date"])
+		}
+	}
+	if m := readTotals(t, filepath.Join(out, "latest")); m.Totals.Docs != 6 {
+		t.Errorf("manifest lists %d documents, want all 6 inputs", m.Totals.Docs)
 	}
 }
