@@ -30,6 +30,7 @@ func main() {
 type options struct {
 	docs, baselineDocs, workers int
 	corpus, bin, cpuprofile     string
+	memprofile                  string
 	scaling, mem                []int
 	keep, noBaseline, noRerun   bool
 	seed                        uint64
@@ -49,6 +50,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	mem := fs.String("mem", "", "comma-separated corpus sizes (e.g. 10000,100000): peak RSS of a fresh run over each generated corpus")
 	fs.StringVar(&o.bin, "bin", "", "use this framewatch `BINARY` instead of building one")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of an in-process run (stages and reports) to `FILE`, then stop")
+	fs.StringVar(&o.memprofile, "memprofile", "", "with -cpuprofile: write a heap profile, taken after the last document and before the reports, to `FILE`")
 	fs.BoolVar(&o.keep, "keep", false, "keep the temporary folder (corpus, outputs) and print its path")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the corpus variations")
 	if err := fs.Parse(args); err != nil {
@@ -133,7 +135,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 
 	if o.cpuprofile != "" {
-		return profile(ctx, corpus, o.cpuprofile, o.workers, p)
+		return profile(ctx, corpus, o.cpuprofile, o.memprofile, o.workers, p)
 	}
 
 	bin := o.bin

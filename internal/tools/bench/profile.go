@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"time"
 
@@ -59,7 +60,10 @@ func stages(cfg pipeline.Config) ([]pipeline.Stage, error) {
 
 // profile runs ingest, every stage and the report writer in this process
 // under the CPU profiler (no workspace: the re-run figures cover it).
-func profile(ctx context.Context, corpus, file string, workers int, p printer) error {
+//
+// memfile, when set, receives a heap profile taken after the last document
+// and before the reports are written: what aggregation keeps per document.
+func profile(ctx context.Context, corpus, file, memfile string, workers int, p printer) error {
 	cfg, err := pipeline.LoadConfig("")
 	if err != nil {
 		return err
@@ -102,6 +106,14 @@ func profile(ctx context.Context, corpus, file string, workers int, p printer) e
 	if err != nil {
 		return err
 	}
+	if memfile != "" {
+		if err := writeHeap(memfile); err != nil {
+			return err
+		}
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		p.float("profile", "heap_inuse_mb_before_reports", float64(ms.HeapInuse)/1e6, 1)
+	}
 	p.float("profile", "pipeline_s", stats.Elapsed.Seconds(), 3)
 	p.float("profile", "pipeline_tokens_per_s", float64(words)/stats.Elapsed.Seconds(), 0)
 	t1 := time.Now()
@@ -109,9 +121,29 @@ func profile(ctx context.Context, corpus, file string, workers int, p printer) e
 		return err
 	}
 	p.float("profile", "reports_s", time.Since(t1).Seconds(), 3)
+	if memfile != "" {
+		// Cumulative allocations up to here: -sample_index=alloc_space
+		// -focus=Writer..Close shows what the reports allocate.
+		if err := writeHeap(memfile + ".after-reports"); err != nil {
+			return err
+		}
+	}
 	for _, c := range stats.Counters {
 		p.float("stage_"+c.Stage, "busy_s", c.Busy.Seconds(), 3)
 	}
 	fmt.Fprintf(os.Stderr, "bench: CPU profile in %s: go tool pprof -top %s\n", file, file)
 	return nil
+}
+
+func writeHeap(file string) error {
+	runtime.GC()
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
