@@ -23,12 +23,18 @@ type Instance struct {
 	Others   []Span
 }
 
-// tok is one token of a sentence.
+// tok is one token of a sentence. The fields after role depend only on
+// the word, so they are computed once per sentence and shared by all its
+// mentions.
 type tok struct {
 	start, end int
 	lower      string
 	// role: 0 word, 1 the target, 2 another target.
 	role int
+	// val is the word's lexicon valence (0 when none).
+	val float64
+	// Word classes, looked up once per sentence.
+	punct, clauseBreak, negator, contrast bool
 }
 
 // lexicon holds the word valences used by the features: VADER's lexicon
@@ -51,13 +57,16 @@ func newLexicon() *lexicon {
 	return &lexicon{val: val, sia: sia}
 }
 
+// inflections are the suffixes valence strips, in order.
+var inflections = [...]string{"s", "es", "ed", "d", "ing", "ly"}
+
 // valence of a lower-cased word: exact match, then the word without a
 // common inflection.
 func (l *lexicon) valence(w string) float64 {
 	if v, ok := l.val[w]; ok {
 		return v
 	}
-	for _, suf := range []string{"s", "es", "ed", "d", "ing", "ly"} {
+	for _, suf := range inflections {
 		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {
 			if v, ok := l.val[w[:len(w)-len(suf)]]; ok {
 				return v
@@ -84,23 +93,21 @@ var contrasts = map[string]bool{
 	"despite": true, "while": true, "whereas": true, "nevertheless": true, "still": true,
 }
 
-// tokenize splits a sentence into lower-cased tokens (words, with
-// "n't" split off, and single punctuation marks) and marks the target and
-// the other targets.
-func tokenize(in Instance) []tok {
-	s := in.Sentence
-	var ts []tok
-	role := func(a, b int) int {
-		if a < in.Target.End && b > in.Target.Start {
-			return 1
+// lowerWord is strings.ToLower(strings.ReplaceAll(w, "’", "'")) without
+// allocating for the common case, an ASCII word already in lower case.
+func lowerWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return strings.ToLower(strings.ReplaceAll(w, "’", "'"))
 		}
-		for _, o := range in.Others {
-			if a < o.End && b > o.Start {
-				return 2
-			}
-		}
-		return 0
 	}
+	return w
+}
+
+// tokenize splits a sentence into lower-cased tokens (words, with "n't"
+// split off, and single punctuation marks), appending to ts. Roles are
+// left 0: they depend on the mention (see sentence.mark).
+func (l *lexicon) tokenize(s string, ts []tok) []tok {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -123,28 +130,45 @@ func tokenize(in Instance) []tok {
 				}
 				break
 			}
-			w := strings.ToLower(strings.ReplaceAll(s[i:j], "’", "'"))
+			w := lowerWord(s[i:j])
 			if strings.HasSuffix(w, "n't") && len(w) > 3 {
 				k := j - len("n't")
 				if strings.HasSuffix(s[i:j], "n’t") {
 					k = j - len("n’t")
 				}
-				ts = append(ts, tok{start: i, end: k, lower: w[:len(w)-3], role: role(i, k)})
-				ts = append(ts, tok{start: k, end: j, lower: "n't", role: role(k, j)})
+				ts = append(ts, l.word(i, k, w[:len(w)-3]), l.word(k, j, "n't"))
 			} else {
 				w = strings.TrimSuffix(w, "'s")
 				if isNumber(w) {
 					w = "<num>"
 				}
-				ts = append(ts, tok{start: i, end: j, lower: w, role: role(i, j)})
+				ts = append(ts, l.word(i, j, w))
 			}
 			i = j
 		default:
-			ts = append(ts, tok{start: i, end: i + n, lower: string(r), role: role(i, i+n)})
+			p := s[i : i+n]
+			if r == utf8.RuneError && n == 1 {
+				p = "\uFFFD" // as string(r) names it
+			}
+			ts = append(ts, l.word(i, i+n, p))
 			i += n
 		}
 	}
 	return ts
+}
+
+// word makes a token and looks up its word classes.
+func (l *lexicon) word(start, end int, lower string) tok {
+	t := tok{start: start, end: end, lower: lower}
+	t.punct = isPunct(lower)
+	if t.punct {
+		t.clauseBreak = isClauseBreak(lower)
+		return t
+	}
+	t.val = l.valence(lower)
+	t.negator = negators[lower]
+	t.contrast = contrasts[lower]
+	return t
 }
 
 func isNumber(w string) bool {
@@ -159,17 +183,145 @@ func isNumber(w string) bool {
 // featureSet accumulates named feature values.
 type featureSet map[string]float64
 
-func (f featureSet) add(name string, v float64) { f[name] += v }
+// FNV-1a, 64 bits: feature names are hashed part by part, so that a
+// feature is looked up without building its name.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
 
-// features extracts the classifier's features for one instance. The
-// feature names are stable strings; the model maps them to weights.
+func fnvAdd(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// hashName is the hash of a whole feature name, as sink.add computes it
+// from the name's parts.
+func hashName(name string) uint64 { return fnvAdd(fnvOffset, name) }
+
+// sink receives features whose name is the concatenation a+b+c+d. For
+// prediction (set == nil) it adds each feature's weights times its value
+// to z; for training it collects the named values in set.
+type sink struct {
+	w   map[uint64][3]float64
+	z   [3]float64
+	set featureSet
+}
+
+func (k *sink) add(v float64, a, b, c, d string) {
+	if k.set != nil {
+		k.set[a+b+c+d] += v
+		return
+	}
+	h := fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, a), b), c), d)
+	if w, ok := k.w[h]; ok {
+		k.z[0] += w[0] * v
+		k.z[1] += w[1] * v
+		k.z[2] += w[2] * v
+	}
+}
+
+// sentence is what the features of one sentence share across its
+// mentions: its tokens, its reported-speech spans and its VADER scores.
+// It is per-call scratch (see scratchPool), never shared between
+// goroutines.
+type sentence struct {
+	text      string
+	toks      []tok
+	spans     []voice.Span
+	hasQuote  bool
+	vaderDone bool
+	vpos      float64
+	vneg      float64
+	vcomp     float64
+	clauses   []clauseScore
+	// Per-mention scratch.
+	seq []tok
+	neg []bool
+}
+
+// clauseScore caches the VADER compound of a clause [a, b) of the
+// sentence; the mentions of one clause share it.
+type clauseScore struct {
+	a, b int
+	c    float64
+}
+
+// reset prepares s for a new sentence text.
+func (s *sentence) reset(l *lexicon, text string) {
+	s.text = text
+	s.toks = l.tokenize(text, s.toks[:0])
+	s.spans = voice.Spans(text)
+	s.hasQuote = false
+	for _, sp := range s.spans {
+		if sp.Kind == voice.KindQuote {
+			s.hasQuote = true
+			break
+		}
+	}
+	s.vaderDone = false
+	s.clauses = s.clauses[:0]
+}
+
+func (s *sentence) vader(l *lexicon) {
+	if s.vaderDone {
+		return
+	}
+	ps := l.sia.PolarityScores(voice.Flatten(s.text))
+	s.vpos, s.vneg, s.vcomp = ps.Positive, ps.Negative, ps.Compound
+	s.vaderDone = true
+}
+
+func (s *sentence) clause(l *lexicon, a, b int) float64 {
+	for _, c := range s.clauses {
+		if c.a == a && c.b == b {
+			return c.c
+		}
+	}
+	c := l.compound(s.text[a:b])
+	s.clauses = append(s.clauses, clauseScore{a, b, c})
+	return c
+}
+
+// features extracts the named features of one instance, for training.
 func (l *lexicon) features(in Instance) featureSet {
-	f := featureSet{"bias": 1}
-	ts := tokenize(in)
+	var s sentence
+	s.reset(l, in.Sentence)
+	k := sink{set: featureSet{}}
+	l.mention(&s, in.Target, in.Others, &k)
+	return k.set
+}
+
+// Side-specific window feature prefixes: [right, left].
+var (
+	winPrefix  = [2]string{"winR:", "winL:"}
+	nearPrefix = [2]string{"nearR:", "nearL:"}
+)
+
+// mention emits the classifier's features for the target span of the
+// sentence s (reset for in.Sentence), with the other targets at others.
+// The feature names are stable strings; the model maps them to weights.
+func (l *lexicon) mention(s *sentence, target Span, others []Span, f *sink) {
+	f.add(1, "bias", "", "", "")
+	role := func(a, b int) int {
+		if a < target.End && b > target.Start {
+			return 1
+		}
+		for _, o := range others {
+			if a < o.End && b > o.Start {
+				return 2
+			}
+		}
+		return 0
+	}
 	// Collapse target and other-target tokens to single placeholders.
-	var seq []tok
+	seq := s.seq[:0]
 	tpos := -1
-	for _, t := range ts {
+	for _, t := range s.toks {
+		t.role = role(t.start, t.end)
 		if t.role != 0 {
 			if len(seq) > 0 && seq[len(seq)-1].role == t.role && seq[len(seq)-1].end >= t.start-1 {
 				seq[len(seq)-1].end = t.end
@@ -187,6 +339,7 @@ func (l *lexicon) features(in Instance) featureSet {
 		}
 		seq = append(seq, t)
 	}
+	s.seq = seq
 	if tpos < 0 {
 		tpos = 0
 	}
@@ -194,73 +347,70 @@ func (l *lexicon) features(in Instance) featureSet {
 
 	// Negation scope: a negator flips the next three words, up to
 	// punctuation.
-	neg := make([]bool, n)
+	neg := s.neg[:0]
 	scope := 0
-	for i, t := range seq {
-		if isPunct(t.lower) {
+	for _, t := range seq {
+		if t.punct {
 			scope = 0
 		}
+		neg = append(neg, scope > 0)
 		if scope > 0 {
-			neg[i] = true
 			scope--
 		}
-		if negators[t.lower] {
+		if t.negator {
 			scope = 3
 		}
 	}
+	s.neg = neg
 	// Contrast: the last contrast word splits the sentence; the clause
 	// after it weighs more in English news.
 	contrastAt := -1
 	for i, t := range seq {
-		if contrasts[t.lower] {
+		if t.contrast {
 			contrastAt = i
 		}
 	}
 	// Clause boundaries around the target: punctuation , ; : ( ) – —.
 	clauseLo, clauseHi := 0, n
 	for i := tpos - 1; i >= 0; i-- {
-		if isClauseBreak(seq[i].lower) {
+		if seq[i].clauseBreak {
 			clauseLo = i + 1
 			break
 		}
 	}
 	for i := tpos + 1; i < n; i++ {
-		if isClauseBreak(seq[i].lower) {
+		if seq[i].clauseBreak {
 			clauseHi = i
 			break
 		}
 	}
 
 	// Voice: target inside quotation marks or in attributed speech.
-	vs := voice.Spans(in.Sentence)
-	if voice.Quoted(vs, in.Target.Start, in.Target.End) {
-		f.add("voice:reported", 1)
+	if voice.Quoted(s.spans, target.Start, target.End) {
+		f.add(1, "voice:reported", "", "", "")
 	}
-	for _, sp := range vs {
-		if sp.Kind == voice.KindQuote {
-			f.add("has:quote", 1)
-			break
-		}
+	if s.hasQuote {
+		f.add(1, "has:quote", "", "", "")
 	}
 
 	var posL, negL, posR, negR, posAll, negAll, posClause, negClause, wsum float64
 	for i, t := range seq {
 		if t.role != 0 {
 			if t.role == 2 {
-				f.add("has:other", 1)
+				f.add(1, "has:other", "", "", "")
 			}
 			continue
 		}
 		w := t.lower
-		if isPunct(w) {
+		if t.punct {
 			if w == "?" || w == "!" {
-				f.add("punct:"+w, 1)
+				f.add(1, "punct:", w, "", "")
 			}
 			continue
 		}
-		nw := w
+		not := ""
 		if neg[i] {
-			nw = "NOT_" + w
+			not = "NOT_"
 		}
 		d := i - tpos
 		ad := d
@@ -268,36 +418,36 @@ func (l *lexicon) features(in Instance) featureSet {
 			ad = -ad
 		}
 		// Bag of words over the sentence, damped by distance.
-		f.add("w:"+nw, 1)
-		f.add("wd:"+nw, 1/(1+float64(ad)/4))
+		f.add(1, "w:", not, w, "")
+		f.add(1/(1+float64(ad)/4), "wd:", not, w, "")
 		// A crude stem lets inflections share weight; bigrams catch
 		// phrases ("stepped down", "no longer").
 		if st := stem(w); st != w {
-			f.add("st:"+st, 1)
+			f.add(1, "st:", st, "", "")
 		}
-		if i+1 < n && !isPunct(seq[i+1].lower) {
-			f.add("b:"+w+"_"+seq[i+1].lower, 1)
+		if i+1 < n && !seq[i+1].punct {
+			f.add(1, "b:", w, "_", seq[i+1].lower)
 		}
 		// Side-specific window words.
 		if ad <= 6 {
-			side := "R"
+			side := 0
 			if d < 0 {
-				side = "L"
+				side = 1
 			}
-			f.add("win"+side+":"+nw, 1)
+			f.add(1, winPrefix[side], not, w, "")
 			if ad <= 2 {
-				f.add("near"+side+":"+nw, 1)
+				f.add(1, nearPrefix[side], not, w, "")
 			}
 		}
 		if i >= clauseLo && i < clauseHi {
-			f.add("c:"+nw, 1)
+			f.add(1, "c:", not, w, "")
 		}
 		if contrastAt >= 0 {
 			if i > contrastAt && tpos > contrastAt {
-				f.add("post:"+nw, 1)
+				f.add(1, "post:", not, w, "")
 			}
 		}
-		v := l.valence(w)
+		v := t.val
 		if v == 0 {
 			continue
 		}
@@ -328,98 +478,95 @@ func (l *lexicon) features(in Instance) featureSet {
 			}
 		}
 	}
-	sq := func(x float64) float64 { return math.Log1p(x) }
-	f.add("lex:posL", sq(posL))
-	f.add("lex:negL", sq(negL))
-	f.add("lex:posR", sq(posR))
-	f.add("lex:negR", sq(negR))
-	f.add("lex:pos", sq(posAll))
-	f.add("lex:neg", sq(negAll))
-	f.add("lex:posC", sq(posClause))
-	f.add("lex:negC", sq(negClause))
-	f.add("lex:wsum", math.Tanh(wsum/4))
+	sq := math.Log1p
+	f.add(sq(posL), "lex:posL", "", "", "")
+	f.add(sq(negL), "lex:negL", "", "", "")
+	f.add(sq(posR), "lex:posR", "", "", "")
+	f.add(sq(negR), "lex:negR", "", "", "")
+	f.add(sq(posAll), "lex:pos", "", "", "")
+	f.add(sq(negAll), "lex:neg", "", "", "")
+	f.add(sq(posClause), "lex:posC", "", "", "")
+	f.add(sq(negClause), "lex:negC", "", "", "")
+	f.add(math.Tanh(wsum/4), "lex:wsum", "", "", "")
 	// The target opening its clause is likely its subject: what follows
 	// is said of it; otherwise what precedes may act on it.
 	if tpos == clauseLo || (tpos == clauseLo+1 && (seq[clauseLo].lower == "the" || seq[clauseLo].lower == "but" || seq[clauseLo].lower == "and")) {
-		f.add("subj:posR", sq(posR))
-		f.add("subj:negR", sq(negR))
+		f.add(sq(posR), "subj:posR", "", "", "")
+		f.add(sq(negR), "subj:negR", "", "", "")
 	} else {
-		f.add("obj:posL", sq(posL))
-		f.add("obj:negL", sq(negL))
+		f.add(sq(posL), "obj:posL", "", "", "")
+		f.add(sq(negL), "obj:negL", "", "", "")
 	}
 
-	// Sentence and clause VADER compound, continuous and binned.
-	ps := l.sia.PolarityScores(voice.Flatten(in.Sentence))
-	f.add("vader:pos", ps.Positive)
-	f.add("vader:neg", ps.Negative)
-	comp := ps.Compound
-	f.add("vader:s", comp)
-	f.add("vader:sbin:"+bin(comp), 1)
+	// Sentence and clause VADER compound, continuous and binned. The
+	// sentence's scores are computed once for all its mentions.
+	s.vader(l)
+	f.add(s.vpos, "vader:pos", "", "", "")
+	f.add(s.vneg, "vader:neg", "", "", "")
+	f.add(s.vcomp, "vader:s", "", "", "")
+	f.add(1, "vader:sbin:", bin(s.vcomp), "", "")
 	if clauseHi > clauseLo && clauseLo < n {
-		a := seq[clauseLo].start
-		b := seq[clauseHi-1].end
-		cc := l.compound(in.Sentence[a:b])
-		f.add("vader:c", cc)
-		f.add("vader:cbin:"+bin(cc), 1)
+		cc := s.clause(l, seq[clauseLo].start, seq[clauseHi-1].end)
+		f.add(cc, "vader:c", "", "", "")
+		f.add(1, "vader:cbin:", bin(cc), "", "")
 	}
 
 	// Target position and syntax-light role cues.
 	switch {
 	case tpos == 0:
-		f.add("pos:first", 1)
+		f.add(1, "pos:first", "", "", "")
 	case float64(tpos) < float64(n)/3:
-		f.add("pos:early", 1)
+		f.add(1, "pos:early", "", "", "")
 	case float64(tpos) > 2*float64(n)/3:
-		f.add("pos:late", 1)
+		f.add(1, "pos:late", "", "", "")
 	default:
-		f.add("pos:mid", 1)
+		f.add(1, "pos:mid", "", "", "")
 	}
-	if e := in.Target.End; e+1 < len(in.Sentence) && (strings.HasPrefix(in.Sentence[e:], "'s") || strings.HasPrefix(in.Sentence[e:], "’s")) {
-		f.add("target:possessive", 1)
+	if e := target.End; e+1 < len(s.text) && (strings.HasPrefix(s.text[e:], "'s") || strings.HasPrefix(s.text[e:], "’s")) {
+		f.add(1, "target:possessive", "", "", "")
 	}
 	if tpos > 1 {
-		f.add("prev2:"+seq[tpos-2].lower+"_"+seq[tpos-1].lower, 1)
+		f.add(1, "prev2:", seq[tpos-2].lower, "_", seq[tpos-1].lower)
 	}
 	if tpos+2 < n {
-		f.add("next2:"+seq[tpos+1].lower+"_"+seq[tpos+2].lower, 1)
+		f.add(1, "next2:", seq[tpos+1].lower, "_", seq[tpos+2].lower)
 	}
 	if tpos > 0 {
-		f.add("prev:"+seq[tpos-1].lower, 1)
+		f.add(1, "prev:", seq[tpos-1].lower, "", "")
 	} else {
-		f.add("prev:<s>", 1)
+		f.add(1, "prev:<s>", "", "", "")
 	}
 	if tpos+1 < n {
 		next := seq[tpos+1].lower
-		f.add("next:"+next, 1)
+		f.add(1, "next:", next, "", "")
 		// The target as subject: the word after it (skipping an
 		// auxiliary) is its verb.
 		j := tpos + 1
 		if aux[next] && j+1 < n {
-			f.add("aux:"+next, 1)
+			f.add(1, "aux:", next, "", "")
 			j++
 		}
-		verb := seq[j].lower
-		f.add("verb:"+verb, 1)
-		if v := l.valence(verb); v != 0 {
-			f.add("subjval", v/4)
+		verb := seq[j]
+		f.add(1, "verb:", verb.lower, "", "")
+		if v := l.valence(verb.lower); v != 0 {
+			f.add(v/4, "subjval", "", "", "")
 		}
 	} else {
-		f.add("next:</s>", 1)
+		f.add(1, "next:</s>", "", "", "")
 	}
 	// The target as object: a lexicon word within the two tokens before.
 	for k := tpos - 1; k >= 0 && k >= tpos-2; k-- {
 		if v := l.valence(seq[k].lower); v != 0 {
-			f.add("objval", v/4)
+			f.add(v/4, "objval", "", "", "")
 		}
 	}
 	if contrastAt >= 0 {
 		if tpos > contrastAt {
-			f.add("contrast:after", 1)
+			f.add(1, "contrast:after", "", "", "")
 		} else {
-			f.add("contrast:before", 1)
+			f.add(1, "contrast:before", "", "", "")
 		}
 	}
-	return f
 }
 
 var aux = map[string]bool{

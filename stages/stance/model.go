@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Classes are the stance classes in model order.
@@ -18,29 +19,59 @@ var Classes = [3]string{"negative", "neutral", "positive"}
 // Model is a multinomial logistic regression over the features of an
 // Instance. It is read-only after construction and safe for concurrent use.
 type Model struct {
-	w   map[string][3]float64
+	w map[string][3]float64
+	// hw is w keyed by the FNV-1a hash of the feature name, so that
+	// prediction looks features up without building their names.
+	hw  map[uint64][3]float64
 	lex *lexicon
 }
+
+// index builds m.hw from m.w. Two names with one hash would make one
+// feature take the other's weights, so that is an error.
+func (m *Model) index() error {
+	m.hw = make(map[uint64][3]float64, len(m.w))
+	for name, w := range m.w {
+		h := hashName(name)
+		if _, dup := m.hw[h]; dup {
+			return fmt.Errorf("stance: feature %q collides with another feature's hash", name)
+		}
+		m.hw[h] = w
+	}
+	return nil
+}
+
+// scratch is the per-call working memory of prediction, pooled because
+// Process runs concurrently on different documents.
+type scratch struct {
+	sent   sentence
+	others []Span
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // Probs returns the class probabilities (negative, neutral, positive) for
 // one instance.
 func (m *Model) Probs(in Instance) [3]float64 {
-	f := m.lex.features(in)
-	var z [3]float64
-	for name, v := range f {
-		if w, ok := m.w[name]; ok {
-			for k := range z {
-				z[k] += w[k] * v
-			}
-		}
-	}
-	return softmax(z)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	sc.sent.reset(m.lex, in.Sentence)
+	return m.probs(&sc.sent, in.Target, in.Others)
+}
+
+// probs is Probs for a target of a sentence already reset.
+func (m *Model) probs(s *sentence, target Span, others []Span) [3]float64 {
+	k := sink{w: m.hw}
+	m.lex.mention(s, target, others, &k)
+	return softmax(k.z)
 }
 
 // Predict returns the class label and the score P(positive) - P(negative)
 // in [-1, 1].
 func (m *Model) Predict(in Instance) (label string, score float64) {
-	p := m.Probs(in)
+	return predict(m.Probs(in))
+}
+
+func predict(p [3]float64) (label string, score float64) {
 	best := 1
 	for k := range p {
 		if p[k] > p[best] {
@@ -132,6 +163,9 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	if len(m.w) == 0 {
 		return nil, fmt.Errorf("stance: read model: no weights")
+	}
+	if err := m.index(); err != nil {
+		return nil, fmt.Errorf("stance: read model: %w", err)
 	}
 	return m, nil
 }

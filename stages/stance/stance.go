@@ -109,15 +109,26 @@ func (c *Classifier) unit(text string, u *pipeline.Unit) []pipeline.StanceMentio
 	spans := voice.Unit(body, u.Kind == pipeline.KindReviewQuote)
 	sents := sentenceSpans(u, body)
 	out := make([]pipeline.StanceMention, 0, len(ms))
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	// Mentions are sorted by start, so the mentions of one sentence are
+	// consecutive: its tokens, voice spans and VADER scores are computed
+	// once for all of them.
+	curA, curB := -1, -1
 	for _, m := range ms {
 		sa, sb := sentenceOf(text, u, sents, m)
-		in := Instance{Sentence: text[sa:sb], Target: Span{m.start - sa, m.end - sa}}
+		if sa != curA || sb != curB {
+			sc.sent.reset(c.model.lex, text[sa:sb])
+			curA, curB = sa, sb
+		}
+		others := sc.others[:0]
 		for _, o := range ms {
 			if o != m && o.start >= sa && o.end <= sb && o.target != m.target {
-				in.Others = append(in.Others, Span{o.start - sa, o.end - sa})
+				others = append(others, Span{o.start - sa, o.end - sa})
 			}
 		}
-		label, score := c.model.Predict(in)
+		sc.others = others
+		label, score := predict(c.model.probs(&sc.sent, Span{m.start - sa, m.end - sa}, others))
 		v := pipeline.VoiceOwn
 		if voice.Quoted(spans, m.start-u.Start, m.end-u.Start) {
 			v = pipeline.VoiceQuoted

@@ -146,5 +146,8 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 		}
 		m.w[n] = w
 	}
+	if err := m.index(); err != nil {
+		return nil, fmt.Errorf("stance: train: %w", err)
+	}
 	return m, nil
 }
