@@ -56,15 +56,17 @@ type word struct {
 // simple splitter: ., ! or ? followed by space, and line breaks.
 func Attributions(text string) []Span {
 	var out []Span
+	var ws []word // reused across sentences
 	for _, s := range Sentences(text) {
-		out = append(out, attribute(text, s[0], s[1])...)
+		ws = words(text, s[0], s[1], ws[:0])
+		out = attribute(text, s[0], s[1], ws, out)
 	}
 	return out
 }
 
-func attribute(text string, start, end int) []Span {
-	ws := words(text, start, end)
-	var out []Span
+// attribute appends the attributed content of the sentence [start, end),
+// split into ws, to out.
+func attribute(text string, start, end int, ws []word, out []Span) []Span {
 	add := func(a, b int) {
 		a, b = trim(text, a, b)
 		if b > a {
@@ -201,9 +203,8 @@ func trim(text string, a, b int) (int, int) {
 	return a, b
 }
 
-// words splits text[start:end] into letter/digit words.
-func words(text string, start, end int) []word {
-	var ws []word
+// words appends the letter/digit words of text[start:end] to ws.
+func words(text string, start, end int, ws []word) []word {
 	i := start
 	for i < end {
 		r, n := utf8.DecodeRuneInString(text[i:end])

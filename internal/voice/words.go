@@ -16,7 +16,7 @@ type Word struct {
 // word splitter of the lexicon stages (frames, terms), so that they count
 // the same words with or without the text stage's tokens.
 func Words(text string) []Word {
-	ws := words(text, 0, len(text))
+	ws := words(text, 0, len(text), nil)
 	out := make([]Word, len(ws))
 	prev := 0
 	for i, w := range ws {

@@ -281,6 +281,11 @@ func (s *sentence) clause(l *lexicon, a, b int) float64 {
 			return c.c
 		}
 	}
+	if strings.TrimSpace(s.text[:a]) == "" && strings.TrimSpace(s.text[b:]) == "" {
+		// The clause is the whole sentence: Flatten gives the same text.
+		s.vader(l)
+		return s.vcomp
+	}
 	c := l.compound(s.text[a:b])
 	s.clauses = append(s.clauses, clauseScore{a, b, c})
 	return c
