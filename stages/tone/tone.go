@@ -108,8 +108,16 @@ var negators = map[string]bool{
 // negator counts with the opposite polarity, as in VADER.
 func (s *Scorer) count(norm string) (pos, neg, words int) {
 	scope := 0
-	for _, f := range strings.Fields(norm) {
-		w := strings.ToLower(strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }))
+	// Normalize leaves single spaces between words, so splitting on ' '
+	// is strings.Fields without allocating the slice.
+	for rest := norm; rest != ""; {
+		f := rest
+		if k := strings.IndexByte(rest, ' '); k >= 0 {
+			f, rest = rest[:k], rest[k+1:]
+		} else {
+			rest = ""
+		}
+		w := strings.ToLower(strings.TrimFunc(f, notWordRune))
 		if w == "" || !hasLetter(w) {
 			continue
 		}
@@ -135,6 +143,8 @@ func (s *Scorer) count(norm string) (pos, neg, words int) {
 	}
 	return pos, neg, words
 }
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }
 
 func hasLetter(w string) bool {
 	for _, r := range w {
