@@ -27,6 +27,34 @@ func (p *parser) counted(q *Quantity, si, j int) {
 		q.Counted = p.s[q.countedStart:q.countedEnd]
 		return
 	}
+	if isFraction(*q) {
+		// "a third of the population", "half the condos": the whole.
+		if p.is(k, "of") {
+			k++
+		}
+		for k < len(p.t) && p.inSet(k, determiners) {
+			k++
+		}
+		if s, e := p.nounPhrase(k, 3); e > s {
+			if e-s > 1 && p.inSet(e-1, subjectVerbs) {
+				e-- // "a third of the population lives"
+			}
+			q.countedStart, q.countedEnd = p.t[s].s, p.t[e-1].e
+			q.Counted = p.s[q.countedStart:q.countedEnd]
+		}
+		return
+	}
+	// "4.8 million 152 mm artillery shells": a calibre or size between the
+	// number and the thing.
+	if q.Unit == "" && k < len(p.t) && p.t[k].k == kNum {
+		if ph, e, ok := p.unitAt(k+1, p.glued(k+1)); ok && !ph.cur && !ph.dur {
+			if s, e2 := p.nounPhrase(e, 3); e2 > s && p.pluralWord(e2-1) {
+				q.countedStart, q.countedEnd = p.t[k].s, p.t[e2-1].e
+				q.Counted = p.s[q.countedStart:q.countedEnd]
+				return
+			}
+		}
+	}
 	if p.is(k, "of") {
 		if q.Unit == "" && q.Bound != "range" {
 			return // "one of", "3 of 5": not a counted phrase
@@ -70,6 +98,10 @@ func (p *parser) counted(q *Quantity, si, j int) {
 	q.countedStart, q.countedEnd = p.t[s].s, p.t[e-1].e
 	q.Counted = p.s[q.countedStart:q.countedEnd]
 }
+
+// subjectVerbs are verbs in -s that may follow a whole taken as subject.
+var subjectVerbs = map[string]bool{"lives": true, "works": true, "says": true, "votes": true,
+	"wants": true, "owns": true, "uses": true, "needs": true, "supports": true, "opposes": true}
 
 // rateWords are the time words of a rate after a counted phrase.
 var rateWords = map[string]bool{"day": true, "week": true, "month": true, "year": true, "hour": true,

@@ -27,6 +27,7 @@ const (
 	wNoOne                         // words after "one" that make it a pronoun
 	wPron                          // personal pronoun that may be a claimant
 	wPersonNoun                    // irregular plural nouns: "people"
+	wFold                          // multiplier word: "sixfold", "tenfold"
 )
 
 // entry is what the lexicon knows about one lowercase word.
@@ -104,7 +105,7 @@ var (
 		{"day", "day|days"},
 		{"hour", "hour|hours|hr|hrs|h"},
 		{"minute", "minute|minutes|min|mins"},
-		{"second", "seconds|sec|secs|s"},
+		{"second", "seconds|second|sec|secs|s"},
 		{"decade", "decade|decades"},
 		{"century", "century|centuries"},
 		{"millisecond", "millisecond|milliseconds|ms"},
@@ -135,6 +136,8 @@ var (
 		{"litre", "litre|litres|liter|liters|l"},
 		{"ml", "ml|millilitre|millilitres|milliliter|milliliters"},
 		{"gallon", "gallon|gallons|gal"},
+		{"pint", "pint|pints"},
+		{"quart", "quart|quarts"},
 		{"barrel", "barrel|barrels|bbl"},
 		{"barrel per day", "barrels per day|barrels a day|barrel per day|bpd|b/d"},
 		{"cubic metre", "cubic metre|cubic metres|cubic meter|cubic meters|m3|bcm"},
@@ -175,7 +178,8 @@ var (
 		{"TB", "tb|terabyte|terabytes"},
 		{"Mbps", "mbps|mbit/s|megabits per second"},
 		{"Gbps", "gbps|gigabits per second"},
-		{"hp", "hp|horsepower|bhp"},
+		{"hp", "hp|horsepower|PS"},
+		{"bhp", "bhp|brake horsepower"},
 		{"lb-ft", "lb-ft|pound-feet|pound-foot|lb ft|foot-pounds|ft-lb"},
 		{"Nm", "newton metres|newton meters|newton-metres|newton-meters"},
 		{"Pa", "pascal|pascals|pa"},
@@ -184,7 +188,7 @@ var (
 		{"GPa", "gpa|gigapascal|gigapascals"},
 		{"psi", "psi"},
 		{"ksi", "ksi"},
-		{"times", "times|x"},
+		{"times", "times|x|fold"},
 		{"point per game", "ppg|points per game"},
 		{"rebound per game", "rpg|rebounds per game"},
 		{"assist per game", "apg|assists per game"},
@@ -323,6 +327,18 @@ func init() {
 		e.flags |= wNum
 		e.num = float64(i)
 	}
+	for i, w := range small[2:] {
+		e := lx(w + "fold")
+		e.flags |= wFold
+		e.num = float64(i + 2)
+	}
+	for w, v := range map[string]float64{"hundredfold": 100, "thousandfold": 1000, "twentyfold": 20} {
+		e := lx(w)
+		e.flags |= wFold
+		e.num = v
+	}
+	// "Y=28,030": the ASCII form of "¥" must reach currencyAt.
+	lx("y")
 	tens := []string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 	for i, w := range tens {
 		e := lx(w)

@@ -27,6 +27,9 @@ type Quantity struct {
 	Counted    string
 	// countedStart/End delimit Counted in the text.
 	countedStart, countedEnd int
+	// carried marks a unit or counted phrase taken from a neighbouring
+	// figure ("435 homes ... and 187 by tender").
+	carried bool
 }
 
 // ErrTooLong is returned by Parse for texts over MaxParseLen bytes.
@@ -108,6 +111,13 @@ func (p *parser) run() {
 			i = j
 			continue
 		}
+		if t := &p.t[i]; t.k == kWord && t.ent.flags&wFold != 0 {
+			// "grew sixfold": a multiplier.
+			p.qs = append(p.qs, Quantity{Start: t.s, End: t.e, Text: p.s[t.s:t.e], Value: t.ent.num,
+				Low: t.ent.num, High: t.ent.num, Unit: "times"})
+			i++
+			continue
+		}
 		if q, j, ok := p.quantity(i); ok {
 			q.Text = p.s[q.Start:q.End]
 			p.counted(&q, p.tokenAt(q.Start), j)
@@ -120,6 +130,78 @@ func (p *parser) run() {
 		}
 		i++
 	}
+	p.carry()
+}
+
+// carry gives a bare number the unit or counted thing of a figure in the
+// same sentence, as readers do with ellipsis: "435 homes by open sale and
+// 187 by tender", "84.75 cents, while the lowest is 74.07", "fell 2
+// percent, and the Nasdaq by 1", "about 8 or $9", "280 million of the 1.5
+// billion shekels". A share is carried only after "by", so that "rose 5%
+// to 120" stays a bare 120; durations and ages are not carried, and "of"
+// before the number names its own thing ("estimates of 64,900").
+func (p *parser) carry() {
+	for k := range p.qs {
+		q := &p.qs[k]
+		if q.Unit != "" || q.Counted != "" || q.Value == 1 && q.Bound == "" || isFraction(*q) {
+			continue
+		}
+		i := p.tokenAt(q.Start)
+		e := p.tokenAt(q.End)
+		if i < 0 || p.is(i-1, "of") || p.lineOrSentenceStart(i) && p.t[i].k != kNum || e < len(p.t) && p.t[e].k == kNum {
+			continue
+		}
+		// Forward: "8 or $9", "280 million of the 1.5 billion shekels".
+		if k+1 < len(p.qs) && p.qs[k+1].Unit != "" && !IsDuration(p.qs[k+1].Unit) {
+			n := p.tokenAt(p.qs[k+1].Start)
+			if p.is(e, "or") && n == e+1 || p.is(e, "of") && (n == e+1 || n == e+2 && p.is(e+1, "the")) {
+				q.Unit, q.carried = p.qs[k+1].Unit, true
+				continue
+			}
+		}
+		for a := k - 1; a >= 0; a-- {
+			g := &p.qs[a]
+			if p.sentenceBetween(p.tokenAt(g.End)-1, i) {
+				break
+			}
+			if IsDuration(g.Unit) || g.Unit == "year of age" || g.carried {
+				continue
+			}
+			if g.Unit == "%" || g.Unit == "percentage point" {
+				if !p.is(i-1, "by") {
+					continue
+				}
+			}
+			if g.Unit == "" && (g.Counted == "" || g.Value == 1 && g.Bound == "" || strings.HasPrefix(p.s[g.End:], "-")) {
+				continue // "4-gil", "four-cylinder": a modifier, not a count
+			}
+			if g.Unit != "" && p.nextIsWordNoun(p.tokenAt(g.End)) {
+				continue // "122 mm rockets": the unit modifies a noun
+			}
+			if g.Unit != "" {
+				q.Unit = g.Unit
+			} else {
+				q.Counted, q.countedStart, q.countedEnd = g.Counted, g.countedStart, g.countedEnd
+			}
+			q.carried = true
+			break
+		}
+	}
+}
+
+// isFraction reports whether q is a spelled fraction ("a third", "half").
+func isFraction(q Quantity) bool {
+	return q.Value > 0 && q.Value < 1 && q.Unit == "" && !strings.ContainsAny(q.Text, "0123456789")
+}
+
+// sentenceBetween reports whether a sentence ends between tokens a and b.
+func (p *parser) sentenceBetween(a, b int) bool {
+	for j := a + 1; j < b && j < len(p.t); j++ {
+		if p.t[j].k == kSym && (p.t[j].r == '.' || p.t[j].r == '!' || p.t[j].r == '?' || p.t[j].r == ';' || p.t[j].r == '\n') {
+			return true
+		}
+	}
+	return false
 }
 
 // text returns the text of token i.
@@ -214,7 +296,10 @@ func (p *parser) unitAt(i int, glued bool) (ph phrase, end int, ok bool) {
 				// Single letters are units only in their own case, and
 				// spaced only when upper case: "5 W", "12 C", "40km".
 				l := p.s[t.s]
-				if !singleUnits[l] || !glued && !(l >= 'A' && l <= 'Z' && !p.has(i+1, wNum) && !(i+1 < len(p.t) && p.t[i+1].k == kNum)) {
+				// A spaced "p" is pence before a preposition or a stop:
+				// "down 68 p at 1112 p".
+				pence := l == 'p' && (i+1 >= len(p.t) || p.t[i+1].k == kSym && p.t[i+1].r != '-' || p.has(i+1, wStop))
+				if !singleUnits[l] || !glued && !pence && !(l >= 'A' && l <= 'Z' && !p.has(i+1, wNum) && !(i+1 < len(p.t) && p.t[i+1].k == kNum)) {
 					continue
 				}
 			}
@@ -295,6 +380,14 @@ func (p *parser) currencyAt(i int) (string, int) {
 		if c, ok := dollarPrefix[strings.ToLower(w)]; ok && (p.glued(i+1) || c == "USD" || allUpper(w) && (len(w) >= 2 || w == "C")) {
 			cur, j = c, i+2
 		}
+	case t.k == kWord && t.e-t.s <= 2 && p.asciiPound(i):
+		// Text passed through an ASCII transliteration (unidecode) writes
+		// "£" as "PS" and "¥" as "Y=": "PS2.7m", "Y=28,030".
+		if p.text(i) == "PS" {
+			cur = "GBP"
+		} else {
+			cur, j = "JPY", i+2
+		}
 	case t.k == kWord && t.ent != nil && t.ent.prefix != "" && (t.up || t.e-t.s == 2):
 		// Codes must be upper case ("USD 5m", "Rs 500"), so that "try" and
 		// "us" stay words.
@@ -318,6 +411,24 @@ func (p *parser) currencyAt(i int) (string, int) {
 		return cur, j
 	}
 	return "", i
+}
+
+// asciiPound reports whether token i is a transliterated pound or yen
+// sign glued to an amount. "PS" needs an amount that cannot be a model
+// number ("PS5"): separators, a decimal, a scale or three digits.
+func (p *parser) asciiPound(i int) bool {
+	switch p.text(i) {
+	case "Y":
+		return p.isSym(i+1, '=') && p.glued(i+1) && i+2 < len(p.t) && p.t[i+2].k == kNum && p.glued(i+2)
+	case "PS":
+		j := i + 1
+		if j >= len(p.t) || p.t[j].k != kNum || !p.glued(j) {
+			return false
+		}
+		n := p.text(j)
+		return len(n) >= 3 || strings.ContainsAny(n, ",.") || p.glued(j+1) && p.has(j+1, wAbbr) || p.has(j+1, wScale)
+	}
+	return false
 }
 
 // core is a parsed number without unit or bound.
@@ -749,7 +860,10 @@ func (p *parser) millionContext(j int) bool {
 	}
 	// A plural noun within the next three words: "2.7m combined digital
 	// sales", "5m people".
-	for k := j; k < len(p.t) && k < j+3; k++ {
+	for k := j; k < len(p.t) && k < j+5; k++ {
+		if (p.is(k, "and") || p.is(k, "or")) && k > j {
+			continue // "2.7m combined digital and physical sales"
+		}
 		if p.t[k].k != kWord || p.has(k, wStop) {
 			return false
 		}
@@ -1079,6 +1193,10 @@ func (p *parser) quantity(i int) (q Quantity, next int, ok bool) {
 		q.Bound = bound
 	}
 	if q.Unit == "" && (p.is(lo.c.start-1, "aged") || bare && p.apposedAge(lo.c.start, end)) {
+		q.Unit = "year of age"
+	}
+	// "under the age of 5 years", "over the age of 21".
+	if (q.Unit == "" || q.Unit == "year") && p.is(lo.c.start-1, "of") && p.is(lo.c.start-2, "age") && !lo.c.vague {
 		q.Unit = "year of age"
 	}
 	return q, end, true

@@ -90,7 +90,7 @@ func (x *Extractor) unit(d *pipeline.Doc, u *pipeline.Unit, text string, start, 
 				Unit: q.Unit, Bound: q.Bound, Counted: q.Counted,
 			}
 			f.Text = d.Text[f.Start:f.End]
-			if len(u.Tokens) > 0 {
+			if len(u.Tokens) > 0 && !q.carried {
 				f.Counted = countedPOS(d.Text, u.Tokens, q, f.Start, f.End)
 			}
 			f.ClaimedBy = cl.of(q.Start)

@@ -177,5 +177,9 @@ func predicted(q figures.Quantity) qv {
 		v.lo, v.hi = -v.lo, -v.hi
 	}
 	v.unit = cqeUnit(q.Unit, q.Counted)
+	if q.Unit == "" && q.Value > 0 && q.Value < 1 && !strings.ContainsAny(q.Text, "0123456789") {
+		// CQE writes a spelled fraction as a share of its whole: "% condo".
+		v.unit = "% " + v.unit
+	}
 	return v
 }

@@ -9,7 +9,7 @@ var cqeNames = map[string]string{
 	"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen", "CNY": "chinese yuan",
 	"KRW": "south korean won", "RUB": "russian ruble", "INR": "indian rupee", "CAD": "canadian dollar",
 	"AUD": "australian dollar", "HKD": "hong kong dollar", "SGD": "singapore dollar", "NZD": "new zealand dollar",
-	"CHF": "swiss franc", "MYR": "malaysian ringgit", "ILS": "shekel", "cent": "cent", "pence": "penny",
+	"CHF": "swiss franc", "MYR": "malaysian ringgit", "ILS": "shekel", "cent": "cent", "pence": "point", "bhp": "brake horsepower", "pint": "pint", "quart": "quart",
 	"TWD": "new taiwan dollar", "BRL": "brazilian real", "MXN": "mexican peso", "ZAR": "south african rand",
 	"km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "µm": "micrometre", "nm": "nanometre",
 	"mile": "mile", "foot": "foot", "inch": "inch", "yard": "yard", "kg": "kilogram", "g": "gram",
