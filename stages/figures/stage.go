@@ -519,7 +519,80 @@ func (c *claimants) canonical(s, e int) string {
 		}
 		return m.Text
 	}
-	return c.phrase(s, e)
+	return c.resolve(c.phrase(s, e))
+}
+
+// govBodies end a claimant phrase that speaks for a state: "South Korea's
+// defence ministry", "Ukrainian military intelligence".
+var govBodies = map[string]bool{"ministry": true, "government": true, "intelligence": true,
+	"military": true, "agency": true, "office": true, "administration": true, "army": true,
+	"cabinet": true, "embassy": true, "authorities": true, "officials": true}
+
+// demonyms map state adjectives and names to the country.
+var demonyms = map[string]string{"ukrainian": "Ukraine", "ukraine": "Ukraine", "russian": "Russia",
+	"russia": "Russia", "south korean": "South Korea", "south korea": "South Korea",
+	"north korean": "North Korea", "north korea": "North Korea", "chinese": "China", "china": "China",
+	"american": "United States", "u.s.": "United States", "us": "United States", "japanese": "Japan",
+	"japan": "Japan", "german": "Germany", "germany": "Germany", "french": "France", "france": "France",
+	"british": "United Kingdom", "israeli": "Israel", "iranian": "Iran", "indian": "India"}
+
+// resolve maps a claimant phrase to its canonical form: a government body
+// to its state ("South Korea's defence ministry" is "South Korea", "the
+// White House" the United States), and a short name to the full name an
+// entity mention of the unit gives ("Peskov" is "Dmitry Peskov",
+// "Commission" is "European Commission").
+func (c *claimants) resolve(who string) string {
+	if who == "" {
+		return ""
+	}
+	w := strings.TrimPrefix(strings.TrimPrefix(who, "the "), "The ")
+	if w == "White House" {
+		return "United States"
+	}
+	ws := strings.Fields(w)
+	if len(ws) >= 2 && govBodies[strings.ToLower(ws[len(ws)-1])] {
+		head := strings.Join(ws[:len(ws)-1], " ")
+		if i := strings.Index(head, "'s"); i >= 0 {
+			head = head[:i]
+		} else if i := strings.Index(head, "’s"); i >= 0 {
+			head = head[:i]
+		}
+		for n := min(2, len(strings.Fields(head))); n >= 1; n-- {
+			if country, ok := demonyms[strings.ToLower(strings.Join(strings.Fields(head)[:n], " "))]; ok {
+				return country
+			}
+		}
+	}
+	if len(ws) <= 2 {
+		for _, m := range c.u.Entities {
+			full := m.Entity
+			if full == "" {
+				full = m.Text
+			}
+			if len(full) > len(w) && strings.HasSuffix(full, " "+w) {
+				return full
+			}
+		}
+		// Else the unit's own fuller name: "the European Commission ...
+		// the Commission said".
+		if len(ws) == 1 && hasUpper(w[:1]) {
+			u := c.p.s
+			for i := strings.Index(u, " "+w); i > 0; {
+				j := strings.LastIndexByte(u[:i], ' ') + 1
+				prev := u[j:i]
+				if prev != "" && hasUpper(prev[:1]) && !titleWords[strings.ToLower(prev)] && prev != "The" &&
+					strings.Trim(prev, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-") == "" {
+					return prev + " " + w
+				}
+				k := strings.Index(u[i+1:], " "+w)
+				if k < 0 {
+					break
+				}
+				i += 1 + k
+			}
+		}
+	}
+	return who
 }
 
 // titleWords are job titles and offices that precede a name.
