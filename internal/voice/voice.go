@@ -1,7 +1,8 @@
 package voice
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -68,14 +69,14 @@ func Quoted(spans []Span, start, end int) bool {
 }
 
 func sortSpans(s []Span) {
-	sort.Slice(s, func(i, j int) bool {
-		if s[i].Start != s[j].Start {
-			return s[i].Start < s[j].Start
+	slices.SortFunc(s, func(a, b Span) int {
+		if c := cmp.Compare(a.Start, b.Start); c != 0 {
+			return c
 		}
-		if s[i].End != s[j].End {
-			return s[i].End < s[j].End
+		if c := cmp.Compare(a.End, b.End); c != 0 {
+			return c
 		}
-		return s[i].Kind < s[j].Kind
+		return strings.Compare(a.Kind, b.Kind)
 	})
 }
 
