@@ -19,11 +19,14 @@ type manifest struct {
 	Inputs      []string        `json:"inputs"`
 	Workers     int             `json:"workers"`
 	Interrupted bool            `json:"interrupted"`
-	Totals      totals          `json:"totals"`
-	Stages      []stageCount    `json:"stages"`
-	Outputs     []string        `json:"outputs"`
-	Documents   []docRow        `json:"documents"`
-	Timings     timings         `json:"timings"`
+	// ReusedFrom names the earlier run whose report this run published
+	// unchanged, because nothing it was made from had changed.
+	ReusedFrom string       `json:"reused_report_from,omitempty"`
+	Totals     totals       `json:"totals"`
+	Stages     []stageCount `json:"stages"`
+	Outputs    []string     `json:"outputs"`
+	Documents  []docRow     `json:"documents"`
+	Timings    timings      `json:"timings"`
 }
 
 type stageCount struct {

@@ -40,6 +40,10 @@ var migrations = []string{
 		max_date = coalesce((SELECT max(substr(json_extract(u.value, '$.date'), 1, 10))
 			FROM json_each(docs.data, '$.units') AS u
 			WHERE json_extract(u.value, '$.date') GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'), '');`,
+	// v3: what a published run reported, so that a re-run over an
+	// unchanged corpus can reuse its report instead of rebuilding it.
+	`ALTER TABLE runs ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
+	ALTER TABLE runs ADD COLUMN report TEXT NOT NULL DEFAULT '';`,
 }
 
 // SchemaVersion returns the schema version this package writes (the

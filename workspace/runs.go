@@ -24,6 +24,10 @@ type Run struct {
 	Cached    int       `json:"cached"`
 	Failed    int       `json:"failed"`
 	Status    string    `json:"status"`
+	// Fingerprint digests everything the run's report was made from (see
+	// the framewatch command); Report is the published run folder.
+	Fingerprint string `json:"fingerprint,omitempty"`
+	Report      string `json:"report,omitempty"`
 }
 
 // RecordRun inserts or replaces the run r.ID. It commits the pending batch
@@ -40,12 +44,13 @@ func (w *Workspace) RecordRun(r Run) error {
 	if err := w.flushLocked(); err != nil {
 		return err
 	}
-	_, err := w.db.Exec(`INSERT INTO runs (run_id, started, finished, processed, cached, failed, status)
-		VALUES (?, ?, ?, ?, ?, ?, ?)
+	_, err := w.db.Exec(`INSERT INTO runs (run_id, started, finished, processed, cached, failed, status, fingerprint, report)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (run_id) DO UPDATE SET started = excluded.started, finished = excluded.finished,
 		processed = excluded.processed, cached = excluded.cached, failed = excluded.failed,
-		status = excluded.status`,
-		r.ID, formatTime(r.Started), formatTime(r.Finished), r.Processed, r.Cached, r.Failed, r.Status)
+		status = excluded.status, fingerprint = excluded.fingerprint, report = excluded.report`,
+		r.ID, formatTime(r.Started), formatTime(r.Finished), r.Processed, r.Cached, r.Failed, r.Status,
+		r.Fingerprint, r.Report)
 	if err != nil {
 		return fmt.Errorf("workspace: record run %s: %w", r.ID, err)
 	}
@@ -59,8 +64,8 @@ func (w *Workspace) Runs() ([]Run, error) {
 	if w.closed {
 		return nil, errClosed
 	}
-	rows, err := w.db.Query(`SELECT run_id, started, finished, processed, cached, failed, status
-		FROM runs ORDER BY started, run_id`)
+	rows, err := w.db.Query(`SELECT run_id, started, finished, processed, cached, failed, status,
+		fingerprint, report FROM runs ORDER BY started, run_id`)
 	if err != nil {
 		return nil, fmt.Errorf("workspace: runs: %w", err)
 	}
@@ -69,7 +74,8 @@ func (w *Workspace) Runs() ([]Run, error) {
 	for rows.Next() {
 		var r Run
 		var started, finished string
-		if err := rows.Scan(&r.ID, &started, &finished, &r.Processed, &r.Cached, &r.Failed, &r.Status); err != nil {
+		if err := rows.Scan(&r.ID, &started, &finished, &r.Processed, &r.Cached, &r.Failed, &r.Status,
+			&r.Fingerprint, &r.Report); err != nil {
 			return nil, fmt.Errorf("workspace: runs: %w", err)
 		}
 		if r.Started, err = parseTime(started); err == nil {
@@ -101,4 +107,20 @@ func parseTime(s string) (time.Time, error) {
 		return time.Time{}, nil
 	}
 	return time.Parse(timeLayout, s)
+}
+
+// LastPublished returns the most recent run that published a report
+// (status ok or partial, with a fingerprint), or false when there is none.
+func (w *Workspace) LastPublished() (Run, bool, error) {
+	runs, err := w.Runs()
+	if err != nil {
+		return Run{}, false, err
+	}
+	for i := len(runs) - 1; i >= 0; i-- {
+		r := runs[i]
+		if (r.Status == RunOK || r.Status == RunPartial) && r.Fingerprint != "" && r.Report != "" {
+			return r, true, nil
+		}
+	}
+	return Run{}, false, nil
 }

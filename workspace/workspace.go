@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -318,6 +319,37 @@ func (w *Workspace) Restore(d *pipeline.Doc, k Key) (bool, error) {
 	d.Errors = nil
 	d.Cached = true
 	return true, nil
+}
+
+// Has reports whether id is stored (or pending) under exactly k, without
+// reading the stored result.
+func (w *Workspace) Has(id string, k Key) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	got, ok := w.index[id]
+	return ok && got == k
+}
+
+// Fingerprint digests the key of every stored or pending document: it
+// changes whenever a document is added, replaced or analysed differently.
+func (w *Workspace) Fingerprint() string {
+	w.mu.Lock()
+	ids := make([]string, 0, len(w.index))
+	for id := range w.index {
+		ids = append(ids, id)
+	}
+	keys := make([]Key, len(ids))
+	slices.Sort(ids)
+	for i, id := range ids {
+		keys[i] = w.index[id]
+	}
+	w.mu.Unlock()
+	h := sha256.New()
+	for i, id := range ids {
+		k := keys[i]
+		fmt.Fprintf(h, "%d:%s%d:%s%d:%s%d:%s", len(id), id, len(k.Hash), k.Hash, len(k.Version), k.Version, len(k.ConfigHash), k.ConfigHash)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // load returns the stored JSON of id when it was saved under k, or nil.
