@@ -71,7 +71,7 @@ func Spans(labels []uint8, out []Span) []Span {
 
 // Model is a trained labeller. It is immutable and safe for concurrent use.
 type Model struct {
-	index map[uint64]int32 // feature hash -> row offset into w
+	index *table // feature hash -> row offset into w
 	w     []float32
 	gaz   *gazetteer
 	dict  *gazetteer // entity strings of the training data
@@ -135,7 +135,7 @@ func (m *Model) LabelDoc(doc []Sentence, out [][]uint8) [][]uint8 {
 func (m *Model) predict(sc *scratch, prev uint8) uint8 {
 	sc.score = [nLabels]float32{}
 	for _, f := range sc.feats {
-		off, ok := m.index[f]
+		off, ok := m.index.get(f)
 		if !ok {
 			continue
 		}
@@ -154,21 +154,21 @@ func (m *Model) predict(sc *scratch, prev uint8) uint8 {
 }
 
 // Features reports how many feature rows the model holds.
-func (m *Model) Features() int { return len(m.index) }
+func (m *Model) Features() int { return m.index.len() }
 
 const magic = "framewatch-ner-v2\n"
 
 // Write writes the model, gzipped, with rows sorted by feature hash so the
 // file is reproducible. Weights are quantised to 16 bits.
 func (m *Model) Write(w io.Writer) error {
-	keys := make([]uint64, 0, len(m.index))
+	keys := make([]uint64, 0, m.index.len())
 	var maxAbs float64
-	for k, off := range m.index {
+	m.index.all(func(k uint64, off int32) {
 		keys = append(keys, k)
 		for _, v := range m.w[off : off+int32(nLabels)] {
 			maxAbs = max(maxAbs, math.Abs(float64(v)))
 		}
-	}
+	})
 	slices.Sort(keys)
 	scale := float32(maxAbs / 32767)
 	if scale == 0 {
@@ -191,7 +191,7 @@ func (m *Model) Write(w io.Writer) error {
 	for _, k := range keys {
 		binary.LittleEndian.PutUint64(row[:8], k-prev) // deltas compress better
 		prev = k
-		off := m.index[k]
+		off, _ := m.index.get(k)
 		for y, v := range m.w[off : off+int32(nLabels)] {
 			q := int16(math.Round(float64(v / scale)))
 			binary.LittleEndian.PutUint16(row[8+2*y:], uint16(q))
@@ -242,7 +242,7 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("ner: load: bad header (labels %d, rows %d)", hdr.Labels, hdr.N)
 	}
 	scale := math.Float32frombits(hdr.Scale)
-	m := &Model{index: make(map[uint64]int32, hdr.N), w: make([]float32, 0, int(hdr.N)*nLabels), gaz: shippedGaz()}
+	m := &Model{index: newTable(int(hdr.N)), w: make([]float32, 0, int(hdr.N)*nLabels), gaz: shippedGaz()}
 	var row [8 + 2*nLabels]byte
 	prev := uint64(0)
 	for range hdr.N {
@@ -251,7 +251,7 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		k := prev + binary.LittleEndian.Uint64(row[:8])
 		prev = k
-		m.index[k] = int32(len(m.w))
+		m.index.put(k, int32(len(m.w)))
 		for y := range nLabels {
 			m.w = append(m.w, float32(int16(binary.LittleEndian.Uint16(row[8+2*y:])))*scale)
 		}

@@ -51,7 +51,7 @@ func (tr *trainer) update(feats []uint64, y uint8, v float32) {
 }
 
 func (tr *trainer) averaged(prune float64, dict *gazetteer) *Model {
-	m := &Model{index: make(map[uint64]int32), gaz: shippedGaz(), dict: dict}
+	m := &Model{index: newTable(0), gaz: shippedGaz(), dict: dict}
 	row := make([]float32, nLabels)
 	for f, off := range tr.index {
 		keep := false
@@ -64,7 +64,7 @@ func (tr *trainer) averaged(prune float64, dict *gazetteer) *Model {
 			}
 		}
 		if keep {
-			m.index[f] = int32(len(m.w))
+			m.index.put(f, int32(len(m.w)))
 			m.w = append(m.w, row...)
 		}
 	}
