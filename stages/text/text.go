@@ -7,9 +7,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/framewatch/framewatch/internal/postag"
 	"github.com/framewatch/framewatch/pipeline"
 	"github.com/jdkato/prose/v3/segment"
-	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/token"
 	"github.com/jdkato/prose/v3/tokenize"
 )
@@ -19,16 +19,17 @@ import (
 type Tagger struct {
 	tok *tokenize.Tokenizer
 	seg *segment.Segmenter
-	pos *tag.Tagger
+	pos *postag.Tagger
 }
 
-// New loads prose's tokenizer, segmenter and tagger models.
+// New loads prose's tokenizer and segmenter models and the tagger (prose's
+// perceptron model behind postag's faster index).
 func New() (*Tagger, error) {
 	seg, err := segment.New()
 	if err != nil {
 		return nil, fmt.Errorf("text: segmenter: %w", err)
 	}
-	pos, err := tag.New()
+	pos, err := postag.New()
 	if err != nil {
 		return nil, fmt.Errorf("text: tagger: %w", err)
 	}
