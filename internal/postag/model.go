@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 )
 
 // model is prose's flat averaged-perceptron model with a hash index in place
@@ -16,6 +17,94 @@ type model struct {
 	ids     []uint8
 	weights []float32
 	tagMap  map[string]uint8 // unambiguous word -> class
+
+	// Per-value views of index, so that one lookup of a word (or suffix, or
+	// tag) finds its feature numbers for all the templates that use it;
+	// -1 where the model has no such feature.
+	words map[string]wordRows
+	sufs  map[string]sufRows
+	tags  map[string]tagRows
+	pref1 [256]int32 // "i pref1 " + one byte
+	bias  int32
+}
+
+// wordRows are the features "i word W", "i-1 word W", "i-2 word W",
+// "i+1 word W" and "i+2 word W".
+type wordRows [5]int32
+
+// sufRows are "i suffix S", "i-1 suffix S" and "i+1 suffix S".
+type sufRows [3]int32
+
+// tagRows are "i-1 tag T" and "i-2 tag T".
+type tagRows [2]int32
+
+var (
+	wordTemplates = [5]string{"i word ", "i-1 word ", "i-2 word ", "i+1 word ", "i+2 word "}
+	sufTemplates  = [3]string{"i suffix ", "i-1 suffix ", "i+1 suffix "}
+	tagTemplates  = [2]string{"i-1 tag ", "i-2 tag "}
+	noWord        = wordRows{-1, -1, -1, -1, -1}
+	noSuf         = sufRows{-1, -1, -1}
+	noTag         = tagRows{-1, -1}
+)
+
+// views fills words, sufs, tags, pref1 and bias from index.
+func (m *model) views() {
+	m.words, m.sufs, m.tags = map[string]wordRows{}, map[string]sufRows{}, map[string]tagRows{}
+	for i := range m.pref1 {
+		m.pref1[i] = -1
+	}
+	m.bias = -1
+	if i, ok := m.index["bias"]; ok {
+		m.bias = i
+	}
+	for f, i := range m.index {
+		for j, p := range wordTemplates {
+			if v, ok := strings.CutPrefix(f, p); ok {
+				r, ok := m.words[v]
+				if !ok {
+					r = noWord
+				}
+				r[j] = i
+				m.words[v] = r
+			}
+		}
+		for j, p := range sufTemplates {
+			if v, ok := strings.CutPrefix(f, p); ok {
+				r, ok := m.sufs[v]
+				if !ok {
+					r = noSuf
+				}
+				r[j] = i
+				m.sufs[v] = r
+			}
+		}
+		for j, p := range tagTemplates {
+			if v, ok := strings.CutPrefix(f, p); ok {
+				r, ok := m.tags[v]
+				if !ok {
+					r = noTag
+				}
+				r[j] = i
+				m.tags[v] = r
+			}
+		}
+		if v, ok := strings.CutPrefix(f, "i pref1 "); ok && len(v) == 1 {
+			m.pref1[v[0]] = i
+		}
+	}
+}
+
+// add adds the weights of feature number i (none if i < 0) into scores.
+func (m *model) add(i int32, scores []float32) {
+	if i < 0 {
+		return
+	}
+	lo, hi := m.pairOff[i], m.pairOff[i+1]
+	ids := m.ids[lo:hi]
+	wts := m.weights[lo:hi:hi]
+	for j, id := range ids {
+		scores[id] += wts[j]
+	}
 }
 
 const (
@@ -133,21 +222,18 @@ func decode(data []byte) (*model, error) {
 		}
 		m.tagMap[w] = id[0]
 	}
-	return m, r.err
+	if r.err != nil {
+		return nil, r.err
+	}
+	m.views()
+	return m, nil
 }
 
 // accumulate adds the weights of feature key into scores. The string
 // conversion in the map index does not allocate.
 func (m *model) accumulate(key []byte, scores []float32) {
-	i, ok := m.index[string(key)]
-	if !ok {
-		return
-	}
-	lo, hi := m.pairOff[i], m.pairOff[i+1]
-	ids := m.ids[lo:hi]
-	wts := m.weights[lo:hi:hi]
-	for j, id := range ids {
-		scores[id] += wts[j]
+	if i, ok := m.index[string(key)]; ok {
+		m.add(i, scores)
 	}
 }
 

@@ -21,6 +21,8 @@ type scratch struct {
 	scores []float32
 	key    []byte
 	ctx    []string
+	words  []wordRows // words[j]: the word rows of ctx[j]
+	sufs   []sufRows  // sufs[j]: the suffix rows of ctx[j]'s last 3 bytes
 }
 
 var loadEnglish = sync.OnceValues(func() (*model, error) { return decode(aptagmodel.English) })
@@ -59,6 +61,18 @@ func (t *Tagger) TagTokens(tokens []token.Token) {
 		ctx[i+2] = normalize(tokens[i].Text)
 	}
 	ctx[need-2], ctx[need-1] = "-END-", "-END2-"
+	s.words, s.sufs = s.words[:0], s.sufs[:0]
+	for _, w := range ctx {
+		r, ok := t.m.words[w]
+		if !ok {
+			r = noWord
+		}
+		sr, ok := t.m.sufs[suffix(w, 3)]
+		if !ok {
+			sr = noSuf
+		}
+		s.words, s.sufs = append(s.words, r), append(s.sufs, sr)
+	}
 
 	p1, p2 := "-START-", "-START2-"
 	for i := range tokens {
@@ -101,20 +115,40 @@ func (t *Tagger) tagOne(s *scratch, i int, ctx []string, word, p1, p2 string) st
 func (t *Tagger) predict(s *scratch, i int, ctx []string, word, p1, p2 string) string {
 	clear(s.scores)
 	i = min(len(ctx)-3, i+2)
-	t.feat(s, "bias", "", "", "")
-	t.feat(s, "i suffix ", suffix(word, 3), "", "")
-	t.feat(s, "i pref1 ", prefix1(word), "", "")
-	t.feat(s, "i-1 tag ", p1, "", "")
-	t.feat(s, "i-2 tag ", p2, "", "")
+	m, sc := t.m, s.scores
+	// Same features in the same order as prose, so the float32 sums and
+	// hence the tags are identical; most are found through the per-word,
+	// per-suffix and per-tag views instead of a string key each.
+	m.add(m.bias, sc)
+	sr, ok := m.sufs[suffix(word, 3)]
+	if !ok {
+		sr = noSuf
+	}
+	m.add(sr[0], sc)
+	if word != "" {
+		m.add(m.pref1[word[0]], sc)
+	} else {
+		t.feat(s, "i pref1 ", "", "", "")
+	}
+	r1, ok := m.tags[p1]
+	if !ok {
+		r1 = noTag
+	}
+	m.add(r1[0], sc)
+	r2, ok := m.tags[p2]
+	if !ok {
+		r2 = noTag
+	}
+	m.add(r2[1], sc)
 	t.feat(s, "i tag+i-2 tag ", p1, " ", p2)
-	t.feat(s, "i word ", ctx[i], "", "")
+	m.add(s.words[i][0], sc)
 	t.feat(s, "i-1 tag+i word ", p1, " ", ctx[i])
-	t.feat(s, "i-1 word ", ctx[i-1], "", "")
-	t.feat(s, "i-1 suffix ", suffix(ctx[i-1], 3), "", "")
-	t.feat(s, "i-2 word ", ctx[i-2], "", "")
-	t.feat(s, "i+1 word ", ctx[i+1], "", "")
-	t.feat(s, "i+1 suffix ", suffix(ctx[i+1], 3), "", "")
-	t.feat(s, "i+2 word ", ctx[i+2], "", "")
+	m.add(s.words[i-1][1], sc)
+	m.add(s.sufs[i-1][1], sc)
+	m.add(s.words[i-2][2], sc)
+	m.add(s.words[i+1][3], sc)
+	m.add(s.sufs[i+1][2], sc)
+	m.add(s.words[i+2][4], sc)
 	return t.m.best(s.scores)
 }
 
