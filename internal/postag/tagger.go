@@ -125,7 +125,7 @@ func (t *Tagger) predict(s *scratch, i int, ctx []string, word, p1, p2 string) s
 		sr = noSuf
 	}
 	m.add(sr[0], sc)
-	if word != "" {
+	if word != "" { // "i pref1 " + the first byte, as prose (not the first rune)
 		m.add(m.pref1[word[0]], sc)
 	} else {
 		t.feat(s, "i pref1 ", "", "", "")
@@ -166,14 +166,6 @@ func suffix(w string, n int) string {
 		return w
 	}
 	return w[len(w)-n:]
-}
-
-// prefix1 is byte-oriented on purpose: the model was trained with these keys.
-func prefix1(w string) string {
-	if w == "" {
-		return ""
-	}
-	return w[:1]
 }
 
 // normalize maps a word onto the form the model was trained against.
