@@ -22,11 +22,36 @@ type aggregates struct {
 	days       map[dayKey]*sumN
 	stanceDays map[stanceDayKey]*sumN
 	figures    []figureKey
-	terms      map[string]int // corpus term counts
-	frames     map[string]bool
-	units      int
-	mentions   int
-	dates      int
+	// Terms are numbered in first-seen order: vocab[id] is the term,
+	// termIDs its number and terms[id] its corpus count. Outlets count
+	// terms by number, which keeps their maps small.
+	vocab    []string
+	termIDs  map[string]int32
+	terms    []int
+	frames   map[string]bool
+	units    int
+	mentions int
+	dates    int
+	// names interns the short, repeated strings the aggregates keep
+	// (outlets, countries, entities, targets, units, counted things,
+	// claimants, frames, dates), so that each is one private copy.
+	names map[string]string
+}
+
+// intern returns a copy of s owned by the aggregates, shared by every
+// equal string. The stages' strings are often substrings of a
+// document's Text or Clean; keeping one of them would keep the whole
+// text alive for the rest of the run.
+func (a *aggregates) intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	if c, ok := a.names[s]; ok {
+		return c
+	}
+	c := strings.Clone(s)
+	a.names[c] = c
+	return c
 }
 
 type docRow struct {
@@ -51,7 +76,7 @@ type outletAgg struct {
 	entities      map[entityKey]*entityCount
 	frameSum      map[string]float64
 	frameUnits    int
-	terms         map[string]int
+	terms         map[int32]int // count by term number, see pruneTerms
 	termTotal     int
 	figures       int
 }
@@ -87,8 +112,9 @@ func newAggregates() *aggregates {
 		stance:     map[stanceKey][]float32{},
 		days:       map[dayKey]*sumN{},
 		stanceDays: map[stanceDayKey]*sumN{},
-		terms:      map[string]int{},
+		termIDs:    map[string]int32{},
 		frames:     map[string]bool{},
+		names:      map[string]string{},
 	}
 }
 
@@ -97,10 +123,14 @@ func (a *aggregates) addDoc(d *pipeline.Doc) {
 	if st == "" {
 		st = pipeline.StatusOK
 	}
+	var errs []pipeline.StageError
+	for _, e := range d.Errors {
+		errs = append(errs, pipeline.StageError{Stage: a.intern(e.Stage), Err: strings.Clone(e.Err)})
+	}
 	a.docs = append(a.docs, docRow{
-		ID: d.ID, Source: d.Source, Format: d.Format, Status: st, Reason: d.Reason,
-		DuplicateOf: d.DuplicateOf, Cached: d.Cached, Excluded: d.Excluded, Errors: slices.Clone(d.Errors),
-		Units: len(d.Units), Removed: len(d.Removed),
+		ID: strings.Clone(d.ID), Source: strings.Clone(d.Source), Format: a.intern(d.Format), Status: pipeline.Status(a.intern(string(st))),
+		Reason: strings.Clone(d.Reason), DuplicateOf: strings.Clone(d.DuplicateOf), Cached: d.Cached,
+		Excluded: a.intern(d.Excluded), Errors: errs, Units: len(d.Units), Removed: len(d.Removed),
 	})
 }
 
@@ -108,11 +138,12 @@ func (a *aggregates) outlet(u *pipeline.Unit) *outletAgg {
 	name := outletName(u.Outlet)
 	o := a.outlets[name]
 	if o == nil {
-		o = &outletAgg{name: name, entities: map[entityKey]*entityCount{}, frameSum: map[string]float64{}, terms: map[string]int{}}
+		name = a.intern(name)
+		o = &outletAgg{name: name, entities: map[entityKey]*entityCount{}, frameSum: map[string]float64{}, terms: map[int32]int{}}
 		a.outlets[name] = o
 	}
 	if o.country == "" {
-		o.country = u.Country
+		o.country = a.intern(u.Country)
 	}
 	return o
 }
@@ -122,7 +153,7 @@ func (a *aggregates) addUnit(u *pipeline.Unit) {
 	o := a.outlet(u)
 	o.units++
 	o.words += u.Words
-	date := isoDate(u.Date)
+	date := a.intern(isoDate(u.Date))
 	if date != "" {
 		if o.first == "" || date < o.first {
 			o.first = date
@@ -150,6 +181,7 @@ func (a *aggregates) addUnit(u *pipeline.Unit) {
 		k := entityKey{entityName(m), m.Type}
 		c := o.entities[k]
 		if c == nil {
+			k = entityKey{a.intern(k.entity), a.intern(k.typ)}
 			c = &entityCount{}
 			o.entities[k] = c
 		}
@@ -165,10 +197,13 @@ func (a *aggregates) addUnit(u *pipeline.Unit) {
 		if !finite(s.Score) || s.Target == "" {
 			continue
 		}
-		k := stanceKey{o.name, s.Target, voiceName(s.Voice)}
+		// Interned before any assignment: assigning to an existing
+		// string key replaces the stored key with the new one.
+		target := a.intern(s.Target)
+		k := stanceKey{o.name, target, a.intern(voiceName(s.Voice))}
 		a.stance[k] = append(a.stance[k], float32(s.Score))
 		if date != "" {
-			dk := stanceDayKey{o.name, s.Target, date}
+			dk := stanceDayKey{o.name, target, date}
 			sd := a.stanceDays[dk]
 			if sd == nil {
 				sd = &sumN{}
@@ -182,8 +217,9 @@ func (a *aggregates) addUnit(u *pipeline.Unit) {
 	cued := false
 	for _, f := range u.Frames {
 		if finite(f.Score) && f.Score > 0 {
-			o.frameSum[f.Frame] += f.Score
-			a.frames[f.Frame] = true
+			fr := a.intern(f.Frame)
+			o.frameSum[fr] += f.Score
+			a.frames[fr] = true
 			cued = true
 		}
 	}
@@ -194,17 +230,62 @@ func (a *aggregates) addUnit(u *pipeline.Unit) {
 		if t.Count <= 0 || t.Term == "" {
 			continue
 		}
-		o.terms[t.Term] += t.Count
+		id, ok := a.termIDs[t.Term]
+		if !ok {
+			// Stored once, as a copy; assigning an existing string key
+			// would replace it with t.Term and keep the text alive.
+			id = int32(len(a.vocab))
+			term := strings.Clone(t.Term)
+			a.vocab = append(a.vocab, term)
+			a.termIDs[term] = id
+			a.terms = append(a.terms, 0)
+		}
+		a.terms[id] += t.Count
+		o.terms[id] += t.Count
 		o.termTotal += t.Count
-		a.terms[t.Term] += t.Count
 	}
+	o.pruneTerms()
 	for _, f := range u.Figures {
 		if !finite(f.Value) || !finite(f.Low) || !finite(f.High) {
 			continue
 		}
 		o.figures++
-		a.figures = append(a.figures, figureKey{o.name, f.Value, f.Low, f.High, f.Unit, f.Counted, f.Bound, f.ClaimedBy})
+		a.figures = append(a.figures, figureKey{o.name, f.Value, f.Low, f.High, a.intern(f.Unit), a.intern(f.Counted),
+			a.intern(f.Bound), a.intern(f.ClaimedBy)})
 	}
+}
+
+// maxOutletTerms bounds the vocabulary kept per outlet. When an outlet's
+// map grows past twice this many terms, only the maxOutletTerms most
+// frequent (ties: the earlier seen) are kept. Pruned terms are rare in
+// the outlet, so they never rank among its distinctive terms; the corpus
+// counts and the outlet's term total keep every occurrence.
+const maxOutletTerms = 20_000
+
+// pruneTerms applies maxOutletTerms.
+func (o *outletAgg) pruneTerms() {
+	if len(o.terms) <= 2*maxOutletTerms {
+		return
+	}
+	type tc struct {
+		id int32
+		n  int
+	}
+	all := make([]tc, 0, len(o.terms))
+	for id, n := range o.terms {
+		all = append(all, tc{id, n})
+	}
+	slices.SortFunc(all, func(x, y tc) int {
+		if x.n != y.n {
+			return y.n - x.n
+		}
+		return int(x.id - y.id)
+	})
+	kept := make(map[int32]int, 2*maxOutletTerms)
+	for _, t := range all[:maxOutletTerms] {
+		kept[t.id] = t.n
+	}
+	o.terms = kept
 }
 
 // isoDate returns the YYYY-MM-DD prefix of s when it is a valid date.
@@ -277,5 +358,3 @@ func sortedKeys[K ~string, V any](m map[K]V) []K {
 	slices.Sort(keys)
 	return keys
 }
-
-var _ = strings.Compare

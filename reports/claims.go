@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -99,55 +100,73 @@ func interval(f figureKey) (lo, hi float64) {
 // right (their intervals do not overlap). Figures without a counted thing
 // are grouped but never conflict. Claims are numbered by how many outlets
 // cite them, then mentions, counted thing, unit and value.
+//
+// It takes O(n log n) time in the number of figures: conflicts are decided
+// within each (counted, unit) group by binary search over the claims
+// sorted by interval bounds (see markConflicts).
 func groupClaims(figs []figureKey) []claim {
 	type key struct {
 		counted, unit    string
 		value, low, high float64
 	}
+	// The figure strings are interned, so normalising each distinct one
+	// once saves most of the work on a large corpus.
+	counted, units := map[string]string{}, map[string]string{}
+	rounded := map[float64]float64{}
+	norm := func(m map[string]string, s string, f func(string) string) string {
+		v, ok := m[s]
+		if !ok {
+			v = f(s)
+			m[s] = v
+		}
+		return v
+	}
+	round := func(x float64) float64 {
+		v, ok := rounded[x]
+		if !ok {
+			v = roundSig(x)
+			rounded[x] = v
+		}
+		return v
+	}
+	lowerTrim := func(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 	idx := map[key]int{}
 	var cs []claim
-	outs := []map[string]bool{}
-	bys := []map[string]bool{}
 	for _, f := range figs {
-		k := key{normalizeCounted(f.counted), strings.ToLower(strings.TrimSpace(f.unit)), roundSig(f.value), roundSig(f.low), roundSig(f.high)}
+		k := key{norm(counted, f.counted, normalizeCounted), norm(units, f.unit, lowerTrim), round(f.value), round(f.low), round(f.high)}
 		i, ok := idx[k]
 		if !ok {
 			i = len(cs)
 			idx[k] = i
 			lo, hi := interval(f)
 			cs = append(cs, claim{Value: k.value, Low: k.low, High: k.high, Unit: k.unit, Counted: k.counted, lo: lo, hi: hi})
-			outs = append(outs, map[string]bool{})
-			bys = append(bys, map[string]bool{})
 		}
-		cs[i].Mentions++
-		outs[i][f.outlet] = true
-		if f.claimedBy != "" {
-			bys[i][f.claimedBy] = true
+		c := &cs[i]
+		c.Mentions++
+		// Duplicates are removed below; skipping a repeat of the last one
+		// keeps the lists short.
+		if n := len(c.Outlets); n == 0 || c.Outlets[n-1] != f.outlet {
+			c.Outlets = append(c.Outlets, f.outlet)
+		}
+		if n := len(c.ClaimedBy); f.claimedBy != "" && (n == 0 || c.ClaimedBy[n-1] != f.claimedBy) {
+			c.ClaimedBy = append(c.ClaimedBy, f.claimedBy)
 		}
 	}
+	clear(idx)
+	groups := map[[2]string][]int{}
 	for i := range cs {
-		cs[i].Outlets = sortedKeys(outs[i])
-		cs[i].ClaimedBy = sortedKeys(bys[i])
-	}
-	for i := range cs {
-		for j := range cs {
-			a, b := &cs[i], &cs[j]
-			if i == j || a.Counted == "" || a.Counted != b.Counted || a.Unit != b.Unit {
-				continue
-			}
-			if a.hi < b.lo || b.hi < a.lo {
-				union := map[string]bool{}
-				for _, o := range a.Outlets {
-					union[o] = true
-				}
-				for _, o := range b.Outlets {
-					union[o] = true
-				}
-				if len(union) >= 2 {
-					a.Conflict = true
-				}
-			}
+		c := &cs[i]
+		slices.Sort(c.Outlets)
+		c.Outlets = slices.Clip(slices.Compact(c.Outlets))
+		slices.Sort(c.ClaimedBy)
+		c.ClaimedBy = slices.Clip(slices.Compact(c.ClaimedBy))
+		if c.Counted != "" {
+			g := [2]string{c.Counted, c.Unit}
+			groups[g] = append(groups[g], i)
 		}
+	}
+	for _, g := range groups {
+		markConflicts(cs, g)
 	}
 	slices.SortFunc(cs, func(a, b claim) int {
 		if len(a.Outlets) != len(b.Outlets) {
@@ -174,6 +193,87 @@ func groupClaims(figs []figureKey) []claim {
 		cs[i].ID = fmt.Sprintf("C%0*d", max(3, width), i+1)
 	}
 	return cs
+}
+
+// outletSet summarises a set of claims for conflict checks: whether one
+// of them is cited by two or more outlets, and up to two distinct outlets
+// among the claims cited by exactly one.
+type outletSet struct {
+	multi  bool
+	single [2]string
+}
+
+func (s outletSet) add(c *claim) outletSet {
+	switch {
+	case len(c.Outlets) >= 2:
+		s.multi = true
+	case len(c.Outlets) == 1:
+		o := c.Outlets[0]
+		if s.single[0] == "" {
+			s.single[0] = o
+		} else if s.single[1] == "" && o != s.single[0] {
+			s.single[1] = o
+		}
+	}
+	return s
+}
+
+// conflictsWith reports whether some claim of s, together with c, is
+// cited by at least two outlets: always unless every claim of s and c are
+// cited by one and the same outlet.
+func (s outletSet) conflictsWith(c *claim) bool {
+	if s.multi || s.single[1] != "" || len(c.Outlets) >= 2 {
+		return s.multi || s.single[0] != ""
+	}
+	if s.single[0] == "" {
+		return false
+	}
+	return len(c.Outlets) == 1 && s.single[0] != c.Outlets[0]
+}
+
+// markConflicts sets Conflict on every claim of group (indices into cs,
+// all about one counted thing and unit) that some other claim of the group
+// contradicts: their intervals do not overlap and at least two outlets
+// cite them between them. The claims entirely above c are a suffix of the
+// group sorted by lower bound, those entirely below a prefix of it sorted
+// by upper bound, so each claim takes two binary searches.
+func markConflicts(cs []claim, group []int) {
+	if len(group) < 2 {
+		return
+	}
+	byLo := slices.Clone(group)
+	slices.SortFunc(byLo, func(i, j int) int { return cmp.Compare(cs[i].lo, cs[j].lo) })
+	byHi := slices.Clone(group)
+	slices.SortFunc(byHi, func(i, j int) int { return cmp.Compare(cs[i].hi, cs[j].hi) })
+	// above[k] summarises byLo[k:], below[k] byHi[:k].
+	above := make([]outletSet, len(byLo)+1)
+	for k := len(byLo) - 1; k >= 0; k-- {
+		above[k] = above[k+1].add(&cs[byLo[k]])
+	}
+	below := make([]outletSet, len(byHi)+1)
+	for k, i := range byHi {
+		below[k+1] = below[k].add(&cs[i])
+	}
+	for _, i := range group {
+		c := &cs[i]
+		// First claim whose lower bound exceeds c.hi.
+		a, _ := slices.BinarySearchFunc(byLo, c.hi, func(j int, x float64) int {
+			if cs[j].lo > x {
+				return 1
+			}
+			return -1
+		})
+		// Number of claims whose upper bound is below c.lo.
+		b, _ := slices.BinarySearchFunc(byHi, c.lo, func(j int, x float64) int {
+			if cs[j].hi < x {
+				return -1
+			}
+			return 1
+		})
+		if above[a].conflictsWith(c) || below[b].conflictsWith(c) {
+			c.Conflict = true
+		}
+	}
 }
 
 // claimLabel is a short readable name of a claim for charts: "4.8

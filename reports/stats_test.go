@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 
@@ -25,6 +26,8 @@ func TestBootstrap(t *testing.T) {
 		{"constant", []float32{0.25, 0.25, 0.25, 0.25}, 0.25, 0.25, 0.25, 1e-6},
 		// Normal approximation: 0.5 ± 1.96·0.5/√100 ≈ [0.40, 0.60].
 		{"two values", alternate(100, 0, 1), 0.5, 0.40, 0.60, 0.02},
+		// Above bootstrapMaxN: exactly 0.5 ± 1.959964·0.5/√10000.
+		{"large", alternate(10000, 0, 1), 0.5, 0.5 - 0.00979982, 0.5 + 0.00979982, 1e-7},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -34,6 +37,21 @@ func TestBootstrap(t *testing.T) {
 			}
 		})
 	}
+	t.Run("normal approximation at the threshold", func(t *testing.T) {
+		// Resampled at bootstrapMaxN, approximated just above it: the
+		// intervals must agree, so that nothing jumps at the switch.
+		rng := rand.New(rand.NewPCG(1, 2))
+		xs := make([]float32, bootstrapMaxN+1)
+		for i := range xs {
+			xs[i] = float32(rng.Float64()*2 - 1)
+		}
+		_, l1, h1 := bootstrap(xs[:bootstrapMaxN], bootstrapIters, bootstrapSeed)
+		_, l2, h2 := bootstrap(xs, bootstrapIters, bootstrapSeed)
+		if math.Abs(l1-l2) > 0.015 || math.Abs(h1-h2) > 0.015 {
+			t.Errorf("bootstrap at n=%d [%.4f, %.4f], normal approximation at n=%d [%.4f, %.4f]",
+				bootstrapMaxN, l1, h1, bootstrapMaxN+1, l2, h2)
+		}
+	})
 	t.Run("reproducible", func(t *testing.T) {
 		xs := alternate(50, -0.3, 0.9)
 		_, l1, h1 := bootstrap(xs, bootstrapIters, bootstrapSeed)

@@ -386,7 +386,8 @@ func termsTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error) {
 	var z []float64
 	var count, rank []int
 	for _, name := range a.outletNames() {
-		scores := fightinWords(a.outlets[name].terms, a.terms, fightinAlpha0)
+		o := a.outlets[name]
+		scores := fightinScores(o.terms, o.termTotal, a.terms, a.vocab, fightinAlpha0)
 		for i, s := range scores[:min(len(scores), termsPerOutlet)] {
 			outlet, term, z = append(outlet, name), append(term, s.Term), append(z, s.Z)
 			count, rank = append(count, s.Count), append(rank, i+1)

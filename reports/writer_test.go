@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"unsafe"
 	"weak"
 
 	"github.com/framewatch/framewatch/pipeline"
@@ -88,7 +89,9 @@ func BenchmarkConsume(b *testing.B) {
 }
 
 // TestConsumeKeepsNoDocument checks that the Writer drops every reference
-// to a consumed document, its units and its text.
+// to a consumed document, its units and its texts. Every string of the
+// documents is made a substring of Text or Clean, as the stages make
+// them, so that keeping any one of them would keep a text alive.
 func TestConsumeKeepsNoDocument(t *testing.T) {
 	w, err := NewWriter(filepath.Join(t.TempDir(), "out"), testConfig())
 	if err != nil {
@@ -96,8 +99,10 @@ func TestConsumeKeepsNoDocument(t *testing.T) {
 	}
 	var docs []weak.Pointer[pipeline.Doc]
 	var units []weak.Pointer[pipeline.Unit]
+	var texts []weak.Pointer[byte]
 	for _, d := range testCorpus(30) {
-		d.Text = strings.Repeat("x", 1<<16)
+		sliceStrings(d)
+		texts = append(texts, weak.Make(unsafe.StringData(d.Text)), weak.Make(unsafe.StringData(d.Clean)))
 		if err := w.Consume(context.Background(), d); err != nil {
 			t.Fatal(err)
 		}
@@ -118,7 +123,67 @@ func TestConsumeKeepsNoDocument(t *testing.T) {
 			t.Fatalf("unit %d is still reachable after Consume", i)
 		}
 	}
+	for i, p := range texts {
+		if p.Value() != nil {
+			t.Fatalf("text %d (document %d's %s) is still reachable after Consume", i, i/2, []string{"Text", "Clean"}[i%2])
+		}
+	}
 	if err := w.Close(RunInfo{}); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// sliceStrings rewrites every string of d as a substring of a new
+// d.Text (document fields, unit fields and annotations) or d.Clean
+// (terms), each 64 KB.
+func sliceStrings(d *pipeline.Doc) {
+	var inText, inClean []*string
+	text := func(ps ...*string) { inText = append(inText, ps...) }
+	text(&d.ID, &d.Source, &d.Format, &d.Reason, &d.DuplicateOf, &d.Excluded)
+	for i := range d.Errors {
+		text(&d.Errors[i].Stage, &d.Errors[i].Err)
+	}
+	for _, u := range d.Units {
+		text(&u.ID, &u.Kind, &u.Outlet, &u.Country, &u.Date, &u.Author, &u.Title, &u.Evidence)
+		for i := range u.Entities {
+			m := &u.Entities[i]
+			text(&m.Text, &m.Type, &m.Entity, &m.Actor)
+		}
+		for i := range u.Figures {
+			f := &u.Figures[i]
+			text(&f.Text, &f.Unit, &f.Counted, &f.Bound, &f.ClaimedBy)
+		}
+		for i := range u.Dates {
+			text(&u.Dates[i].Text, &u.Dates[i].Date)
+		}
+		for i := range u.Stances {
+			s := &u.Stances[i]
+			text(&s.Text, &s.Target, &s.Voice, &s.Label)
+		}
+		for i := range u.Frames {
+			text(&u.Frames[i].Frame)
+		}
+		for i := range u.Terms {
+			inClean = append(inClean, &u.Terms[i].Term)
+		}
+	}
+	build := func(ps []*string) string {
+		var b strings.Builder
+		offs := make([]int, len(ps))
+		for i, p := range ps {
+			offs[i] = b.Len()
+			b.WriteString(*p)
+			b.WriteByte(' ')
+		}
+		for b.Len() < 1<<16 {
+			b.WriteString("filler ")
+		}
+		s := b.String()
+		for i, p := range ps {
+			*p = s[offs[i] : offs[i]+len(*p)]
+		}
+		return s
+	}
+	d.Text = build(inText)
+	d.Clean = build(inClean)
 }
