@@ -2,14 +2,15 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 
 	"runtime"
-	"strings"
 	"time"
 
 	"github.com/framewatch/framewatch/internal/outdir"
@@ -193,7 +194,17 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			return err
 		}
 		defer ws.Close()
-		if err := ws.RecordRun(workspace.Run{ID: runID, Started: started, Status: "running"}); err != nil {
+		// Run IDs have one-second resolution: make this one unique.
+		if runs, err := ws.Runs(); err == nil {
+			used := map[string]bool{}
+			for _, r := range runs {
+				used[r.ID] = true
+			}
+			for seq := 2; used[runID]; seq++ {
+				runID = outdir.RunID(started, seq)
+			}
+		}
+		if err := ws.RecordRun(workspace.Run{ID: runID, Started: started, Status: workspace.RunRunning}); err != nil {
 			return err
 		}
 	}
@@ -208,17 +219,23 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			outdir.Abort(tmp)
 		}
 	}()
-	writer, err := reports.NewWriter(tmp, cfg)
-	if err != nil {
-		return err
-	}
 
+	sink := &runSink{ws: ws, tmp: tmp, cfg: cfg, version: version, cfgHash: cfgHash,
+		since: o.since, until: o.until, seen: map[string]bool{}, log: log, fp: sha256.New()}
+	// An unchanged re-run can republish the previous report: speculate that
+	// nothing changed, checking stored results without decoding them, until
+	// a document needs analysis.
+	var prev workspace.Run
+	if ws != nil && !o.full {
+		if r, ok, err := ws.LastPublished(); err == nil && ok && isDir(r.Report) {
+			prev, sink.speculating = r, true
+			sink.lazy.Store(true)
+		}
+	}
 	src := &ingest.Source{Paths: o.paths, Stdin: stdin, Config: cfg.Ingest}
 	if ws != nil && !o.full {
-		stages = append([]pipeline.Stage{&cacheStage{ws: ws, version: version, cfgHash: cfgHash}}, stages...)
+		stages = append([]pipeline.Stage{&cacheStage{sink: sink}}, stages...)
 	}
-	sink := &runSink{ws: ws, writer: writer, version: version, cfgHash: cfgHash,
-		since: o.since, until: o.until, seen: map[string]bool{}, log: log}
 
 	bar := newProgress(stderr, o.progress, term)
 	stats, runErr := pipeline.Run(ctx, src, stages, sink, pipeline.Options{
@@ -229,30 +246,18 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	bar.finish()
 	interrupted := ctx.Err() != nil
 	if runErr != nil && !interrupted {
-		recordRun(ws, runID, started, sink, "failed", log)
+		recordRun(ws, workspace.Run{ID: runID, Started: started, Status: workspace.RunFailed}, sink, log)
 		return runErr
 	}
 	if interrupted {
-		// Keep what was analysed (already saved) and leave the previous
-		// report in place: an interrupted run publishes nothing.
-		recordRun(ws, runID, started, sink, "interrupted", log)
+		// What was analysed is saved; the previous report stays in place:
+		// an interrupted run publishes nothing.
+		recordRun(ws, workspace.Run{ID: runID, Started: started, Status: workspace.RunInterrupted}, sink, log)
 		return fmt.Errorf("interrupted after %d documents; the previous report is unchanged: %w", sink.consumed, ctx.Err())
 	}
-	// Fold in documents stored by earlier runs that were not part of this
-	// run's input, so that the report covers the whole corpus.
-	restored := 0
-	if ws != nil {
-		if err := ws.Flush(); err != nil {
-			return err
-		}
-		err := ws.Rest(ctx, sink.seen, o.since, o.until, func(d *pipeline.Doc) error {
-			restored++
-			return writer.Consume(ctx, d)
-		})
-		if err != nil {
-			recordRun(ws, runID, started, sink, "failed", log)
-			return err
-		}
+	status := workspace.RunOK
+	if stats.Failed > 0 {
+		status = workspace.RunPartial
 	}
 	info := reports.RunInfo{
 		Version: version,
@@ -261,49 +266,92 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		Workers: o.workers,
 		Cached:  sink.cached,
 	}
+
+	fingerprint, reused, restored := "", false, 0
+	if ws != nil {
+		if err := ws.Flush(); err != nil {
+			return err
+		}
+		fingerprint = sink.fingerprint(ws.Fingerprint(), o.paths)
+	}
 	t0 = time.Now()
-	err = writer.Close(info)
-	log.Debug("reports written", "elapsed", time.Since(t0).Round(time.Millisecond))
+	if sink.speculating && fingerprint == prev.Fingerprint {
+		err = republish(tmp, prev, info)
+		reused = err == nil
+	} else {
+		err = sink.report(ctx, info, func(w *reports.Writer) (int, error) {
+			if ws == nil {
+				return 0, nil
+			}
+			// Fold in documents stored by earlier runs that were not part
+			// of this run's input, so that the report covers the corpus.
+			n := 0
+			err := ws.Rest(ctx, sink.seen, o.since, o.until, func(d *pipeline.Doc) error {
+				n++
+				return w.Consume(ctx, d)
+			})
+			return n, err
+		})
+		restored = sink.restoredRest
+	}
+	log.Debug("reports written", "elapsed", time.Since(t0).Round(time.Millisecond), "reused", reused)
 	if err != nil {
-		recordRun(ws, runID, started, sink, "failed", log)
+		recordRun(ws, workspace.Run{ID: runID, Started: started, Status: workspace.RunFailed}, sink, log)
 		return err
 	}
 	final, err := outdir.Commit(o.out, tmp, runID, o.keep)
 	if err != nil {
-		recordRun(ws, runID, started, sink, "failed", log)
+		recordRun(ws, workspace.Run{ID: runID, Started: started, Status: workspace.RunFailed}, sink, log)
 		return err
 	}
 	published = true
-	status := "ok"
-	if stats.Failed > 0 {
-		status = "partial"
-	}
-	recordRun(ws, runID, started, sink, status, log)
+	report, _ := filepath.Abs(final)
+	recordRun(ws, workspace.Run{ID: runID, Started: started, Status: status, Fingerprint: fingerprint, Report: report}, sink, log)
 
-	logSummary(log, stats, sink, restored, final)
+	logSummary(log, stats, sink, restored, reused, final)
 	if stats.Failed > 0 {
 		return fmt.Errorf("%w: %d of %d; see %s", errPartial, stats.Failed, stats.Docs, final+"/manifest.json")
 	}
 	return nil
 }
 
-func recordRun(ws *workspace.Workspace, id string, started time.Time, s *runSink, status string, log *slog.Logger) {
+// republish fills tmp with the unchanged report of run prev and a manifest
+// for this run.
+func republish(tmp string, prev workspace.Run, info reports.RunInfo) error {
+	if err := outdir.Fill(tmp, prev.Report, "manifest.json"); err != nil {
+		return err
+	}
+	old, err := os.ReadFile(filepath.Join(prev.Report, "manifest.json"))
+	if err != nil {
+		return err
+	}
+	m, err := reports.ReuseManifest(old, info, filepath.Base(prev.Report))
+	if err != nil {
+		return err
+	}
+	return outdir.WriteFile(filepath.Join(tmp, "manifest.json"), m)
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
+
+func recordRun(ws *workspace.Workspace, r workspace.Run, s *runSink, log *slog.Logger) {
 	if ws == nil {
 		return
 	}
-	err := ws.RecordRun(workspace.Run{
-		ID: id, Started: started, Finished: time.Now().UTC(),
-		Processed: s.processed, Cached: s.cached, Failed: s.failed, Status: status,
-	})
-	if err != nil {
+	r.Finished = time.Now().UTC()
+	r.Processed, r.Cached, r.Failed = s.processed, s.cached, s.failed
+	if err := ws.RecordRun(r); err != nil {
 		log.Warn("could not record the run in the workspace", "err", err)
 	}
 }
 
-func logSummary(log *slog.Logger, stats pipeline.Stats, s *runSink, restored int, final string) {
+func logSummary(log *slog.Logger, stats pipeline.Stats, s *runSink, restored int, reused bool, final string) {
 	log.Info("run finished",
 		"documents", stats.Docs, "analysed", s.processed, "cached", s.cached,
-		"from_workspace", restored, "skipped", s.skipped, "duplicates", s.duplicates,
+		"from_workspace", restored, "report_reused", reused, "skipped", s.skipped, "duplicates", s.duplicates,
 		"failed", stats.Failed, "elapsed", stats.Elapsed.Round(time.Millisecond), "report", final)
 	for _, c := range stats.Counters {
 		log.Info("stage", "name", c.Stage, "docs", c.Docs, "failures", c.Failures, "busy", c.Busy.Round(time.Millisecond))
@@ -311,76 +359,4 @@ func logSummary(log *slog.Logger, stats pipeline.Stats, s *runSink, restored int
 	if stats.Failed > 0 {
 		log.Warn("some documents failed", "failed", stats.Failed, "of", stats.Docs, "manifest", final+"/manifest.json")
 	}
-}
-
-// cacheStage restores a document's stored analysis from the workspace; the
-// runner then skips every later stage for it. It runs as a stage so that
-// decoding stored results is spread over the workers.
-type cacheStage struct {
-	ws               *workspace.Workspace
-	version, cfgHash string
-}
-
-func (c *cacheStage) Name() string { return "cache" }
-
-func (c *cacheStage) Process(ctx context.Context, d *pipeline.Doc) error {
-	ok, err := c.ws.Restore(d, workspace.DocKey(d, c.version, c.cfgHash))
-	if err != nil || !ok {
-		// A result that cannot be restored is simply analysed again.
-		d.Cached = false
-		return nil
-	}
-	return nil
-}
-
-// runSink saves fresh results to the workspace and hands every document to
-// the report writer, in input order.
-type runSink struct {
-	ws               *workspace.Workspace
-	writer           *reports.Writer
-	version, cfgHash string
-	since, until     string
-	seen             map[string]bool
-	log              *slog.Logger
-
-	consumed, processed, cached, skipped, duplicates, failed int
-}
-
-func (s *runSink) Consume(ctx context.Context, d *pipeline.Doc) error {
-	s.consumed++
-	s.seen[d.ID] = true
-	switch {
-	case d.Failed():
-		s.failed++
-		s.log.Warn("document failed", "source", d.Source, "reason", failure(d))
-	case d.Status == pipeline.StatusSkipped:
-		s.skipped++
-		s.log.Info("document skipped", "source", d.Source, "reason", d.Reason)
-	case d.Status == pipeline.StatusDuplicate:
-		s.duplicates++
-	case d.Cached:
-		s.cached++
-	default:
-		s.processed++
-	}
-	if s.ws != nil && !d.Cached && !d.Failed() && d.Status == pipeline.StatusOK {
-		if err := s.ws.Save(d, workspace.DocKey(d, s.version, s.cfgHash)); err != nil {
-			return err
-		}
-	}
-	if (s.since != "" || s.until != "") && d.Status == pipeline.StatusOK && !workspace.InWindow(d, s.since, s.until) {
-		d.Excluded = "outside the --since/--until window"
-	}
-	return s.writer.Consume(ctx, d)
-}
-
-func failure(d *pipeline.Doc) string {
-	if len(d.Errors) > 0 {
-		var parts []string
-		for _, e := range d.Errors {
-			parts = append(parts, e.Stage+": "+e.Err)
-		}
-		return strings.Join(parts, "; ")
-	}
-	return d.Reason
 }

@@ -361,3 +361,39 @@ func syncDir(dir string) error {
 	}
 	return nil
 }
+
+// Fill fills the empty folder dst with the files of the published run
+// folder src, hard-linking them (run folders are never modified after
+// Commit, so sharing their files is safe) and copying where links are not
+// possible, for example across file systems. Files named in skip are left
+// out. It is how an unchanged re-run republishes a report without
+// rebuilding it.
+func Fill(dst, src string, skip ...string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return Explain("read", p, err)
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		if slices.Contains(skip, filepath.ToSlash(rel)) {
+			return nil
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			if err := os.MkdirAll(target, 0o755); err != nil {
+				return Explain("create a folder in", dst, err)
+			}
+			return nil
+		}
+		if err := os.Link(p, target); err == nil {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return Explain("read", p, err)
+		}
+		return WriteFile(target, data)
+	})
+}

@@ -1,0 +1,224 @@
+package main
+
+import (
+	"context"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"log/slog"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/framewatch/framewatch/pipeline"
+	"github.com/framewatch/framewatch/reports"
+	"github.com/framewatch/framewatch/workspace"
+)
+
+// cacheStage restores a document's stored analysis from the workspace; the
+// runner then skips every later stage for it. It runs as a stage so that
+// decoding stored results is spread over the workers. While the sink
+// speculates that the whole corpus is unchanged it only checks that a
+// result is stored, and leaves decoding to the sink if it is ever needed.
+type cacheStage struct{ sink *runSink }
+
+func (c *cacheStage) Name() string { return "cache" }
+
+func (c *cacheStage) Process(ctx context.Context, d *pipeline.Doc) error {
+	s := c.sink
+	k := workspace.DocKey(d, s.version, s.cfgHash)
+	if s.lazy.Load() {
+		if s.ws.Has(d.ID, k) {
+			d.Cached = true
+			s.deferred.Store(d, struct{}{})
+		}
+		return nil
+	}
+	// A result that cannot be restored is simply analysed again.
+	if ok, err := s.ws.Restore(d, k); err != nil || !ok {
+		d.Cached = false
+	}
+	return nil
+}
+
+// runSink saves fresh results to the workspace and hands every document to
+// the report writer in input order.
+//
+// When an earlier run published a report, the sink first speculates that
+// nothing changed: it holds compact copies of the documents (no text, no
+// results) and feeds the writer nothing. The first document that needs
+// analysis ends the speculation: the held documents are restored and
+// written, and the rest of the run streams as usual. If the speculation
+// holds to the end and the run's fingerprint equals the earlier run's, the
+// earlier report is republished instead of rebuilt.
+type runSink struct {
+	ws               *workspace.Workspace
+	tmp              string
+	cfg              pipeline.Config
+	version, cfgHash string
+	since, until     string
+	seen             map[string]bool
+	log              *slog.Logger
+	fp               hash.Hash
+
+	speculating bool
+	lazy        atomic.Bool // the cache stage checks without restoring
+	deferred    sync.Map    // *pipeline.Doc -> struct{}: cached but not restored
+	held        []heldDoc
+	w           *reports.Writer
+
+	consumed, processed, cached, skipped, duplicates, failed int
+	restoredRest                                             int
+}
+
+func (s *runSink) Consume(ctx context.Context, d *pipeline.Doc) error {
+	s.consumed++
+	s.seen[d.ID] = true
+	switch {
+	case d.Failed():
+		s.failed++
+		s.log.Warn("document failed", "source", d.Source, "reason", failure(d))
+	case d.Status == pipeline.StatusSkipped:
+		s.skipped++
+		s.log.Info("document skipped", "source", d.Source, "reason", d.Reason)
+	case d.Status == pipeline.StatusDuplicate:
+		s.duplicates++
+	case d.Cached:
+		s.cached++
+	default:
+		s.processed++
+	}
+	var key workspace.Key
+	if s.ws != nil && d.Status == pipeline.StatusOK {
+		key = workspace.DocKey(d, s.version, s.cfgHash)
+		if !d.Cached && !d.Failed() {
+			if err := s.ws.Save(d, key); err != nil {
+				return err
+			}
+		}
+	}
+	_, lazy := s.deferred.LoadAndDelete(d)
+	if !lazy && (s.since != "" || s.until != "") && d.Status == pipeline.StatusOK && !d.Failed() &&
+		!workspace.InWindow(d, s.since, s.until) {
+		// (A lazy document's dates are known once it is restored.)
+		d.Excluded = "outside the --since/--until window"
+	}
+	fmt.Fprintf(s.fp, "%d:%s|%s|%s|%s|%s|%s|%t\n", len(d.ID), d.ID, d.Source, d.Status, d.Reason, d.DuplicateOf, key.Hash, d.Failed())
+
+	if s.speculating {
+		if d.Status == pipeline.StatusOK && !d.Cached {
+			// A new or changed document: the report must be rebuilt.
+			if err := s.stopSpeculating(ctx); err != nil {
+				return err
+			}
+		} else {
+			s.held = append(s.held, heldDoc{compact(d), key, lazy})
+			return nil
+		}
+	}
+	return s.write(ctx, heldDoc{d, key, lazy})
+}
+
+// heldDoc is a document consumed while speculating. When lazy, its stored
+// result under key has not been restored yet.
+type heldDoc struct {
+	d    *pipeline.Doc
+	key  workspace.Key
+	lazy bool
+}
+
+// compact is a copy of d without its text, for holding while speculating.
+func compact(d *pipeline.Doc) *pipeline.Doc {
+	c := *d
+	c.Text, c.Clean = "", ""
+	for _, u := range c.Units {
+		u.Tokens, u.Sentences = nil, nil
+	}
+	return &c
+}
+
+// stopSpeculating writes the held documents and makes the cache stage
+// restore results from now on.
+func (s *runSink) stopSpeculating(ctx context.Context) error {
+	s.speculating = false
+	s.lazy.Store(false)
+	held := s.held
+	s.held = nil
+	for _, h := range held {
+		if err := s.write(ctx, h); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// write hands d to the report writer, restoring its stored results first
+// when the cache stage only checked them.
+func (s *runSink) write(ctx context.Context, h heldDoc) error {
+	d := h.d
+	if h.lazy {
+		if ok, err := s.ws.Restore(d, h.key); err != nil || !ok {
+			return fmt.Errorf("workspace: %s: stored result vanished during the run: %v", d.ID, err)
+		}
+		if (s.since != "" || s.until != "") && !workspace.InWindow(d, s.since, s.until) {
+			d.Excluded = "outside the --since/--until window"
+		}
+	}
+	w, err := s.writer()
+	if err != nil {
+		return err
+	}
+	return w.Consume(ctx, d)
+}
+
+func (s *runSink) writer() (*reports.Writer, error) {
+	if s.w == nil {
+		w, err := reports.NewWriter(s.tmp, s.cfg)
+		if err != nil {
+			return nil, err
+		}
+		s.w = w
+	}
+	return s.w, nil
+}
+
+// report writes the held documents (if still speculating), then rest's
+// documents, and closes the writer.
+func (s *runSink) report(ctx context.Context, info reports.RunInfo, rest func(*reports.Writer) (int, error)) error {
+	if s.speculating {
+		if err := s.stopSpeculating(ctx); err != nil {
+			return err
+		}
+	}
+	w, err := s.writer()
+	if err != nil {
+		return err
+	}
+	n, err := rest(w)
+	s.restoredRest = n
+	if err != nil {
+		return err
+	}
+	return w.Close(info)
+}
+
+// fingerprint digests everything the report is made from: this run's
+// documents in order (ids, sources, statuses, content keys), every stored
+// result, the window, the inputs, the configuration and the analysis
+// version. Equal fingerprints give byte-identical reports.
+func (s *runSink) fingerprint(stored string, inputs []string) string {
+	fmt.Fprintf(s.fp, "stored %s\nwindow %s %s\nconfig %s\nversion %s\ninputs %q\n",
+		stored, s.since, s.until, s.cfgHash, s.version, inputs)
+	return hex.EncodeToString(s.fp.Sum(nil))
+}
+
+func failure(d *pipeline.Doc) string {
+	if len(d.Errors) > 0 {
+		var parts []string
+		for _, e := range d.Errors {
+			parts = append(parts, e.Stage+": "+e.Err)
+		}
+		return strings.Join(parts, "; ")
+	}
+	return d.Reason
+}
