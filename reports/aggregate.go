@@ -21,7 +21,7 @@ type aggregates struct {
 	// re-bucket them into weeks when the span is long.
 	days       map[dayKey]*sumN
 	stanceDays map[stanceDayKey]*sumN
-	figures    []figureKey
+	figures    []figureRow
 	// Terms are numbered in first-seen order: vocab[id] is the term,
 	// termIDs its number and terms[id] its corpus count. Outlets count
 	// terms by number, which keeps their maps small.
@@ -34,24 +34,31 @@ type aggregates struct {
 	dates    int
 	// names interns the short, repeated strings the aggregates keep
 	// (outlets, countries, entities, targets, units, counted things,
-	// claimants, frames, dates), so that each is one private copy.
-	names map[string]string
+	// claimants, frames, dates), so that each is one private copy;
+	// nameList[names[s]] is that copy.
+	names    map[string]int32
+	nameList []string
 }
 
 // intern returns a copy of s owned by the aggregates, shared by every
 // equal string. The stages' strings are often substrings of a
 // document's Text or Clean; keeping one of them would keep the whole
 // text alive for the rest of the run.
-func (a *aggregates) intern(s string) string {
+func (a *aggregates) intern(s string) string { return a.nameList[a.nameID(s)] }
+
+// nameID returns the number of s's interned copy; 0 is "".
+func (a *aggregates) nameID(s string) int32 {
 	if s == "" {
-		return ""
+		return 0
 	}
-	if c, ok := a.names[s]; ok {
-		return c
+	if id, ok := a.names[s]; ok {
+		return id
 	}
+	id := int32(len(a.nameList))
 	c := strings.Clone(s)
-	a.names[c] = c
-	return c
+	a.nameList = append(a.nameList, c)
+	a.names[c] = id
+	return id
 }
 
 type docRow struct {
@@ -106,6 +113,23 @@ type figureKey struct {
 	claimedBy        string
 }
 
+// figureRow is a figureKey as the aggregates keep it, with its strings as
+// interned name numbers: 48 bytes rather than 104 per figure.
+type figureRow struct {
+	value, low, high                      float64
+	outlet, unit, counted, bound, claimed int32
+}
+
+// figureKeys yields a.figures as figureKeys, in input order.
+func (a *aggregates) figureKeys(yield func(figureKey) bool) {
+	for _, f := range a.figures {
+		n := a.nameList
+		if !yield(figureKey{n[f.outlet], f.value, f.low, f.high, n[f.unit], n[f.counted], n[f.bound], n[f.claimed]}) {
+			return
+		}
+	}
+}
+
 func newAggregates() *aggregates {
 	return &aggregates{
 		outlets:    map[string]*outletAgg{},
@@ -114,7 +138,8 @@ func newAggregates() *aggregates {
 		stanceDays: map[stanceDayKey]*sumN{},
 		termIDs:    map[string]int32{},
 		frames:     map[string]bool{},
-		names:      map[string]string{},
+		names:      map[string]int32{},
+		nameList:   []string{""},
 	}
 }
 
@@ -250,8 +275,8 @@ func (a *aggregates) addUnit(u *pipeline.Unit) {
 			continue
 		}
 		o.figures++
-		a.figures = append(a.figures, figureKey{o.name, f.Value, f.Low, f.High, a.intern(f.Unit), a.intern(f.Counted),
-			a.intern(f.Bound), a.intern(f.ClaimedBy)})
+		a.figures = append(a.figures, figureRow{f.Value, f.Low, f.High, a.nameID(o.name), a.nameID(f.Unit), a.nameID(f.Counted),
+			a.nameID(f.Bound), a.nameID(f.ClaimedBy)})
 	}
 }
 

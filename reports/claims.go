@@ -3,6 +3,7 @@ package reports
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"math"
 	"slices"
 	"strconv"
@@ -104,7 +105,7 @@ func interval(f figureKey) (lo, hi float64) {
 // It takes O(n log n) time in the number of figures: conflicts are decided
 // within each (counted, unit) group by binary search over the claims
 // sorted by interval bounds (see markConflicts).
-func groupClaims(figs []figureKey) []claim {
+func groupClaims(figs iter.Seq[figureKey]) []claim {
 	type key struct {
 		counted, unit    string
 		value, low, high float64
@@ -132,7 +133,7 @@ func groupClaims(figs []figureKey) []claim {
 	lowerTrim := func(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 	idx := map[key]int{}
 	var cs []claim
-	for _, f := range figs {
+	for f := range figs {
 		k := key{norm(counted, f.counted, normalizeCounted), norm(units, f.unit, lowerTrim), round(f.value), round(f.low), round(f.high)}
 		i, ok := idx[k]
 		if !ok {

@@ -162,7 +162,7 @@ func TestGroupClaims(t *testing.T) {
 		{outlet: "C", value: 24, unit: "year"},
 		{outlet: "D", value: 12, unit: "year"},
 	}
-	cs := groupClaims(figs)
+	cs := groupClaims(slices.Values(figs))
 	byKey := map[string]claim{}
 	for _, c := range cs {
 		byKey[claimLabel(c)] = c
@@ -291,5 +291,45 @@ func TestGroupSumKeepsStringKeys(t *testing.T) {
 	got := fmt.Sprint((&table{df: g}).Rows())
 	if want := "[[1843 4.0000] [Le Monde 4.0000] [true 2.0000]]"; got != want {
 		t.Errorf("groupSum = %s, want %s", got, want)
+	}
+}
+
+// TestGroupClaimsConflictsPairwise checks the sorted conflict search
+// against the definition, every pair of claims compared, on random
+// figures with few outlets, values, bounds and counted things.
+func TestGroupClaimsConflictsPairwise(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	bounds := []string{pipeline.BoundExact, pipeline.BoundMin, pipeline.BoundMax, pipeline.BoundRange}
+	for round := range 50 {
+		var figs []figureKey
+		for range 1 + rng.IntN(60) {
+			v := float64(rng.IntN(12))
+			f := figureKey{outlet: string(rune('A' + rng.IntN(3))), value: v, counted: []string{"", "shells", "troops"}[rng.IntN(3)],
+				unit: []string{"", "km"}[rng.IntN(2)], bound: bounds[rng.IntN(len(bounds))]}
+			if f.bound == pipeline.BoundRange {
+				f.low, f.high = v, v+float64(rng.IntN(4))
+			}
+			figs = append(figs, f)
+		}
+		cs := groupClaims(slices.Values(figs))
+		for i := range cs {
+			want := false
+			for j := range cs {
+				a, b := cs[i], cs[j]
+				if i == j || a.Counted == "" || a.Counted != b.Counted || a.Unit != b.Unit || !(a.hi < b.lo || b.hi < a.lo) {
+					continue
+				}
+				union := map[string]bool{}
+				for _, o := range append(slices.Clone(a.Outlets), b.Outlets...) {
+					union[o] = true
+				}
+				if len(union) >= 2 {
+					want = true
+				}
+			}
+			if cs[i].Conflict != want {
+				t.Fatalf("round %d: claim %s (%s) conflict = %v, want %v", round, cs[i].ID, claimLabel(cs[i]), cs[i].Conflict, want)
+			}
+		}
 	}
 }

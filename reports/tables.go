@@ -399,7 +399,7 @@ func termsTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error) {
 }
 
 func claimsTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error) {
-	cs := groupClaims(a.figures)
+	cs := groupClaims(a.figureKeys)
 	n := len(cs)
 	id, unit, counted, outlets, by := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	val, lo, hi := make([]float64, n), make([]float64, n), make([]float64, n)
