@@ -8,8 +8,13 @@
 // aggregates: per-outlet counters, float32 tone and stance scores for the
 // bootstrap, term and entity counts, figure keys for claims and per outlet
 // × day sums for trends. It keeps no reference to a document, its text or
-// its tokens, so memory grows with the number of units and the vocabulary,
-// not with the texts (about 32 MB after 100,000 documents).
+// its tokens: every string it keeps is interned or cloned, because the
+// stages' strings are substrings of the document text and would pin it.
+// Memory grows with the number of units and the vocabulary, not with the
+// texts (measured by TestScale on 100,000 synthetic 3 KB documents: 80 MB
+// live after Consume, 313 MB peak heap in use during Close). Terms are
+// counted by number; an outlet's vocabulary is cut to its 20,000 most
+// frequent terms whenever it passes 40,000.
 //
 // Close writes everything else:
 //   - aggregate tables, each built as a gota frame with a fixed column order
