@@ -26,9 +26,9 @@ func (r *report) writeSummary(w io.Writer) error {
 	}
 	fmt.Fprintf(&b, "%s\n\n", t.headline())
 	fmt.Fprintf(&b, "- entity mentions: %d\n- figures: %d (%d claims)\n- dates: %d\n", t.Mentions, t.Figures, t.Claims, t.Dates)
-	if t.Cached > 0 {
-		fmt.Fprintf(&b, "- restored from the workspace: %d\n", t.Cached)
-	}
+	// How many results came from the workspace is run bookkeeping, kept in
+	// manifest.json: the report depends only on the corpus, so an unchanged
+	// corpus gives the same report whatever was cached.
 	if r.info.Interrupted {
 		b.WriteString("\n**The run was interrupted; this report covers the documents read before it stopped.**\n")
 	}

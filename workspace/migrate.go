@@ -44,6 +44,13 @@ var migrations = []string{
 	// unchanged corpus can reuse its report instead of rebuilding it.
 	`ALTER TABLE runs ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
 	ALTER TABLE runs ADD COLUMN report TEXT NOT NULL DEFAULT '';`,
+	// v4: text and metadata extracted from HTML pages, keyed by the page's
+	// digest, so unchanged pages are not extracted again.
+	`CREATE TABLE extracts (
+		key  TEXT PRIMARY KEY,
+		text TEXT NOT NULL,
+		meta TEXT NOT NULL
+	);`,
 }
 
 // SchemaVersion returns the schema version this package writes (the

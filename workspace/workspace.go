@@ -114,6 +114,7 @@ type Workspace struct {
 	intern  map[string]string
 	pending []row
 	pendIdx map[string]int // doc_id -> index in pending
+	extPend map[string]extract
 	timer   *time.Timer
 	err     error // a failed background flush, reported by the next call
 }
@@ -352,6 +353,45 @@ func (w *Workspace) Fingerprint() string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// extract is a pending HTML extraction result.
+type extract struct{ text, meta string }
+
+// LoadHTML returns the text and metadata stored by StoreHTML under key. It
+// implements ingest.HTMLCache.
+func (w *Workspace) LoadHTML(key string) (string, pipeline.Meta, bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var e extract
+	if p, ok := w.extPend[key]; ok {
+		e = p
+	} else if w.closed || w.db.QueryRow(`SELECT text, meta FROM extracts WHERE key = ?`, key).Scan(&e.text, &e.meta) != nil {
+		return "", pipeline.Meta{}, false
+	}
+	var meta pipeline.Meta
+	if json.Unmarshal([]byte(e.meta), &meta) != nil {
+		return "", pipeline.Meta{}, false
+	}
+	return e.text, meta, true
+}
+
+// StoreHTML remembers an HTML page's extracted text and metadata under key;
+// it is committed with the next batch of results.
+func (w *Workspace) StoreHTML(key, text string, meta pipeline.Meta) {
+	b, err := json.Marshal(meta)
+	if err != nil {
+		return
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return
+	}
+	if w.extPend == nil {
+		w.extPend = map[string]extract{}
+	}
+	w.extPend[key] = extract{text, string(b)}
+}
+
 // load returns the stored JSON of id when it was saved under k, or nil.
 func (w *Workspace) load(id string, k Key) ([]byte, error) {
 	w.mu.Lock()
@@ -451,7 +491,7 @@ func (w *Workspace) flushLocked() error {
 		w.timer.Stop()
 		w.timer = nil
 	}
-	if len(w.pending) == 0 {
+	if len(w.pending) == 0 && len(w.extPend) == 0 {
 		return w.err
 	}
 	tx, err := w.db.Begin()
@@ -466,10 +506,17 @@ func (w *Workspace) flushLocked() error {
 			return fmt.Errorf("workspace: save %s to %s: %w", r.id, w.dbPath(), err)
 		}
 	}
+	for key, e := range w.extPend {
+		if _, err := tx.Exec(`INSERT OR REPLACE INTO extracts (key, text, meta) VALUES (?, ?, ?)`, key, e.text, e.meta); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("workspace: save an html extract to %s: %w", w.dbPath(), err)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("workspace: commit to %s: %w", w.dbPath(), err)
 	}
 	w.err = nil
+	clear(w.extPend)
 	clear(w.pending)
 	w.pending = w.pending[:0]
 	clear(w.pendIdx)

@@ -233,6 +233,9 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 	}
 	src := &ingest.Source{Paths: o.paths, Stdin: stdin, Config: cfg.Ingest}
+	if ws != nil {
+		src.HTMLCache = versionedCache{ws, version}
+	}
 	if ws != nil && !o.full {
 		stages = append([]pipeline.Stage{&cacheStage{sink: sink}}, stages...)
 	}
@@ -330,6 +333,21 @@ func republish(tmp string, prev workspace.Run, info reports.RunInfo) error {
 		return err
 	}
 	return outdir.WriteFile(filepath.Join(tmp, "manifest.json"), m)
+}
+
+// versionedCache keeps HTML extractions per analysis version, since a new
+// build may extract differently.
+type versionedCache struct {
+	ws      *workspace.Workspace
+	version string
+}
+
+func (c versionedCache) LoadHTML(key string) (string, pipeline.Meta, bool) {
+	return c.ws.LoadHTML(c.version + " " + key)
+}
+
+func (c versionedCache) StoreHTML(key, text string, meta pipeline.Meta) {
+	c.ws.StoreHTML(c.version+" "+key, text, meta)
 }
 
 func isDir(p string) bool {

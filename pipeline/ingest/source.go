@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -27,6 +29,17 @@ type Source struct {
 	Stdin io.Reader
 	// Config limits what is read.
 	Config pipeline.IngestConfig
+	// HTMLCache, when set, remembers what extraction found in each page,
+	// so that an unchanged page is not extracted again by the next run.
+	HTMLCache HTMLCache
+}
+
+// HTMLCache stores the text and metadata extracted from HTML pages under a
+// digest of the page's bytes. Implementations must be safe for use by the
+// source goroutine while other goroutines use them for other purposes.
+type HTMLCache interface {
+	LoadHTML(key string) (text string, meta pipeline.Meta, ok bool)
+	StoreHTML(key, text string, meta pipeline.Meta)
 }
 
 var _ pipeline.Source = (*Source)(nil)
@@ -84,6 +97,7 @@ func (s *Source) Docs(ctx context.Context, emit func(*pipeline.Doc) error) error
 		limit = defaultMaxFileBytes
 	}
 	r := &reader{
+		cache:  s.HTMLCache,
 		ctx:    ctx,
 		emit:   emit,
 		limit:  limit,
@@ -126,6 +140,7 @@ func siblingMeta(p string) pipeline.Meta {
 
 // reader is the state of one Docs call.
 type reader struct {
+	cache  HTMLCache
 	ctx    context.Context
 	emit   func(*pipeline.Doc) error
 	limit  int64
@@ -370,7 +385,7 @@ func (r *reader) readFile(path, id string, meta pipeline.Meta) error {
 		return r.fail(d, fail)
 	}
 	if format == FormatHTML {
-		h, err := extractHTML([]byte(text))
+		h, err := r.extractHTML(text)
 		if err != nil {
 			return r.skip(d, "no main text found in html: "+err.Error())
 		}
@@ -382,6 +397,23 @@ func (r *reader) readFile(path, id string, meta pipeline.Meta) error {
 	}
 	d.Text = text
 	return r.send(d)
+}
+
+// extractHTML extracts a page, through the cache when there is one.
+func (r *reader) extractHTML(page string) (htmlDoc, error) {
+	if r.cache == nil {
+		return extractHTML([]byte(page))
+	}
+	sum := sha256.Sum256([]byte(page))
+	key := hex.EncodeToString(sum[:])
+	if text, meta, ok := r.cache.LoadHTML(key); ok {
+		return htmlDoc{Text: text, Meta: meta}, nil
+	}
+	h, err := extractHTML([]byte(page))
+	if err == nil {
+		r.cache.StoreHTML(key, h.Text, h.Meta)
+	}
+	return h, err
 }
 
 func (r *reader) skip(d *pipeline.Doc, reason string) error {
