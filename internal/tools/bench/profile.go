@@ -8,55 +8,11 @@ import (
 	"runtime/pprof"
 	"time"
 
-	"github.com/framewatch/framewatch/internal/registry"
+	"github.com/framewatch/framewatch/internal/analysis"
 	"github.com/framewatch/framewatch/pipeline"
 	"github.com/framewatch/framewatch/pipeline/ingest"
 	"github.com/framewatch/framewatch/reports"
-	"github.com/framewatch/framewatch/stages/clean"
-	"github.com/framewatch/framewatch/stages/entities"
-	"github.com/framewatch/framewatch/stages/figures"
-	"github.com/framewatch/framewatch/stages/frames"
-	"github.com/framewatch/framewatch/stages/outlets"
-	"github.com/framewatch/framewatch/stages/stance"
-	"github.com/framewatch/framewatch/stages/terms"
-	"github.com/framewatch/framewatch/stages/text"
-	"github.com/framewatch/framewatch/stages/tone"
 )
-
-// stages mirrors cmd/framewatch's buildStages (a main package cannot be
-// imported); keep the two in step.
-func stages(cfg pipeline.Config) ([]pipeline.Stage, error) {
-	reg := registry.New(cfg.Outlets.Registry)
-	var outletNames []string
-	for _, o := range reg.Outlets() {
-		outletNames = append(outletNames, o.Name)
-		outletNames = append(outletNames, o.Aliases...)
-	}
-	var out []pipeline.Stage
-	add := func(s pipeline.Stage, err error) error {
-		if err != nil {
-			return err
-		}
-		out = append(out, s)
-		return nil
-	}
-	for _, mk := range []func() error{
-		func() error { s, err := clean.New(cfg.Clean); return add(s, err) },
-		func() error { s, err := outlets.New(cfg.Outlets); return add(s, err) },
-		func() error { s, err := text.New(); return add(s, err) },
-		func() error { s, err := entities.New(cfg.Entities, outletNames); return add(s, err) },
-		func() error { s, err := figures.New(cfg.Figures); return add(s, err) },
-		func() error { s, err := tone.New(); return add(s, err) },
-		func() error { s, err := stance.New(cfg.Stance); return add(s, err) },
-		func() error { s, err := frames.New(cfg.Frames); return add(s, err) },
-		func() error { s, err := terms.New(); return add(s, err) },
-	} {
-		if err := mk(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
 
 // profile runs ingest, every stage and the report writer in this process
 // under the CPU profiler (no workspace: the re-run figures cover it).
@@ -80,7 +36,7 @@ func profile(ctx context.Context, corpus, file, memfile string, workers int, p p
 	defer pprof.StopCPUProfile()
 
 	t0 := time.Now()
-	st, err := stages(cfg)
+	st, err := analysis.Stages(cfg)
 	if err != nil {
 		return err
 	}
