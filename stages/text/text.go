@@ -8,10 +8,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/framewatch/framewatch/internal/postag"
+	"github.com/framewatch/framewatch/internal/tokenize"
 	"github.com/framewatch/framewatch/pipeline"
 	"github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/token"
-	"github.com/jdkato/prose/v3/tokenize"
 )
 
 // Tagger is the text stage. Its models are loaded once by New and shared
@@ -22,8 +22,9 @@ type Tagger struct {
 	pos *postag.Tagger
 }
 
-// New loads prose's tokenizer and segmenter models and the tagger (prose's
-// perceptron model behind postag's faster index).
+// New loads the tokenizer (internal/tokenize: prose's tokens, faster),
+// prose's segmenter model and the tagger (prose's perceptron model behind
+// postag's faster index).
 func New() (*Tagger, error) {
 	seg, err := segment.New()
 	if err != nil {
