@@ -6,8 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/framewatch/framewatch/internal/vader"
 	"github.com/framewatch/framewatch/internal/voice"
-	"github.com/jonreiter/govader"
 )
 
 // Span is a byte range [Start, End) in a sentence.
@@ -42,15 +42,13 @@ type tok struct {
 // and cooperation that VADER lacks or scores weakly.
 type lexicon struct {
 	val map[string]float64
-	sia *govader.SentimentIntensityAnalyzer
+	sia *vader.Analyzer
 }
 
 func newLexicon() *lexicon {
-	sia := govader.NewSentimentIntensityAnalyzer()
-	val := make(map[string]float64, len(sia.Lexicon)+len(newsLexicon))
-	for w, v := range sia.Lexicon {
-		val[w] = v
-	}
+	sia := vader.Default()
+	val := make(map[string]float64, len(newsLexicon)+8000)
+	sia.Lexicon(func(w string, v float64) { val[w] = v })
 	for w, v := range newsLexicon {
 		val[w] = v
 	}

@@ -7,20 +7,20 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/framewatch/framewatch/internal/vader"
 	"github.com/framewatch/framewatch/internal/voice"
 	"github.com/framewatch/framewatch/pipeline"
-	"github.com/jonreiter/govader"
 )
 
 // Scorer is the "tone" stage. It is safe for concurrent use: the VADER
 // analyzer is built once and only read afterwards.
 type Scorer struct {
-	sia *govader.SentimentIntensityAnalyzer
+	sia *vader.Analyzer
 }
 
 // New builds the stage, loading VADER's lexicon once.
 func New() (*Scorer, error) {
-	return &Scorer{sia: govader.NewSentimentIntensityAnalyzer()}, nil
+	return &Scorer{sia: vader.Default()}, nil
 }
 
 // Name returns "tone".
@@ -130,7 +130,7 @@ func (s *Scorer) count(norm string) (pos, neg, words int) {
 			scope = 3
 			continue
 		}
-		v := s.sia.Lexicon[w]
+		v, _ := s.sia.Valence(w)
 		if neg1 {
 			v = -v
 		}
