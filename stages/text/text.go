@@ -71,6 +71,7 @@ func (t *Tagger) Process(ctx context.Context, d *pipeline.Doc) error {
 // sents. Offsets are into src, and Token.Text is taken from orig (which has
 // the same length as src) so that it matches the original document.
 func (t *Tagger) Analyse(orig, src string, start, end int, toks []pipeline.Token, sents []pipeline.Sentence) ([]pipeline.Token, []pipeline.Sentence) {
+	var scratch []token.Token // the line's prose tokens, reused line after line
 	pos := start
 	for pos < end {
 		nl := strings.IndexAny(src[pos:end], "\n\r\v\f\u2028\u2029")
@@ -80,23 +81,28 @@ func (t *Tagger) Analyse(orig, src string, start, end int, toks []pipeline.Token
 			_, size := utf8.DecodeRuneInString(src[lineEnd:])
 			next = lineEnd + size
 		}
-		toks, sents = t.line(orig, src, pos, lineEnd, toks, sents)
+		toks, sents, scratch = t.line(orig, src, pos, lineEnd, toks, sents, scratch)
 		pos = next
 	}
 	return toks, sents
 }
 
-// line analyses one line src[start:end].
-func (t *Tagger) line(orig, src string, start, end int, toks []pipeline.Token, sents []pipeline.Sentence) ([]pipeline.Token, []pipeline.Sentence) {
+// line analyses one line src[start:end]; scratch is spare room for the
+// line's prose tokens, returned for reuse.
+func (t *Tagger) line(orig, src string, start, end int, toks []pipeline.Token, sents []pipeline.Sentence, scratch []token.Token) ([]pipeline.Token, []pipeline.Sentence, []token.Token) {
 	line := src[start:end]
 	if strings.TrimSpace(line) == "" {
-		return toks, sents
+		return toks, sents, scratch
 	}
-	ptoks := t.tok.Tokenize(line)
+	ptoks := t.tok.Append(scratch[:0], line)
+	scratch = ptoks
 	if len(ptoks) == 0 {
-		return toks, sents
+		return toks, sents, scratch
 	}
-	psents := t.seg.Segment(line)
+	var psents []segment.Sentence
+	if mayHaveSentences(line) {
+		psents = t.seg.Segment(line)
+	}
 	// Cut the line's tokens at each sentence start after the first.
 	first := 0
 	for si := 0; first < len(ptoks); si++ {
@@ -122,7 +128,22 @@ func (t *Tagger) line(orig, src string, start, end int, toks []pipeline.Token, s
 		sents = append(sents, s)
 		first = cut
 	}
-	return toks, sents
+	return toks, sents, scratch
+}
+
+// mayHaveSentences reports whether prose's segmenter could find more than
+// one sentence in line. Every sentence break Punkt (with prose's
+// annotations) places is at the end of a whitespace-delimited word holding
+// '.', '?' or '!', so a line whose only such characters are in its last
+// word is one sentence; skipping the segmenter there saves its cost on
+// headings, datelines and one-sentence paragraphs. TestMayHaveSentences
+// checks this against prose.
+func mayHaveSentences(line string) bool {
+	k := strings.IndexAny(line, ".?!")
+	if k < 0 {
+		return false
+	}
+	return strings.ContainsFunc(strings.TrimRightFunc(line[k:], unicode.IsSpace), unicode.IsSpace)
 }
 
 // splitFinalPeriod splits a sentence-final period off the last token when
