@@ -3,6 +3,7 @@ package voice
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Flatten prepares text for a space-splitting lexicon scorer such as
@@ -12,10 +13,22 @@ import (
 // breaks, tabs, non-breaking spaces) become one space. It lives here, with
 // the quotation marks it knows, for the tone and stance stages.
 func Flatten(s string) string {
+	if flat(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	space := true
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && c != '`' && c != '"' && !asciiSpace[c] {
+			// The common byte: copied as is.
+			b.WriteByte(c)
+			space = false
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		switch r {
 		case '’', '‘', '`', '´':
 			r = '\''
@@ -38,4 +51,32 @@ func Flatten(s string) string {
 		space = false
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// flat reports whether Flatten(s) is s itself: ASCII without double quotes,
+// backticks or whitespace other than single inner spaces. Most sentences
+// of English news are, and then Flatten neither copies nor allocates.
+func flat(s string) bool {
+	space := true // a leading space is not flat
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c == '"' || c == '`' {
+			return false
+		}
+		if c == ' ' {
+			if space {
+				return false
+			}
+			space = true
+			continue
+		}
+		if asciiSpace[c] {
+			return false
+		}
+		space = false
+	}
+	return !space || s == ""
 }

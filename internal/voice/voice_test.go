@@ -2,8 +2,10 @@ package voice
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestQuoted(t *testing.T) {
@@ -130,4 +132,61 @@ func TestFlatten(t *testing.T) {
 			t.Errorf("Flatten(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// flattenRef is Flatten as first written, rune by rune, to check the
+// byte fast paths against.
+func flattenRef(s string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range s {
+		switch r {
+		case '’', '‘', '`', '´':
+			r = '\''
+		case '“', '”', '„', '«', '»', '"':
+			if !space {
+				b.WriteByte(' ')
+			}
+			b.WriteString("\" ")
+			space = true
+			continue
+		}
+		if unicode.IsSpace(r) {
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+			continue
+		}
+		b.WriteRune(r)
+		space = false
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func TestFlattenMatchesReference(t *testing.T) {
+	parts := []string{"a", "Word", " ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2003", "\"", "`", "'", "’", "‘", "´",
+		"“", "”", "„", "«", "»", "é", "\xff", ".", "!", "\u0085", "x y"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		s := b.String()
+		if got, want := Flatten(s), flattenRef(s); got != want {
+			t.Fatalf("Flatten(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzFlatten(f *testing.F) {
+	for _, s := range []string{"", "a b", " a  b ", "“x”", "it’s\t\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Flatten(s), flattenRef(s); got != want {
+			t.Errorf("Flatten(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

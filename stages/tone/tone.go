@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/framewatch/framewatch/internal/vader"
 	"github.com/framewatch/framewatch/internal/voice"
@@ -117,7 +118,7 @@ func (s *Scorer) count(norm string) (pos, neg, words int) {
 		} else {
 			rest = ""
 		}
-		w := strings.ToLower(strings.TrimFunc(f, notWordRune))
+		w := strings.ToLower(trimWord(f))
 		if w == "" || !hasLetter(w) {
 			continue
 		}
@@ -146,7 +147,34 @@ func (s *Scorer) count(norm string) (pos, neg, words int) {
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }
 
+// trimWord is strings.TrimFunc(f, notWordRune), trimming ASCII bytes
+// without decoding runes.
+func trimWord(f string) string {
+	i, j := 0, len(f)
+	for i < j && f[i] < utf8.RuneSelf && !wordByte(f[i]) {
+		i++
+	}
+	for j > i && f[j-1] < utf8.RuneSelf && !wordByte(f[j-1]) {
+		j--
+	}
+	f = f[i:j]
+	if f != "" && (f[0] >= utf8.RuneSelf || f[len(f)-1] >= utf8.RuneSelf) {
+		return strings.TrimFunc(f, notWordRune)
+	}
+	return f
+}
+
+// wordByte is !notWordRune for an ASCII byte.
+func wordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\''
+}
+
 func hasLetter(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
 	for _, r := range w {
 		if unicode.IsLetter(r) {
 			return true

@@ -129,3 +129,12 @@ func ExampleScorer_Process() {
 	// Output:
 	// tone 0.00 positive 16.67 negative 16.67 polarity 33.33 words 12 sentences [0.8316 -0.743]
 }
+
+func TestTrimWord(t *testing.T) {
+	for _, f := range []string{"", "word", "(word)", "\"it's\"", "--", "...a...", "«mot»", "é", "(é)", "x—", "—x—",
+		"'", "9,", "\xffa\xff", "¡hola!", "a.b", "(«»)", "日本", "(日本)"} {
+		if got, want := trimWord(f), strings.TrimFunc(f, notWordRune); got != want {
+			t.Errorf("trimWord(%q) = %q, want %q", f, got, want)
+		}
+	}
+}
