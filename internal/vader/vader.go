@@ -145,7 +145,9 @@ func (a *Analyzer) Lexicon(f func(w string, v float64)) {
 type token struct {
 	orig, lower string
 	lw          word // info of lower
-	origInLex   bool // the original-case token is a lexicon word
+	// orig is a lexicon word: 0 not yet looked up, 1 no, 2 yes. Only
+	// the words before a lexicon word need it, so it is found lazily.
+	origLex uint8
 	upper       bool // govader's stringIsUpper of orig
 	negated     bool // negate list, or contains "n't"
 }
@@ -177,9 +179,10 @@ func (a *Analyzer) PolarityScores(text string) Sentiment {
 		}
 		tk.lw = a.words[tk.lower]
 		if tk.lower == t {
-			tk.origInLex = tk.lw.inLex
-		} else {
-			_, tk.origInLex = a.lexicon[t]
+			tk.origLex = 1
+			if tk.lw.inLex {
+				tk.origLex = 2
+			}
 		}
 		tk.negated = tk.lw.negate || strings.Contains(tk.lower, "n't")
 		toks = append(toks, tk)
@@ -322,7 +325,7 @@ func (a *Analyzer) valence(toks []token, i int, isCapDiff bool) float64 {
 		}
 	}
 	for startI := range 3 {
-		if i > startI && !toks[i-(startI+1)].origInLex {
+		if i > startI && !a.origInLex(&toks[i-(startI+1)]) {
 			s := scalarIncDec(&toks[i-(startI+1)], newValence, isCapDiff)
 			if startI == 1 && s != 0 {
 				s = s * valenceScalarScale1
@@ -337,17 +340,28 @@ func (a *Analyzer) valence(toks []token, i int, isCapDiff bool) float64 {
 			}
 		}
 	}
-	return leastCheck(newValence, toks, i)
+	return a.leastCheck(newValence, toks, i)
+}
+
+// origInLex reports whether t's original-case text is a lexicon word.
+func (a *Analyzer) origInLex(t *token) bool {
+	if t.origLex == 0 {
+		t.origLex = 1
+		if _, ok := a.lexicon[t.orig]; ok {
+			t.origLex = 2
+		}
+	}
+	return t.origLex == 2
 }
 
 // leastCheck is govader's, which compares the original-case words.
-func leastCheck(valence float64, toks []token, i int) float64 {
+func (a *Analyzer) leastCheck(valence float64, toks []token, i int) float64 {
 	newValence := valence
-	if i > 1 && !toks[i-1].origInLex && toks[i-1].orig == "least" {
+	if i > 1 && !a.origInLex(&toks[i-1]) && toks[i-1].orig == "least" {
 		if toks[i-2].orig != "at" && toks[i-2].orig != "very" {
 			newValence = newValence * nSCALAR
 		}
-	} else if i > 0 && !toks[i-1].origInLex && toks[i-1].orig == "least" {
+	} else if i > 0 && !a.origInLex(&toks[i-1]) && toks[i-1].orig == "least" {
 		newValence = newValence * nSCALAR
 	}
 	return newValence
