@@ -56,7 +56,11 @@ func (t *Tagger) Process(ctx context.Context, d *pipeline.Doc) error {
 		if u.Start < 0 || u.End > len(src) || u.Start >= u.End {
 			continue
 		}
-		u.Tokens, u.Sentences = t.Analyse(d.Text, src, u.Start, u.End, u.Tokens[:0], u.Sentences[:0])
+		// News prose averages a little over 5 bytes a token and 100 a
+		// sentence; sizing up front saves most regrowing.
+		n := u.End - u.Start
+		u.Tokens, u.Sentences = t.Analyse(d.Text, src, u.Start, u.End,
+			make([]pipeline.Token, 0, n/5+8), make([]pipeline.Sentence, 0, n/100+2))
 		for _, tk := range u.Tokens {
 			if isWord(tk.Text) {
 				u.Words++
