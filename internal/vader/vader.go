@@ -148,8 +148,8 @@ type token struct {
 	// orig is a lexicon word: 0 not yet looked up, 1 no, 2 yes. Only
 	// the words before a lexicon word need it, so it is found lazily.
 	origLex uint8
-	upper       bool // govader's stringIsUpper of orig
-	negated     bool // negate list, or contains "n't"
+	upper   bool // govader's stringIsUpper of orig
+	negated bool // negate list, or contains "n't"
 }
 
 type scratch struct {

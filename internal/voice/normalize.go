@@ -13,8 +13,16 @@ import (
 // breaks, tabs, non-breaking spaces) become one space. It lives here, with
 // the quotation marks it knows, for the tone and stance stages.
 func Flatten(s string) string {
-	if flat(s) {
-		return s
+	// Leading and trailing ASCII white space goes, as TrimSpace would.
+	i, j := 0, len(s)
+	for i < j && asciiSpace[s[i]] {
+		i++
+	}
+	for j > i && asciiSpace[s[j-1]] {
+		j--
+	}
+	if t := s[i:j]; flat(t) {
+		return t
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
@@ -54,7 +62,7 @@ func Flatten(s string) string {
 }
 
 // asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // flat reports whether Flatten(s) is s itself: ASCII without double quotes,
 // backticks or whitespace other than single inner spaces. Most sentences

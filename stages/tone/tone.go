@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,11 +18,35 @@ import (
 // analyzer is built once and only read afterwards.
 type Scorer struct {
 	sia *vader.Analyzer
+	// classes maps a lower-cased word to its class for count, so that a
+	// word costs one lookup.
+	classes map[string]int8
 }
+
+// Word classes for count: the sign of a lexicon word's valence, or
+// negator (which wins over a valence, as in count's first version).
+const negator int8 = 2
+
+// wordClasses is built once per process and only read.
+var wordClasses = sync.OnceValue(func() map[string]int8 {
+	m := map[string]int8{}
+	vader.Default().Lexicon(func(w string, v float64) {
+		switch {
+		case v > 0:
+			m[w] = 1
+		case v < 0:
+			m[w] = -1
+		}
+	})
+	for w := range negators {
+		m[w] = negator
+	}
+	return m
+})
 
 // New builds the stage, loading VADER's lexicon once.
 func New() (*Scorer, error) {
-	return &Scorer{sia: vader.Default()}, nil
+	return &Scorer{sia: vader.Default(), classes: wordClasses()}, nil
 }
 
 // Name returns "tone".
@@ -127,11 +152,12 @@ func (s *Scorer) count(norm string) (pos, neg, words int) {
 		if scope > 0 {
 			scope--
 		}
-		if negators[w] || strings.HasSuffix(w, "n't") {
+		c := s.classes[w]
+		if c == negator || strings.HasSuffix(w, "n't") {
 			scope = 3
 			continue
 		}
-		v, _ := s.sia.Valence(w)
+		v := c
 		if neg1 {
 			v = -v
 		}
