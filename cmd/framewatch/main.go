@@ -38,7 +38,7 @@ var errLocked = errors.New("workspace locked")
 // garbage collector works harder near it instead of letting the heap double,
 // which keeps a large corpus under a few hundred megabytes. GOMEMLIMIT
 // overrides it.
-const memoryLimit = 384 << 20
+const memoryLimit = 256 << 20
 
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
