@@ -45,8 +45,10 @@ eval:
 
 # Throughput and memory of the whole pipeline, with prose v3's own pipeline
 # as a baseline in the same run. Prints "bench <what> <metric> <value>".
+# BENCHFLAGS passes options, e.g. BENCHFLAGS="-docs 100000 -no-baseline"
+# or "-mem 10000,100000" or "-scaling 1,2,4,8,16" (see go run ./internal/tools/bench -h).
 bench:
-	$(GO) run ./internal/tools/bench
+	$(GO) run ./internal/tools/bench $(BENCHFLAGS)
 
 # Short fuzzing of every parser (each target 10s).
 fuzz:
