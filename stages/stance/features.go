@@ -74,7 +74,7 @@ func (l *lexicon) valence(w string) float64 {
 	return 0
 }
 
-// compound is VADER's compound score of s after voice.Flatten (govader
+// compound is VADER's compound score of s after voice.Flatten (VADER
 // splits on single spaces only).
 func (l *lexicon) compound(s string) float64 {
 	return l.sia.PolarityScores(voice.Flatten(s)).Compound

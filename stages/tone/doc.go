@@ -2,9 +2,10 @@
 // reported GDELT-style.
 //
 // Each sentence of a unit (the text stage's sentences, or a rough split when
-// they are missing) is normalised for govader (curly quotes straightened,
-// whitespace collapsed: govader splits on single spaces) and scored with
-// VADER. Whole units are never scored at once, since VADER's compound score
+// they are missing) is normalised for VADER (curly quotes straightened,
+// whitespace collapsed: govader's tokenizer splits on single spaces) and
+// scored with internal/vader, a fork of govader that gives the same scores
+// bit for bit, faster. Whole units are never scored at once, since VADER's compound score
 // saturates on long texts.
 //
 // Per unit, pipeline.Tone holds:

@@ -209,7 +209,7 @@ func hasLetter(w string) bool {
 	return false
 }
 
-// Normalize prepares text for govader, which splits on single spaces only:
+// Normalize prepares text for VADER, which splits on single spaces only:
 // see voice.Flatten.
 func Normalize(s string) string { return voice.Flatten(s) }
 
