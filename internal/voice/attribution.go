@@ -205,6 +205,40 @@ func trim(text string, a, b int) (int, int) {
 
 // words appends the letter/digit words of text[start:end] to ws.
 func words(text string, start, end int, ws []word) []word {
+	s := text[start:end]
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return wordsUTF8(text, start, end, ws)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	// An ASCII sentence: bytes are runes, and lower-casing the sentence
+	// once lower-cases every word (one copy, not one per capitalised word).
+	low := s
+	if upper {
+		low = strings.ToLower(s)
+	}
+	for i := 0; i < len(s); {
+		if !alnum(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && (alnum(s[j]) || (s[j] == '\'' || s[j] == '-') && j+1 < len(s) && alnum(s[j+1])) {
+			j++
+		}
+		ws = append(ws, word{start: start + i, end: start + j, lower: low[i:j]})
+		i = j
+	}
+	return ws
+}
+
+func alnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
+
+// wordsUTF8 is words for any text.
+func wordsUTF8(text string, start, end int, ws []word) []word {
 	i := start
 	for i < end {
 		r, n := utf8.DecodeRuneInString(text[i:end])

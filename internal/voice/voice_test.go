@@ -190,3 +190,19 @@ func FuzzFlatten(f *testing.F) {
 		}
 	})
 }
+
+func TestWordsASCIIMatchesUTF8(t *testing.T) {
+	parts := []string{"a", "Word", "US", " ", "'", "-", "’", "x'", "'s", "don't", "well-known", "--", "9", ".", "é", "\n"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		s := "[" + b.String() + "]"
+		got, want := words(s, 1, len(s)-1, nil), wordsUTF8(s, 1, len(s)-1, nil)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("words(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
