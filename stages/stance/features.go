@@ -204,7 +204,7 @@ func hashName(name string) uint64 { return fnvAdd(fnvOffset, name) }
 // prediction (set == nil) it adds each feature's weights times its value
 // to z; for training it collects the named values in set.
 type sink struct {
-	w   map[uint64][3]float64
+	w   *weights
 	z   [3]float64
 	set featureSet
 }
@@ -215,7 +215,7 @@ func (k *sink) add(v float64, a, b, c, d string) {
 		return
 	}
 	h := fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, a), b), c), d)
-	if w, ok := k.w[h]; ok {
+	if w, ok := k.w.get(h); ok {
 		k.z[0] += w[0] * v
 		k.z[1] += w[1] * v
 		k.z[2] += w[2] * v

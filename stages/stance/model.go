@@ -20,23 +20,24 @@ var Classes = [3]string{"negative", "neutral", "positive"}
 // Instance. It is read-only after construction and safe for concurrent use.
 type Model struct {
 	w map[string][3]float64
-	// hw is w keyed by the FNV-1a hash of the feature name, so that
+	// tab is w keyed by the FNV-1a hash of the feature name, so that
 	// prediction looks features up without building their names.
-	hw  map[uint64][3]float64
+	tab *weights
 	lex *lexicon
 }
 
-// index builds m.hw from m.w. Two names with one hash would make one
+// index builds m.tab from m.w. Two names with one hash would make one
 // feature take the other's weights, so that is an error.
 func (m *Model) index() error {
-	m.hw = make(map[uint64][3]float64, len(m.w))
+	hw := make(map[uint64][3]float64, len(m.w))
 	for name, w := range m.w {
 		h := hashName(name)
-		if _, dup := m.hw[h]; dup {
+		if _, dup := hw[h]; dup {
 			return fmt.Errorf("stance: feature %q collides with another feature's hash", name)
 		}
-		m.hw[h] = w
+		hw[h] = w
 	}
+	m.tab = newWeights(hw)
 	return nil
 }
 
@@ -60,7 +61,7 @@ func (m *Model) Probs(in Instance) [3]float64 {
 
 // probs is Probs for a target of a sentence already reset.
 func (m *Model) probs(s *sentence, target Span, others []Span) [3]float64 {
-	k := sink{w: m.hw}
+	k := sink{w: m.tab}
 	m.lex.mention(s, target, others, &k)
 	return softmax(k.z)
 }
