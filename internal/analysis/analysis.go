@@ -4,6 +4,8 @@
 package analysis
 
 import (
+	"sync"
+
 	"github.com/framewatch/framewatch/internal/registry"
 	"github.com/framewatch/framewatch/pipeline"
 	"github.com/framewatch/framewatch/stages/clean"
@@ -27,26 +29,31 @@ func Stages(cfg pipeline.Config) ([]pipeline.Stage, error) {
 		outletNames = append(outletNames, o.Name)
 		outletNames = append(outletNames, o.Aliases...)
 	}
-	var stages []pipeline.Stage
-	add := func(s pipeline.Stage, err error) error {
-		if err != nil {
-			return err
-		}
-		stages = append(stages, s)
-		return nil
+	// The constructors load models and compile lexicons; they are
+	// independent, so they run concurrently and startup costs the slowest
+	// one rather than their sum.
+	ctors := []func() (pipeline.Stage, error){
+		func() (pipeline.Stage, error) { return clean.New(cfg.Clean) },
+		func() (pipeline.Stage, error) { return outlets.New(cfg.Outlets) },
+		func() (pipeline.Stage, error) { return text.New() },
+		func() (pipeline.Stage, error) { return entities.New(cfg.Entities, outletNames) },
+		func() (pipeline.Stage, error) { return figures.New(cfg.Figures) },
+		func() (pipeline.Stage, error) { return tone.New() },
+		func() (pipeline.Stage, error) { return stance.New(cfg.Stance) },
+		func() (pipeline.Stage, error) { return frames.New(cfg.Frames) },
+		func() (pipeline.Stage, error) { return terms.New() },
 	}
-	for _, mk := range []func() error{
-		func() error { s, err := clean.New(cfg.Clean); return add(s, err) },
-		func() error { s, err := outlets.New(cfg.Outlets); return add(s, err) },
-		func() error { s, err := text.New(); return add(s, err) },
-		func() error { s, err := entities.New(cfg.Entities, outletNames); return add(s, err) },
-		func() error { s, err := figures.New(cfg.Figures); return add(s, err) },
-		func() error { s, err := tone.New(); return add(s, err) },
-		func() error { s, err := stance.New(cfg.Stance); return add(s, err) },
-		func() error { s, err := frames.New(cfg.Frames); return add(s, err) },
-		func() error { s, err := terms.New(); return add(s, err) },
-	} {
-		if err := mk(); err != nil {
+	stages := make([]pipeline.Stage, len(ctors))
+	errs := make([]error, len(ctors))
+	var wg sync.WaitGroup
+	for i, mk := range ctors {
+		wg.Go(func() { stages[i], errs[i] = mk() })
+	}
+	wg.Wait()
+	// The first error in pipeline order, so the message never depends on
+	// which constructor finished first.
+	for _, err := range errs {
+		if err != nil {
 			return nil, err
 		}
 	}

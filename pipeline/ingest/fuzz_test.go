@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -94,7 +95,9 @@ func FuzzText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		docs := fuzzFile(t, "f.txt", data)
 		d := docs[0]
-		if d.Status == pipeline.StatusOK {
+		utf16 := bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF})
+		if d.Status == pipeline.StatusOK && !utf16 {
+			// (UTF-16 files are converted, so their text differs from the bytes.)
 			if want := strings.TrimPrefix(string(data), "\ufeff"); d.Text != want {
 				t.Errorf("Text = %q, want %q", d.Text, want)
 			}

@@ -14,38 +14,78 @@ import (
 // kept. Two documents with the same Hash are exact duplicates.
 func Hash(text string) string {
 	h := sha256.New()
-	var buf [utf8.UTFMax]byte
-	space := false
-	started := false
-	var it norm.Iter
-	it.InitString(norm.NFC, text)
-	out := make([]byte, 0, 256)
-	for !it.Done() {
-		seg := it.Next()
-		for len(seg) > 0 {
-			r, n := utf8.DecodeRune(seg)
-			seg = seg[n:]
-			if unicode.IsSpace(r) {
-				space = started
-				continue
-			}
-			if space {
-				out = append(out, ' ')
-				space = false
-			}
-			started = true
-			if r < utf8.RuneSelf {
-				out = append(out, byte(r))
-			} else {
-				k := utf8.EncodeRune(buf[:], r)
-				out = append(out, buf[:k]...)
-			}
-			if len(out) >= 4096 {
-				h.Write(out)
-				out = out[:0]
-			}
+	c := collapser{out: make([]byte, 0, 4096), h: h}
+	if norm.NFC.IsNormalString(text) {
+		// Most text is already NFC (ASCII always is): skip the iterator.
+		c.write(text)
+	} else {
+		var it norm.Iter
+		it.InitString(norm.NFC, text)
+		for !it.Done() {
+			c.write(string(it.Next()))
 		}
 	}
-	h.Write(out)
+	c.flush()
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// collapser feeds text to a hash with every run of white space collapsed
+// to one space and leading and trailing white space dropped.
+type collapser struct {
+	out            []byte
+	h              interface{ Write([]byte) (int, error) }
+	space, started bool
+}
+
+func (c *collapser) write(s string) {
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			i++
+			if asciiSpace[b] {
+				c.space = c.started
+				continue
+			}
+			c.byte1(b)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			c.space = c.started
+			i += n
+			continue
+		}
+		c.lead()
+		c.out = append(c.out, s[i:i+n]...)
+		i += n
+		c.spill()
+	}
+}
+
+func (c *collapser) byte1(b byte) {
+	c.lead()
+	c.out = append(c.out, b)
+	c.spill()
+}
+
+// lead writes the pending space before a non-space character.
+func (c *collapser) lead() {
+	if c.space {
+		c.out = append(c.out, ' ')
+		c.space = false
+	}
+	c.started = true
+}
+
+func (c *collapser) spill() {
+	if len(c.out) >= 4096 {
+		c.flush()
+	}
+}
+
+func (c *collapser) flush() {
+	c.h.Write(c.out)
+	c.out = c.out[:0]
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
