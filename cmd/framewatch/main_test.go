@@ -271,6 +271,7 @@ func TestCommandLine(t *testing.T) {
 		{"run-since-after-until", []string{"run", "--since", "2024-07-01", "--until", "2024-06-01", "x"}, exitUsage},
 		{"run-missing-path", []string{"run", "--no-state", "--out", "OUT", "no/such/folder"}, exitError},
 		{"run-bad-config", []string{"run", "--no-state", "--config", "testdata/bad-config.yaml", "--out", "OUT", "x"}, exitError},
+		{"run-bad-pattern", []string{"run", "--no-state", "--config", "testdata/bad-pattern.yaml", "--out", "OUT", "testdata/bad-pattern.yaml"}, exitError},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -11,9 +11,9 @@ import (
 	"path/filepath"
 
 	"runtime"
+	"runtime/pprof"
 	"time"
 
-	"github.com/framewatch/framewatch/internal/analysis"
 	"github.com/framewatch/framewatch/internal/outdir"
 	"github.com/framewatch/framewatch/pipeline"
 	"github.com/framewatch/framewatch/pipeline/ingest"
@@ -40,7 +40,7 @@ documents failed, 4 workspace locked by another run.
 type runOptions struct {
 	out, state, config, since, until string
 	logFormat, logLevel, progress    string
-	reportDate                       string
+	reportDate, cpuProfile           string
 	workers, keep                    int
 	strict, full, noState            bool
 	wait                             time.Duration
@@ -65,6 +65,7 @@ func parseRunFlags(args []string, stderr io.Writer) (*runOptions, error) {
 	fs.StringVar(&o.logFormat, "log-format", "text", "log format: text or json")
 	fs.StringVar(&o.logLevel, "log-level", "", "log level: debug, info, warn, error (default info on a terminal, warn otherwise)")
 	fs.StringVar(&o.progress, "progress", "auto", "progress bar: auto (only on a terminal), always, never")
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `FILE` (for go tool pprof)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flagErrHelp) {
 			return nil, err
@@ -112,6 +113,17 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	term := isTerminal(stderr)
 	log := newLogger(stderr, o, term)
+	if o.cpuProfile != "" {
+		f, err := os.Create(o.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 
 	for _, p := range o.paths {
 		if p == "-" {
@@ -128,12 +140,11 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if o.reportDate != "" {
 		cfg.ReportDate = o.reportDate
 	}
-	t0 := time.Now()
-	stages, err := analysis.Stages(cfg)
-	if err != nil {
-		return err
-	}
-	log.Debug("stages built", "elapsed", time.Since(t0).Round(time.Millisecond))
+	runCtx, stopRun := context.WithCancel(ctx)
+	defer stopRun()
+	bg := buildInBackground(cfg, log, stopRun)
+	defer bg.wait()
+	stages := bg.placeholders()
 
 	started := time.Now().UTC()
 	runID := outdir.RunID(started, 1)
@@ -197,12 +208,17 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 
 	bar := newProgress(stderr, o.progress, term)
-	stats, runErr := pipeline.Run(ctx, src, stages, sink, pipeline.Options{
+	stats, runErr := pipeline.Run(runCtx, src, stages, sink, pipeline.Options{
 		Workers:  o.workers,
 		Strict:   o.strict,
 		Progress: bar.update,
 	})
 	bar.finish()
+	if err := bg.wait(); err != nil {
+		// A configuration the stages reject (an invalid pattern, say).
+		recordRun(ws, workspace.Run{ID: runID, Started: started, Status: workspace.RunFailed}, sink, log)
+		return err
+	}
 	interrupted := ctx.Err() != nil
 	if runErr != nil && !interrupted {
 		recordRun(ws, workspace.Run{ID: runID, Started: started, Status: workspace.RunFailed}, sink, log)
@@ -233,7 +249,7 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 		fingerprint = sink.fingerprint(ws.Fingerprint(), o.paths)
 	}
-	t0 = time.Now()
+	t0 := time.Now()
 	if sink.speculating && fingerprint == prev.Fingerprint {
 		err = republish(tmp, prev, info)
 		reused = err == nil

@@ -27,6 +27,7 @@ func (c *cacheStage) Name() string { return "cache" }
 func (c *cacheStage) Process(ctx context.Context, d *pipeline.Doc) error {
 	s := c.sink
 	k := workspace.DocKey(d, s.version, s.cfgHash)
+	s.keys.Store(d, k)
 	if s.lazy.Load() {
 		if s.ws.Has(d.ID, k) {
 			d.Cached = true
@@ -64,6 +65,7 @@ type runSink struct {
 	speculating bool
 	lazy        atomic.Bool // the cache stage checks without restoring
 	deferred    sync.Map    // *pipeline.Doc -> struct{}: cached but not restored
+	keys        sync.Map    // *pipeline.Doc -> workspace.Key computed by the cache stage
 	held        []heldDoc
 	w           *reports.Writer
 
@@ -90,7 +92,13 @@ func (s *runSink) Consume(ctx context.Context, d *pipeline.Doc) error {
 	}
 	var key workspace.Key
 	if s.ws != nil && d.Status == pipeline.StatusOK {
-		key = workspace.DocKey(d, s.version, s.cfgHash)
+		// The stages never change what the key digests (text, format,
+		// source, metadata), so the cache stage's key still holds.
+		if k, ok := s.keys.LoadAndDelete(d); ok {
+			key = k.(workspace.Key)
+		} else {
+			key = workspace.DocKey(d, s.version, s.cfgHash)
+		}
 		if !d.Cached && !d.Failed() {
 			if err := s.ws.Save(d, key); err != nil {
 				return err

@@ -4,6 +4,7 @@
 package analysis
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/framewatch/framewatch/internal/registry"
@@ -18,6 +19,14 @@ import (
 	"github.com/framewatch/framewatch/stages/text"
 	"github.com/framewatch/framewatch/stages/tone"
 )
+
+// names are the stage names in pipeline order; Stages builds them in this
+// order.
+var names = []string{"clean", "outlets", "text", "entities", "figures", "tone", "stance", "frames", "terms"}
+
+// Names returns the names of the stages Stages builds, in pipeline order,
+// without building them.
+func Names() []string { return slices.Clone(names) }
 
 // Stages constructs every analysis stage once, in pipeline order: clean,
 // outlets, text, entities, figures, tone, stance, frames, terms. Their

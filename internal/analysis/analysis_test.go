@@ -18,7 +18,7 @@ func TestStagesRunInOrderOnADocument(t *testing.T) {
 	for _, s := range stages {
 		names = append(names, s.Name())
 	}
-	if got, want := strings.Join(names, ","), "clean,outlets,text,entities,figures,tone,stance,frames,terms"; got != want {
+	if got, want := strings.Join(names, ","), strings.Join(analysis.Names(), ","); got != want {
 		t.Fatalf("stages = %s, want %s", got, want)
 	}
 	d := &pipeline.Doc{ID: "a", Status: pipeline.StatusOK,

@@ -41,12 +41,20 @@ func (c *collapser) write(s string) {
 	for i := 0; i < len(s); {
 		b := s[i]
 		if b < utf8.RuneSelf {
-			i++
 			if asciiSpace[b] {
 				c.space = c.started
+				i++
 				continue
 			}
-			c.byte1(b)
+			// A run of printable ASCII goes in one append.
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+				j++
+			}
+			c.lead()
+			c.out = append(c.out, s[i:j]...)
+			i = j
+			c.spill()
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -60,12 +68,6 @@ func (c *collapser) write(s string) {
 		i += n
 		c.spill()
 	}
-}
-
-func (c *collapser) byte1(b byte) {
-	c.lead()
-	c.out = append(c.out, b)
-	c.spill()
 }
 
 // lead writes the pending space before a non-space character.
