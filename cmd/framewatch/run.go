@@ -202,6 +202,8 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	src := &ingest.Source{Paths: o.paths, Stdin: stdin, Config: cfg.Ingest}
 	if ws != nil {
 		src.HTMLCache = versionedCache{ws, version}
+		src.SizeHint = ws.Len()
+		sink.seen = make(map[string]bool, ws.Len())
 	}
 	if ws != nil && !o.full {
 		stages = append([]pipeline.Stage{&cacheStage{sink: sink}}, stages...)

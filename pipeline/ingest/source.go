@@ -29,6 +29,9 @@ type Source struct {
 	Stdin io.Reader
 	// Config limits what is read.
 	Config pipeline.IngestConfig
+	// SizeHint, when positive, is the number of documents expected (the
+	// size of the last run, say); it only presizes bookkeeping.
+	SizeHint int
 	// HTMLCache, when set, remembers what extraction found in each page,
 	// so that an unchanged page is not extracted again by the next run.
 	HTMLCache HTMLCache
@@ -101,8 +104,8 @@ func (s *Source) Docs(ctx context.Context, emit func(*pipeline.Doc) error) error
 		ctx:    ctx,
 		emit:   emit,
 		limit:  limit,
-		used:   map[string]int{},
-		hashes: map[string]string{},
+		used:   make(map[string]int, s.SizeHint),
+		hashes: make(map[string]string, s.SizeHint),
 	}
 	for i, p := range s.Paths {
 		var err error
