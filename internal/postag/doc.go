@@ -12,8 +12,8 @@
 // TestSameAsProse checks that on the fixtures corpus and on CoNLL-style
 // sentences.
 //
-// The code is a fork of prose v3.2.3's tag/tag.go, internal/flat/model.go and
-// internal/emoticon (MIT licence, Copyright (c) 2017-2026 Joseph Kato; the
+// The code is a fork of prose v3.2.3's tag/tag.go and internal/flat/model.go
+// (its emoticon set is shared with internal/tokenize) (MIT licence, Copyright (c) 2017-2026 Joseph Kato; the
 // tagger follows Matthew Honnibal's averaged perceptron, also MIT). Their
 // licence notice is in the LICENSE file of this directory, as the licence
 // requires.

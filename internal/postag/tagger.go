@@ -8,6 +8,8 @@ import (
 
 	"github.com/jdkato/prose/v3/tag/aptagmodel"
 	"github.com/jdkato/prose/v3/token"
+
+	"github.com/framewatch/framewatch/internal/tokenize"
 )
 
 // Tagger assigns Penn Treebank tags with prose's averaged perceptron.
@@ -96,7 +98,7 @@ func (t *Tagger) tagOne(s *scratch, i int, ctx []string, word, p1, p2 string) st
 	switch {
 	case word == "-":
 		return "-"
-	case emoticons[word]:
+	case tokenize.IsEmoticon(word):
 		return "SYM"
 	case strings.HasPrefix(word, "@"):
 		return "NN"

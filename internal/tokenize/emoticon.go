@@ -1,5 +1,9 @@
 package tokenize
 
+// IsEmoticon reports whether s is in prose's emoticon set; the tagger in
+// internal/postag tags such words SYM, as prose's does.
+func IsEmoticon(s string) bool { return emoticons[s] }
+
 // emoticons is prose v3.2.3's internal/emoticon set (MIT): spans in it are
 // kept whole, exactly as prose's tokenizer keeps them.
 var emoticons = map[string]bool{
