@@ -1,6 +1,9 @@
 package pipeline
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Status is how a document ended the run.
 type Status string
@@ -241,4 +244,22 @@ type Counter struct {
 	Docs     int64         `json:"docs"`
 	Failures int64         `json:"failures"`
 	Busy     time.Duration `json:"busy_ns"`
+}
+
+// Body is the text stages analyse: Clean once the cleaner has run, else
+// Text. Both have the same length, so offsets into Body are offsets into
+// Text.
+func (d *Doc) Body() string {
+	if len(d.Clean) == len(d.Text) {
+		return d.Clean
+	}
+	return d.Text
+}
+
+// CheckSpan returns an error when u's span does not lie inside d's text.
+func (d *Doc) CheckSpan(u *Unit) error {
+	if u.Start < 0 || u.End > len(d.Text) || u.Start > u.End {
+		return fmt.Errorf("unit %s: span [%d,%d) outside text of %d bytes", u.ID, u.Start, u.End, len(d.Text))
+	}
+	return nil
 }

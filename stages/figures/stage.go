@@ -50,10 +50,7 @@ func (x *Extractor) Name() string { return "figures" }
 // d.Text. It uses the unit's tokens and the entity stage's mentions when
 // present and falls back to heuristics otherwise.
 func (x *Extractor) Process(ctx context.Context, d *pipeline.Doc) error {
-	text := d.Clean
-	if len(text) != len(d.Text) {
-		text = d.Text
-	}
+	text := d.Body()
 	for _, u := range d.Units {
 		if err := ctx.Err(); err != nil {
 			return err

@@ -84,16 +84,13 @@ type found struct {
 // Process fills u.Stances for every unit of d, sorted by Start, then End,
 // then Target.
 func (c *Classifier) Process(ctx context.Context, d *pipeline.Doc) error {
-	text := d.Clean
-	if len(text) != len(d.Text) {
-		text = d.Text
-	}
+	text := d.Body()
 	for _, u := range d.Units {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if u.Start < 0 || u.End > len(text) || u.Start > u.End {
-			return fmt.Errorf("stance: unit %s: span [%d,%d) outside text of %d bytes", u.ID, u.Start, u.End, len(text))
+		if err := d.CheckSpan(u); err != nil {
+			return fmt.Errorf("stance: %w", err)
 		}
 		u.Stances = c.unit(text, u)
 	}

@@ -22,16 +22,13 @@ func (c *Counter) Name() string { return "terms" }
 
 // Process sets u.Terms for every unit of d.
 func (c *Counter) Process(ctx context.Context, d *pipeline.Doc) error {
-	text := d.Clean
-	if len(text) != len(d.Text) {
-		text = d.Text
-	}
+	text := d.Body()
 	for _, u := range d.Units {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if u.Start < 0 || u.End > len(text) || u.Start > u.End {
-			return fmt.Errorf("terms: unit %s: span [%d,%d) outside text of %d bytes", u.ID, u.Start, u.End, len(text))
+		if err := d.CheckSpan(u); err != nil {
+			return fmt.Errorf("terms: %w", err)
 		}
 		u.Terms = Count(text[u.Start:u.End])
 	}

@@ -54,16 +54,13 @@ func (s *Scorer) Name() string { return "tone" }
 
 // Process sets u.Tone for every unit of d.
 func (s *Scorer) Process(ctx context.Context, d *pipeline.Doc) error {
-	text := d.Clean
-	if len(text) != len(d.Text) {
-		text = d.Text
-	}
+	text := d.Body()
 	for _, u := range d.Units {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if u.Start < 0 || u.End > len(text) || u.Start > u.End {
-			return fmt.Errorf("tone: unit %s: span [%d,%d) outside text of %d bytes", u.ID, u.Start, u.End, len(text))
+		if err := d.CheckSpan(u); err != nil {
+			return fmt.Errorf("tone: %w", err)
 		}
 		t := s.Unit(text, u)
 		u.Tone = &t
