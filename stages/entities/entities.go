@@ -39,6 +39,10 @@ type Recognizer struct {
 	maxOut  int
 	known   map[string]string // space-joined tokens -> type, for names the model misses
 	maxKnow int
+	// outFirst and knowFirst index outlets and known by first word: the
+	// word counts of the keys starting with it, so that matching tries
+	// only lengths that can match (one map lookup for most tokens).
+	outFirst, knowFirst lengths
 	// firstNames holds the keys of common given names.
 	firstNames map[string]bool
 }
@@ -51,7 +55,7 @@ func New(cfg pipeline.EntityConfig, outlets []string) (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Recognizer{model: m, canon: newCanon(cfg), outlets: map[string]string{}}
+	r := &Recognizer{model: m, canon: newCanon(cfg), outlets: map[string]string{}, outFirst: lengths{}, knowFirst: lengths{}}
 	add := func(name string) {
 		name = strings.Join(strings.Fields(name), " ")
 		words := tokenWords(name)
@@ -83,6 +87,7 @@ func New(cfg pipeline.EntityConfig, outlets []string) (*Recognizer, error) {
 		if _, ok := r.known[k]; !ok {
 			r.known[k] = typ
 		}
+		r.knowFirst.add(words)
 		r.maxKnow = max(r.maxKnow, len(words))
 	}
 	leaders := map[string]bool{}
@@ -113,7 +118,31 @@ func (r *Recognizer) addOutlet(words []string, name string) {
 	if _, ok := r.outlets[k]; !ok {
 		r.outlets[k] = name
 	}
+	r.outFirst.add(words)
 	r.maxOut = max(r.maxOut, len(words))
+}
+
+// lengths maps a name's first word to the set of its names' word counts:
+// bit n for n words (n < 63), bit 63 for 63 words or more.
+type lengths map[string]uint64
+
+func (l lengths) add(words []string) {
+	l[words[0]] |= 1 << min(len(words), 63)
+}
+
+// has reports whether some name starting with first has n words. It is exact
+// only when no token holds a space (see spaced).
+func (l lengths) has(mask uint64, n int) bool { return mask>>min(n, 63)&1 != 0 }
+
+// spaced reports whether a token of toks holds a space, so that a token
+// count may differ from a key's word count.
+func spaced(toks []pipeline.Token) bool {
+	for _, t := range toks {
+		if strings.IndexByte(t.Text, ' ') >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // tokenWords splits a name as the text stage's tokenizer does for names:
@@ -146,6 +175,12 @@ type unitSents struct {
 func (r *Recognizer) Process(ctx context.Context, d *pipeline.Doc) error {
 	var sents []ner.Sentence
 	var units []unitSents
+	nTok := 0
+	for _, u := range d.Units {
+		nTok += len(u.Tokens)
+	}
+	// One backing array each for the words and tags of every sentence.
+	words, tags := make([]string, 0, nTok), make([]string, 0, nTok)
 	for _, u := range d.Units {
 		u.Entities = nil
 		us := unitSents{u: u}
@@ -160,11 +195,11 @@ func (r *Recognizer) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 		for _, rg := range us.ranges {
 			toks := u.Tokens[rg[0]:rg[1]]
-			s := ner.Sentence{Words: make([]string, len(toks)), Tags: make([]string, len(toks))}
-			for i, t := range toks {
-				s.Words[i], s.Tags[i] = t.Text, t.Tag
+			w0 := len(words)
+			for _, t := range toks {
+				words, tags = append(words, t.Text), append(tags, t.Tag)
 			}
-			sents = append(sents, s)
+			sents = append(sents, ner.Sentence{Words: words[w0:len(words):len(words)], Tags: tags[w0:len(tags):len(tags)]})
 		}
 		units = append(units, us)
 	}
@@ -615,13 +650,22 @@ func breakBetween(text string, a, b pipeline.Token, c *canon) bool {
 // matchOutlets adds a candidate for every registry outlet name in tokens
 // [a, b), longest first.
 func (r *Recognizer) matchOutlets(toks []pipeline.Token, a, b int, out []span) []span {
-	var buf []byte
+	var bufArr [128]byte
+	buf := bufArr[:0]
+	exact := !spaced(toks[a:b])
 	for i := a; i < b; i++ {
 		r0, _ := utf8.DecodeRuneInString(toks[i].Text)
 		if !unicode.IsUpper(r0) && !unicode.IsDigit(r0) && toks[i].Text != "taz" && toks[i].Text != "dpa" && toks[i].Text != "eurotopics" {
 			continue
 		}
+		mask := r.outFirst[toks[i].Text]
+		if exact && mask == 0 {
+			continue
+		}
 		for n := min(r.maxOut, b-i); n >= 1; n-- {
+			if exact && !r.outFirst.has(mask, n) {
+				continue
+			}
 			buf = buf[:0]
 			for j := i; j < i+n; j++ {
 				if j > i {
@@ -675,13 +719,22 @@ func (r *Recognizer) ambiguousOutlet(toks []pipeline.Token, a, i int) bool {
 // countries, which fill gaps the model leaves (an unfamiliar name at the
 // start of a sentence) but never override it.
 func (r *Recognizer) matchKnown(toks []pipeline.Token, a, b int, out []span) []span {
-	var buf []byte
+	var bufArr [128]byte
+	buf := bufArr[:0]
+	exact := !spaced(toks[a:b])
 	for i := a; i < b; i++ {
 		r0, _ := utf8.DecodeRuneInString(toks[i].Text)
 		if !unicode.IsUpper(r0) {
 			continue
 		}
+		mask := r.knowFirst[toks[i].Text]
+		if exact && mask == 0 {
+			continue
+		}
 		for n := min(r.maxKnow, b-i); n >= 1; n-- {
+			if exact && !r.knowFirst.has(mask, n) {
+				continue
+			}
 			buf = buf[:0]
 			for j := i; j < i+n; j++ {
 				if j > i {
