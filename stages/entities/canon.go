@@ -39,7 +39,31 @@ func readTable(name string) [][2]string {
 // Key is the form under which entity names are compared: lower case,
 // diacritics removed, a leading "the" dropped, and only letters and digits
 // kept, so "Kim Jong-un", "Kim Jong Un" and "KIM JONG-UN" share one key.
-func Key(s string) string { return string(appendKey(nil, s)) }
+func Key(s string) string {
+	var buf [64]byte
+	return string(appendKey(buf[:0], s))
+}
+
+// lowerIn returns m[strings.ToLower(s)] without allocating for short ASCII
+// words (the common case on every token).
+func lowerIn[V any](m map[string]V, s string) V {
+	var buf [32]byte
+	if len(s) > len(buf) {
+		return m[strings.ToLower(s)]
+	}
+	b := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return m[strings.ToLower(s)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return m[string(b)]
+}
 
 // appendKey appends the Key of s to dst; lookups use it with a scratch
 // buffer so that they do not allocate.
@@ -241,14 +265,12 @@ func familyFirst(words []string) bool {
 	if len(words) < 2 {
 		return false
 	}
-	first := strings.ToLower(words[0])
-	last := strings.ToLower(words[len(words)-1])
-	if !eastAsianSurnames[first] {
+	if !lowerIn(eastAsianSurnames, words[0]) {
 		return false
 	}
 	// "Duyeon Kim" has the family name last; "Kim Jong Un" first. Two
 	// family names ("Lee Kim") read as western order.
-	return !eastAsianSurnames[last] || len(words) > 2
+	return !lowerIn(eastAsianSurnames, words[len(words)-1]) || len(words) > 2
 }
 
 // surname returns the family name of a full name.
@@ -261,7 +283,7 @@ func surname(words []string) string {
 	}
 	// Keep particles with the surname: "Ursula von der Leyen" -> "von der Leyen".
 	i := len(words) - 1
-	for i > 1 && particles[strings.ToLower(words[i-1])] {
+	for i > 1 && lowerIn(particles, words[i-1]) {
 		i--
 	}
 	return strings.Join(words[i:], " ")
@@ -350,7 +372,7 @@ func (c *canon) name(text, typ string, links *docLinks) string {
 			c.addPerson(links, a)
 			return a
 		}
-		if len(words) == 1 || (len(words) > 1 && particles[strings.ToLower(words[0])]) {
+		if len(words) == 1 || (len(words) > 1 && lowerIn(particles, words[0])) {
 			for i := len(links.persons) - 1; i >= 0; i-- {
 				if links.persons[i].surname == k {
 					return links.persons[i].name
@@ -428,7 +450,7 @@ func (c *canon) actorOf(entity, text, typ string) string {
 				continue
 			}
 			for _, w := range words[n:] {
-				if stateBodies[strings.ToLower(w)] {
+				if lowerIn(stateBodies, w) {
 					return a
 				}
 			}
@@ -467,7 +489,6 @@ func (c *canon) typeOf(conll int, text string) string {
 		lastWord = text[i+1:]
 	}
 	multi := len(lastWord) < len(text)
-	lastWord = strings.ToLower(lastWord)
 	if ner.Types[conll] != "PER" {
 		switch {
 		case c.country[string(kb)] || c.alias[string(kb)] != "" && c.country[Key(c.alias[string(kb)])]:
@@ -477,9 +498,9 @@ func (c *canon) typeOf(conll int, text string) string {
 				return pipeline.EntLoc
 			}
 			return pipeline.EntGPE
-		case multi && geoHeads[lastWord]:
+		case multi && lowerIn(geoHeads, lastWord):
 			return pipeline.EntLoc
-		case multi && orgHeads[lastWord]:
+		case multi && lowerIn(orgHeads, lastWord):
 			return pipeline.EntOrg
 		}
 	}

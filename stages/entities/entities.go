@@ -161,6 +161,20 @@ func tokenWords(name string) []string {
 	return out
 }
 
+// joinWords returns strings.Join(tokenWords(s), " "), without allocating
+// when s is already that: ASCII-spaced words with no possessive to split.
+func joinWords(s string) string {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") || strings.Contains(s, "'s") {
+		return strings.Join(tokenWords(s), " ")
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c != ' ' && c <= ' ' {
+			return strings.Join(tokenWords(s), " ") // other white space, or "’s"
+		}
+	}
+	return s
+}
+
 // Name returns "entities".
 func (r *Recognizer) Name() string { return "entities" }
 
@@ -342,7 +356,7 @@ func (r *Recognizer) fixPersons(toks []pipeline.Token, spans []ner.Span) []ner.S
 				i++
 			}
 		}
-		if sp.Type == perType && orgHeads[strings.ToLower(toks[sp.End-1].Text)] {
+		if sp.Type == perType && lowerIn(orgHeads, toks[sp.End-1].Text) {
 			sp.Type = orgType // "Daniel K. Inouye Asia-Pacific Center"
 		}
 		if sp.Type != perType && sp.End-sp.Start > 1 && isAllCaps(toks[sp.Start].Text) && keyed(r.firstNames, toks[sp.Start].Text) {
@@ -387,8 +401,7 @@ func extendOrgs(toks []pipeline.Token, spans []ner.Span) []ner.Span {
 	out := spans[:0]
 	for i := 0; i < len(spans); i++ {
 		sp := spans[i]
-		last := strings.ToLower(toks[sp.End-1].Text)
-		if (sp.Type == orgType || orgHeads[last]) && sp.End < len(toks) {
+		if (sp.Type == orgType || lowerIn(orgHeads, toks[sp.End-1].Text)) && sp.End < len(toks) {
 			switch toks[sp.End].Text {
 			case "for", "of", "on":
 				end := orgRun(toks, sp.End)
@@ -417,7 +430,7 @@ func extendOrgs(toks []pipeline.Token, spans []ner.Span) []ner.Span {
 func orgsWithoutModel(toks []pipeline.Token, spans []ner.Span) []ner.Span {
 	var added []ner.Span
 	for j := 1; j+2 < len(toks); j++ {
-		if !strings.EqualFold(toks[j-1].Text, "the") || !orgHeads[strings.ToLower(toks[j].Text)] || !isCapitalised(toks[j].Text) {
+		if !strings.EqualFold(toks[j-1].Text, "the") || !lowerIn(orgHeads, toks[j].Text) || !isCapitalised(toks[j].Text) {
 			continue
 		}
 		if t := toks[j+1].Text; t != "for" && t != "of" {
@@ -454,7 +467,7 @@ func orgRun(toks []pipeline.Token, from int) int {
 	end := from
 	for j := from + 1; j < len(toks); j++ {
 		w := toks[j].Text
-		if isCapitalised(w) && !skipEdge(w) && !dateWords[strings.ToLower(w)] {
+		if isCapitalised(w) && !skipEdge(w) && !lowerIn(dateWords, w) {
 			end = j + 1
 			continue
 		}
@@ -516,7 +529,7 @@ func (r *Recognizer) candidate(text string, toks []pipeline.Token, a, b, t int, 
 	}
 	// "Additional reporting by", "Editing by", "Treaty": one capitalised
 	// common word the tagger does not call a proper noun.
-	if b-a == 1 && creditWords[strings.ToLower(toks[a].Text)] {
+	if b-a == 1 && lowerIn(creditWords, toks[a].Text) {
 		return out // "Editing by", "Additional reporting by"
 	}
 	if b-a == 1 && typ != pipeline.EntNORP && toks[a].Tag != "NNP" && toks[a].Tag != "NNPS" && !isAllCaps(toks[a].Text) && !r.isKnownWord(toks[a].Text) {
@@ -769,7 +782,7 @@ func (r *Recognizer) mentions(text string, u *pipeline.Unit, ms []span, links *d
 			// A known person, or a bare surname, that the model typed as
 			// something else.
 			k := Key(m.Text)
-			if m.Type != pipeline.EntPerson && r.known[strings.Join(tokenWords(m.Text), " ")] == pipeline.EntPerson {
+			if m.Type != pipeline.EntPerson && r.known[joinWords(m.Text)] == pipeline.EntPerson {
 				m.Type = pipeline.EntPerson
 			}
 			if m.Type != pipeline.EntPerson && strings.Contains(m.Text, " ") {
@@ -882,7 +895,7 @@ func (r *Recognizer) officialActor(text string, u *pipeline.Unit, ms []pipeline.
 				break
 			}
 		}
-		if f := strings.Fields(text[after+1 : max(after+1, end)]); len(f) > 0 && !appositionStart[strings.ToLower(f[0])] && !strings.HasSuffix(f[0], "'s") && !strings.HasSuffix(f[0], "’s") {
+		if f := strings.Fields(text[after+1 : max(after+1, end)]); len(f) > 0 && !lowerIn(appositionStart, f[0]) && !strings.HasSuffix(f[0], "'s") && !strings.HasSuffix(f[0], "’s") {
 			return ""
 		}
 		return check(after, end)
@@ -926,7 +939,7 @@ func (r *Recognizer) outletName(text string) string {
 	if o, ok := registry.Default().Lookup(text); ok {
 		return o.Name
 	}
-	if n, ok := r.outlets[strings.Join(tokenWords(text), " ")]; ok {
+	if n, ok := r.outlets[joinWords(text)]; ok {
 		if a, ok := r.canon.alias[Key(n)]; ok {
 			return a
 		}
