@@ -11,17 +11,21 @@ import (
 // aggregates are the compact per-run counters Consume keeps. Nothing in
 // them refers to a document's text or tokens.
 type aggregates struct {
-	docs    []docRow
-	outlets map[string]*outletAgg
+	// The per-document rows of manifest.json are streamed to a scratch
+	// file (see Writer.Consume); only their counts and the rows of
+	// documents that failed (few) stay here.
+	docCounts docCounts
+	failed    []docRow
+	outlets   map[string]*outletAgg
 	// stance holds every mention score per outlet × target × voice, as
 	// float32 to halve the memory the bootstrap needs.
-	stance map[stanceKey][]float32
+	stance map[stanceKey]*scoreList
 	// days holds per outlet × article date the units and tone sums;
 	// stanceDays per outlet × target × date the stance sums. Trends
 	// re-bucket them into weeks when the span is long.
 	days       map[dayKey]*sumN
 	stanceDays map[stanceDayKey]*sumN
-	figures    []figureRow
+	figures    figureArena
 	// Terms are numbered in first-seen order: vocab[id] is the term,
 	// termIDs its number and terms[id] its corpus count. Outlets count
 	// terms by number, which keeps their maps small.
@@ -104,6 +108,11 @@ type sumN struct {
 	sum   float64
 }
 
+// docCounts counts the documents by what the manifest's totals report.
+type docCounts struct {
+	docs, processed, skipped, failed, duplicate, withErrors, cached int
+}
+
 // figureKey is what claims need from one figure.
 type figureKey struct {
 	outlet           string
@@ -113,17 +122,10 @@ type figureKey struct {
 	claimedBy        string
 }
 
-// figureRow is a figureKey as the aggregates keep it, with its strings as
-// interned name numbers: 48 bytes rather than 104 per figure.
-type figureRow struct {
-	value, low, high                      float64
-	outlet, unit, counted, bound, claimed int32
-}
-
 // figureKeys yields a.figures as figureKeys, in input order.
 func (a *aggregates) figureKeys(yield func(figureKey) bool) {
-	for _, f := range a.figures {
-		n := a.nameList
+	n := a.nameList
+	for f := range a.figures.all {
 		if !yield(figureKey{n[f.outlet], f.value, f.low, f.high, n[f.unit], n[f.counted], n[f.bound], n[f.claimed]}) {
 			return
 		}
@@ -133,7 +135,7 @@ func (a *aggregates) figureKeys(yield func(figureKey) bool) {
 func newAggregates() *aggregates {
 	return &aggregates{
 		outlets:    map[string]*outletAgg{},
-		stance:     map[stanceKey][]float32{},
+		stance:     map[stanceKey]*scoreList{},
 		days:       map[dayKey]*sumN{},
 		stanceDays: map[stanceDayKey]*sumN{},
 		termIDs:    map[string]int32{},
@@ -143,20 +145,52 @@ func newAggregates() *aggregates {
 	}
 }
 
-func (a *aggregates) addDoc(d *pipeline.Doc) {
+// addDoc counts d and returns its manifest row. The row's strings may
+// be d's own: the caller writes the row out before d changes. Rows of
+// documents that failed are also kept, as copies, for the failures table.
+func (a *aggregates) addDoc(d *pipeline.Doc) docRow {
 	st := d.Status
 	if st == "" {
 		st = pipeline.StatusOK
 	}
-	var errs []pipeline.StageError
-	for _, e := range d.Errors {
-		errs = append(errs, pipeline.StageError{Stage: a.intern(e.Stage), Err: strings.Clone(e.Err)})
+	row := docRow{
+		ID: d.ID, Source: d.Source, Format: d.Format, Status: st, Reason: d.Reason, DuplicateOf: d.DuplicateOf,
+		Cached: d.Cached, Excluded: d.Excluded, Errors: d.Errors, Units: len(d.Units), Removed: len(d.Removed),
 	}
-	a.docs = append(a.docs, docRow{
-		ID: strings.Clone(d.ID), Source: strings.Clone(d.Source), Format: a.intern(d.Format), Status: pipeline.Status(a.intern(string(st))),
-		Reason: strings.Clone(d.Reason), DuplicateOf: strings.Clone(d.DuplicateOf), Cached: d.Cached,
-		Excluded: a.intern(d.Excluded), Errors: errs, Units: len(d.Units), Removed: len(d.Removed),
-	})
+	c := &a.docCounts
+	c.docs++
+	switch st {
+	case pipeline.StatusOK:
+		c.processed++
+	case pipeline.StatusSkipped:
+		c.skipped++
+	case pipeline.StatusFailed:
+		c.failed++
+	case pipeline.StatusDuplicate:
+		c.duplicate++
+	}
+	if len(d.Errors) > 0 {
+		c.withErrors++
+	}
+	if d.Cached {
+		c.cached++
+	}
+	if isFailure(row) {
+		kept := docRow{ID: strings.Clone(row.ID), Source: strings.Clone(row.Source), Status: pipeline.Status(a.intern(string(st))),
+			Reason: strings.Clone(row.Reason)}
+		for _, e := range row.Errors {
+			kept.Errors = append(kept.Errors, pipeline.StageError{Stage: a.intern(e.Stage), Err: strings.Clone(e.Err)})
+		}
+		a.failed = append(a.failed, kept)
+	}
+	return row
+}
+
+// isFailure reports whether d has a row in the failures table: a
+// document that was not fully analysed. Duplicates are analysed once and
+// are not failures.
+func isFailure(d docRow) bool {
+	return (d.Status != pipeline.StatusOK && d.Status != pipeline.StatusDuplicate) || len(d.Errors) > 0
 }
 
 func (a *aggregates) outlet(u *pipeline.Unit) *outletAgg {
@@ -226,7 +260,12 @@ func (a *aggregates) addUnit(u *pipeline.Unit) {
 		// string key replaces the stored key with the new one.
 		target := a.intern(s.Target)
 		k := stanceKey{o.name, target, a.intern(voiceName(s.Voice))}
-		a.stance[k] = append(a.stance[k], float32(s.Score))
+		sl := a.stance[k]
+		if sl == nil {
+			sl = &scoreList{}
+			a.stance[k] = sl
+		}
+		sl.add(float32(s.Score))
 		if date != "" {
 			dk := stanceDayKey{o.name, target, date}
 			sd := a.stanceDays[dk]
@@ -275,7 +314,7 @@ func (a *aggregates) addUnit(u *pipeline.Unit) {
 			continue
 		}
 		o.figures++
-		a.figures = append(a.figures, figureRow{f.Value, f.Low, f.High, a.nameID(o.name), a.nameID(f.Unit), a.nameID(f.Counted),
+		a.figures.add(figureRow{f.Value, f.Low, f.High, a.nameID(o.name), a.nameID(f.Unit), a.nameID(f.Counted),
 			a.nameID(f.Bound), a.nameID(f.ClaimedBy)})
 	}
 }

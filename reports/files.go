@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -32,12 +33,40 @@ type streamFile struct {
 
 // create opens name (relative to the output folder) for streaming.
 func (o *outDir) create(name string) (*streamFile, error) {
+	s, err := o.createTemp(name)
+	if err != nil {
+		return nil, err
+	}
+	o.written = append(o.written, name)
+	return s, nil
+}
+
+// createTemp opens name like create but leaves it out of files: it is a
+// scratch file that the caller removes before the run ends.
+func (o *outDir) createTemp(name string) (*streamFile, error) {
 	f, err := os.Create(filepath.Join(o.root, filepath.FromSlash(name)))
 	if err != nil {
 		return nil, fmt.Errorf("reports: %w", err)
 	}
-	o.written = append(o.written, name)
 	return &streamFile{f: f, Writer: bufio.NewWriterSize(f, 64<<10)}, nil
+}
+
+// open opens name (relative to the output folder) for reading.
+func (o *outDir) open(name string) (io.ReadCloser, error) {
+	f, err := os.Open(filepath.Join(o.root, filepath.FromSlash(name)))
+	if err != nil {
+		return nil, fmt.Errorf("reports: %w", err)
+	}
+	return f, nil
+}
+
+// remove deletes name (relative to the output folder); a missing file is
+// not an error.
+func (o *outDir) remove(name string) error {
+	if err := os.Remove(filepath.Join(o.root, filepath.FromSlash(name))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("reports: %w", err)
+	}
+	return nil
 }
 
 // Close flushes and closes the file.

@@ -1,7 +1,10 @@
 package reports
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/framewatch/framewatch/pipeline"
@@ -47,25 +50,77 @@ type stageTime struct {
 	BusyNS int64  `json:"busy_ns"`
 }
 
-func (r *report) writeManifest(w io.Writer, outputs []string) error {
+// writeManifest writes manifest.json, copying its "documents" array from
+// docs, the rows as JSON lines in input order, so that they never all sit
+// in memory at once. The copied rows are formatted exactly as the encoder
+// would have formatted a []docRow.
+func (r *report) writeManifest(w io.Writer, outputs []string, docs io.Reader) error {
 	m := manifest{
 		Tool: "framewatch", Version: r.info.Version, Title: r.title(), ReportDate: r.cfg.ReportDate,
 		ConfigHash: r.cfg.Hash(), Config: r.cfg, Inputs: r.info.Inputs, Workers: r.info.Workers,
-		Interrupted: r.info.Interrupted, Totals: r.totals(), Outputs: outputs, Documents: r.agg.docs,
+		Interrupted: r.info.Interrupted, Totals: r.totals(), Outputs: outputs, Documents: []docRow{},
 		Stages: []stageCount{}, Timings: timings{ElapsedNS: int64(r.info.Stats.Elapsed), Stages: []stageTime{}},
 	}
 	if m.Inputs == nil {
 		m.Inputs = []string{}
 	}
-	if m.Documents == nil {
-		m.Documents = []docRow{}
-	}
 	for _, c := range r.info.Stats.Counters {
 		m.Stages = append(m.Stages, stageCount{c.Stage, c.Docs, c.Failures})
 		m.Timings.Stages = append(m.Timings.Stages, stageTime{c.Stage, int64(c.Busy)})
 	}
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(m)
+	if err := enc.Encode(m); err != nil {
+		return err
+	}
+	// The top-level key is the only one indented by exactly two spaces.
+	const empty = "\n  \"documents\": []"
+	head, tail, ok := bytes.Cut(buf.Bytes(), []byte(empty))
+	if !ok {
+		return fmt.Errorf("reports: manifest: no documents array")
+	}
+	if _, err := w.Write(head); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, empty[:len(empty)-1]); err != nil {
+		return err
+	}
+	br := bufio.NewReaderSize(docs, 64<<10)
+	var row bytes.Buffer
+	n := 0
+	for {
+		line, err := br.ReadBytes('\n')
+		if len(bytes.TrimSpace(line)) > 0 {
+			sep := ",\n    "
+			if n == 0 {
+				sep = "\n    "
+			}
+			row.Reset()
+			row.WriteString(sep)
+			if ierr := json.Indent(&row, bytes.TrimRight(line, "\n"), "    ", "  "); ierr != nil {
+				return fmt.Errorf("reports: manifest: %w", ierr)
+			}
+			if _, werr := w.Write(row.Bytes()); werr != nil {
+				return werr
+			}
+			n++
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("reports: manifest: %w", err)
+		}
+	}
+	closing := "]"
+	if n > 0 {
+		closing = "\n  ]"
+	}
+	if _, err := io.WriteString(w, closing); err != nil {
+		return err
+	}
+	_, err := w.Write(tail)
+	return err
 }

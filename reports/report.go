@@ -84,33 +84,16 @@ type totals struct {
 }
 
 func (r *report) totals() totals {
-	var t totals
-	for _, d := range r.agg.docs {
-		t.Docs++
-		switch d.Status {
-		case pipeline.StatusOK:
-			t.Processed++
-		case pipeline.StatusSkipped:
-			t.Skipped++
-		case pipeline.StatusFailed:
-			t.Failed++
-		case pipeline.StatusDuplicate:
-			t.Duplicate++
-		}
-		if len(d.Errors) > 0 {
-			t.WithErrors++
-		}
-		if d.Cached {
-			t.Cached++
-		}
-	}
+	c := r.agg.docCounts
+	t := totals{Docs: c.docs, Processed: c.processed, Skipped: c.skipped, Failed: c.failed, Duplicate: c.duplicate,
+		WithErrors: c.withErrors, Cached: c.cached}
 	// The CLI counts documents restored from its workspace; documents
 	// marked Cached say the same.
 	t.Cached = max(t.Cached, r.info.Cached)
 	t.Units = r.agg.units
 	t.Outlets = len(r.agg.outlets)
 	t.Mentions = r.agg.mentions
-	t.Figures = len(r.agg.figures)
+	t.Figures = r.agg.figures.len()
 	t.Dates = r.agg.dates
 	t.Claims = findTable(r.tables, "claims").Len()
 	return t

@@ -47,7 +47,7 @@ func (r *report) writeSummary(w io.Writer) error {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", md(row[0]), md(row[1]), row[2], row[3], dates, tone)
 	}
 
-	fails := failureRows(r.agg.docs)
+	fails := failureRows(r.agg.failed)
 	fmt.Fprintf(&b, "\n## Failures\n\n")
 	if len(fails) == 0 {
 		b.WriteString("None.\n")

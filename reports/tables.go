@@ -254,7 +254,7 @@ func overviewTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error
 			tone[i], lo[i], hi[i] = math.NaN(), math.NaN(), math.NaN()
 		}
 		for t, target := range targets {
-			c := len(a.stance[stanceKey{name, target, pipeline.VoiceOwn}]) + len(a.stance[stanceKey{name, target, pipeline.VoiceQuoted}])
+			c := a.stance[stanceKey{name, target, pipeline.VoiceOwn}].len() + a.stance[stanceKey{name, target, pipeline.VoiceQuoted}].len()
 			per[t][i] = c
 			smen[i] += c
 		}
@@ -279,8 +279,8 @@ func stanceTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error) 
 	var men []int
 	for _, name := range a.outletNames() {
 		for _, t := range a.targets() {
-			own := a.stance[stanceKey{name, t, pipeline.VoiceOwn}]
-			quoted := a.stance[stanceKey{name, t, pipeline.VoiceQuoted}]
+			own := a.stance[stanceKey{name, t, pipeline.VoiceOwn}].appendTo(nil)
+			quoted := a.stance[stanceKey{name, t, pipeline.VoiceQuoted}].appendTo(nil)
 			for _, v := range stanceVoices {
 				var xs []float32
 				switch v {
@@ -434,7 +434,7 @@ func failureRows(docs []docRow) (rows [][5]string) {
 }
 
 func failuresTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error) {
-	rows := failureRows(a.docs)
+	rows := failureRows(a.failed)
 	cols := make([][]string, 5)
 	for _, r := range rows {
 		for j := range cols {

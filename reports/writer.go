@@ -51,6 +51,7 @@ type Writer struct {
 	tone     *csv.Writer
 	ustance  *csv.Writer
 	mentions *json.Encoder
+	docs     *json.Encoder // manifest rows, one a line, into docsFile
 
 	agg *aggregates
 }
@@ -112,6 +113,14 @@ func NewWriter(dir string, cfg pipeline.Config) (*Writer, error) {
 	w.streams = append(w.streams, f)
 	w.mentions = json.NewEncoder(f)
 	w.mentions.SetEscapeHTML(false)
+	f, err = od.createTemp(docsFile)
+	if err != nil {
+		w.closeStreams()
+		return nil, err
+	}
+	w.streams = append(w.streams, f)
+	w.docs = json.NewEncoder(f)
+	w.docs.SetEscapeHTML(false)
 	return w, nil
 }
 
@@ -138,6 +147,12 @@ type mentionRow struct {
 	Actor  string `json:"actor,omitempty"`
 }
 
+// docsFile is the scratch file, inside the output folder, that holds the
+// manifest's per-document rows as JSON lines until Close copies them into
+// manifest.json and removes it. Keeping them on disk rather than in memory
+// keeps the live heap from growing with the number of documents.
+const docsFile = ".manifest-docs.jsonl"
+
 // Consume writes d's rows and adds d to the aggregates. It keeps no
 // reference to d, its text or its tokens.
 func (w *Writer) Consume(ctx context.Context, d *pipeline.Doc) error {
@@ -147,7 +162,9 @@ func (w *Writer) Consume(ctx context.Context, d *pipeline.Doc) error {
 	if w.closed {
 		return fmt.Errorf("reports: consume after close")
 	}
-	w.agg.addDoc(d)
+	if err := w.docs.Encode(w.agg.addDoc(d)); err != nil {
+		return fmt.Errorf("reports: %s: %w", d.Source, err)
+	}
 	if d.Excluded != "" {
 		// Listed in the manifest, left out of every table.
 		return nil
@@ -249,6 +266,14 @@ func (w *Writer) Close(info RunInfo) error {
 		return fmt.Errorf("reports: closed twice")
 	}
 	w.closed = true
+	err := w.close(info)
+	if rerr := w.dir.remove(docsFile); err == nil {
+		err = rerr
+	}
+	return err
+}
+
+func (w *Writer) close(info RunInfo) error {
 	for _, cw := range []*csv.Writer{w.units, w.entities, w.figures, w.dates, w.tone, w.ustance} {
 		cw.Flush()
 		if err := cw.Error(); err != nil {
@@ -293,7 +318,12 @@ func (w *Writer) Close(info RunInfo) error {
 	w.dir.written = append(w.dir.written, "manifest.json")
 	files := w.dir.files()
 	w.dir.written = w.dir.written[:len(w.dir.written)-1]
-	return w.dir.write("manifest.json", func(wr io.Writer) error { return rep.writeManifest(wr, files) })
+	docs, err := w.dir.open(docsFile)
+	if err != nil {
+		return err
+	}
+	defer docs.Close()
+	return w.dir.write("manifest.json", func(wr io.Writer) error { return rep.writeManifest(wr, files, docs) })
 }
 
 // outletName maps an empty outlet to "unknown".
