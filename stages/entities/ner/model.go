@@ -71,11 +71,10 @@ func Spans(labels []uint8, out []Span) []Span {
 
 // Model is a trained labeller. It is immutable and safe for concurrent use.
 type Model struct {
-	index *table // feature hash -> row offset into w
-	w     []float32
-	gaz   *gazetteer
-	dict  *gazetteer // entity strings of the training data
-	pool  sync.Pool
+	rows *rowTable // feature hash -> weight row
+	gaz  *gazetteer
+	dict *gazetteer // entity strings of the training data
+	pool sync.Pool
 }
 
 // Sentence is one tokenized sentence with its part-of-speech tags.
@@ -135,11 +134,10 @@ func (m *Model) LabelDoc(doc []Sentence, out [][]uint8) [][]uint8 {
 func (m *Model) predict(sc *scratch, prev uint8) uint8 {
 	sc.score = [nLabels]float32{}
 	for _, f := range sc.feats {
-		off, ok := m.index.get(f)
-		if !ok {
+		row := m.rows.get(f)
+		if row == nil {
 			continue
 		}
-		row := m.w[off : off+int32(nLabels)]
 		for y := range sc.score {
 			sc.score[y] += row[y]
 		}
@@ -154,18 +152,18 @@ func (m *Model) predict(sc *scratch, prev uint8) uint8 {
 }
 
 // Features reports how many feature rows the model holds.
-func (m *Model) Features() int { return m.index.len() }
+func (m *Model) Features() int { return m.rows.n }
 
 const magic = "framewatch-ner-v2\n"
 
 // Write writes the model, gzipped, with rows sorted by feature hash so the
 // file is reproducible. Weights are quantised to 16 bits.
 func (m *Model) Write(w io.Writer) error {
-	keys := make([]uint64, 0, m.index.len())
+	keys := make([]uint64, 0, m.rows.n)
 	var maxAbs float64
-	m.index.all(func(k uint64, off int32) {
+	m.rows.all(func(k uint64, row *[nLabels]float32) {
 		keys = append(keys, k)
-		for _, v := range m.w[off : off+int32(nLabels)] {
+		for _, v := range row {
 			maxAbs = max(maxAbs, math.Abs(float64(v)))
 		}
 	})
@@ -191,8 +189,7 @@ func (m *Model) Write(w io.Writer) error {
 	for _, k := range keys {
 		binary.LittleEndian.PutUint64(row[:8], k-prev) // deltas compress better
 		prev = k
-		off, _ := m.index.get(k)
-		for y, v := range m.w[off : off+int32(nLabels)] {
+		for y, v := range m.rows.get(k) {
 			q := int16(math.Round(float64(v / scale)))
 			binary.LittleEndian.PutUint16(row[8+2*y:], uint16(q))
 		}
@@ -242,7 +239,8 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("ner: load: bad header (labels %d, rows %d)", hdr.Labels, hdr.N)
 	}
 	scale := math.Float32frombits(hdr.Scale)
-	m := &Model{index: newTable(int(hdr.N)), w: make([]float32, 0, int(hdr.N)*nLabels), gaz: shippedGaz()}
+	m := &Model{gaz: shippedGaz()}
+	index, w := newTable(int(hdr.N)), make([]float32, 0, int(hdr.N)*nLabels)
 	var row [8 + 2*nLabels]byte
 	prev := uint64(0)
 	for range hdr.N {
@@ -251,9 +249,9 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		k := prev + binary.LittleEndian.Uint64(row[:8])
 		prev = k
-		m.index.put(k, int32(len(m.w)))
+		index.put(k, int32(len(w)))
 		for y := range nLabels {
-			m.w = append(m.w, float32(int16(binary.LittleEndian.Uint16(row[8+2*y:])))*scale)
+			w = append(w, float32(int16(binary.LittleEndian.Uint16(row[8+2*y:])))*scale)
 		}
 	}
 	n, err := binary.ReadUvarint(br)
@@ -278,5 +276,6 @@ func Load(r io.Reader) (*Model, error) {
 		m.dict.addPrefixes(string(b))
 		m.dict.maxLen = max(m.dict.maxLen, strings.Count(string(b), " ")+1)
 	}
+	m.rows = pack(index, w)
 	return m, nil
 }

@@ -1,10 +1,10 @@
 package ner
 
-// table maps feature hashes to row offsets in Model.w. It is an open-addressed
-// hash table (power-of-two size, linear probing, load at most 1/2) in one flat
-// slice: predict looks up about 60 features per token, and a Go map's lookup
-// was most of its time. Built once; read-only and safe for concurrent reads
-// afterwards.
+// table maps feature hashes to row offsets in a weight slice while a model
+// is loaded or trained; pack then turns it into the rowTable that predict
+// reads. It is an open-addressed hash table (power-of-two size, linear
+// probing, load at most 1/2) in one flat slice: predict looks up about 60
+// features per token, and a Go map's lookup was most of its time.
 type table struct {
 	slots []slot
 	shift uint // 64 - log2(len(slots))
@@ -85,6 +85,62 @@ func (t *table) all(f func(k uint64, off int32)) {
 	for _, s := range t.slots {
 		if s.off >= 0 {
 			f(s.key, s.off)
+		}
+	}
+}
+
+// rowTable is the lookup form of a model's weights: an open-addressed table
+// like table, with each feature's row held in its slot, so that predict's
+// lookup touches one place in memory instead of a slot and then a row.
+type rowTable struct {
+	slots []rowSlot
+	shift uint
+	n     int
+}
+
+// rowSlot is 48 bytes: a key, an occupied flag and the row.
+type rowSlot struct {
+	key  uint64
+	used uint32
+	w    [nLabels]float32
+}
+
+// pack builds the rowTable of index and w.
+func pack(index *table, w []float32) *rowTable {
+	t := &rowTable{slots: make([]rowSlot, len(index.slots)), shift: index.shift, n: index.len()}
+	mask := uint64(len(t.slots) - 1)
+	index.all(func(k uint64, off int32) {
+		for i := index.home(k); ; i = (i + 1) & mask {
+			s := &t.slots[i]
+			if s.used == 0 {
+				s.key, s.used = k, 1
+				copy(s.w[:], w[off:off+int32(nLabels)])
+				return
+			}
+		}
+	})
+	return t
+}
+
+// get returns the row of k, or nil.
+func (t *rowTable) get(k uint64) *[nLabels]float32 {
+	mask := uint64(len(t.slots) - 1)
+	for i := (k * 0x9e3779b97f4a7c15) >> t.shift; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.used == 0 {
+			return nil
+		}
+		if s.key == k {
+			return &s.w
+		}
+	}
+}
+
+// all calls f for every key and row in slot order (not sorted).
+func (t *rowTable) all(f func(k uint64, row *[nLabels]float32)) {
+	for i := range t.slots {
+		if s := &t.slots[i]; s.used != 0 {
+			f(s.key, &s.w)
 		}
 	}
 }

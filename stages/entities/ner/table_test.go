@@ -56,3 +56,41 @@ func TestTable(t *testing.T) {
 		})
 	}
 }
+
+func TestPack(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	index, w := newTable(0), []float32(nil)
+	want := map[uint64][nLabels]float32{}
+	for range 3000 {
+		k := r.Uint64()
+		var row [nLabels]float32
+		for y := range row {
+			row[y] = r.Float32()
+		}
+		if _, dup := want[k]; dup {
+			continue
+		}
+		want[k] = row
+		index.put(k, int32(len(w)))
+		w = append(w, row[:]...)
+	}
+	rt := pack(index, w)
+	if rt.n != len(want) {
+		t.Errorf("pack: n = %d, want %d", rt.n, len(want))
+	}
+	for k, row := range want {
+		if got := rt.get(k); got == nil || *got != row {
+			t.Errorf("get(%d) = %v, want %v", k, got, row)
+		}
+	}
+	n := 0
+	rt.all(func(k uint64, row *[nLabels]float32) {
+		n++
+		if want[k] != *row {
+			t.Errorf("all gave %d -> %v, want %v", k, *row, want[k])
+		}
+	})
+	if n != len(want) {
+		t.Errorf("all visited %d keys, want %d", n, len(want))
+	}
+}

@@ -51,7 +51,8 @@ func (tr *trainer) update(feats []uint64, y uint8, v float32) {
 }
 
 func (tr *trainer) averaged(prune float64, dict *gazetteer) *Model {
-	m := &Model{index: newTable(0), gaz: shippedGaz(), dict: dict}
+	m := &Model{gaz: shippedGaz(), dict: dict}
+	index, w := newTable(0), []float32(nil)
 	row := make([]float32, nLabels)
 	for f, off := range tr.index {
 		keep := false
@@ -64,10 +65,11 @@ func (tr *trainer) averaged(prune float64, dict *gazetteer) *Model {
 			}
 		}
 		if keep {
-			m.index.put(f, int32(len(m.w)))
-			m.w = append(m.w, row...)
+			index.put(f, int32(len(w)))
+			w = append(w, row...)
 		}
 	}
+	m.rows = pack(index, w)
 	return m
 }
 
