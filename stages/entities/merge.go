@@ -55,25 +55,16 @@ func merge(text string, cands []span) []span {
 		}
 		return cmp.Compare(i, j)
 	})
+	// out stays sorted by Start; its spans never overlap, so a candidate
+	// can only clash with its neighbours at its insertion point.
 	var out []span
 	for _, i := range order {
 		c := ok[i]
-		clash := false
-		for _, o := range out {
-			if c.Start < o.End && o.Start < c.End {
-				clash = true
-				break
-			}
+		j, _ := slices.BinarySearchFunc(out, c.Start, func(o span, start int) int { return cmp.Compare(o.Start, start) })
+		if j > 0 && out[j-1].End > c.Start || j < len(out) && out[j].Start < c.End {
+			continue
 		}
-		if !clash {
-			out = append(out, c)
-		}
+		out = slices.Insert(out, j, c)
 	}
-	slices.SortFunc(out, func(a, b span) int {
-		if c := cmp.Compare(a.Start, b.Start); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.End, b.End)
-	})
 	return out
 }
