@@ -55,20 +55,37 @@ func List(name string) []Entry {
 // gazetteer maps a lowercased, space-joined token sequence to a bit set of
 // the lists it appears in.
 type gazetteer struct {
-	names  map[string]uint16
-	prefix map[string]bool // proper word prefixes of multi-word names
+	names map[string]uint16
+	// look answers mark's question about a key in one lookup: the list
+	// bits of the name (low 16 bits), isName when it is a name and
+	// isPrefix when it is a proper word prefix of a multi-word name.
+	look   map[string]uint32
 	maxLen int
+}
+
+const (
+	isName   uint32 = 1 << 16
+	isPrefix uint32 = 1 << 17
+)
+
+// addName adds bits to the name key.
+func (g *gazetteer) addName(key string, bits uint16) {
+	if g.look == nil {
+		g.look = make(map[string]uint32)
+	}
+	g.names[key] |= bits
+	g.look[key] |= uint32(bits) | isName
 }
 
 // addPrefixes records the word prefixes of key, so that matching stops as
 // soon as no name can continue.
 func (g *gazetteer) addPrefixes(key string) {
-	if g.prefix == nil {
-		g.prefix = make(map[string]bool)
+	if g.look == nil {
+		g.look = make(map[string]uint32)
 	}
 	for i := 0; i < len(key); i++ {
 		if key[i] == ' ' {
-			g.prefix[key[:i]] = true
+			g.look[key[:i]] |= isPrefix
 		}
 	}
 }
@@ -113,7 +130,7 @@ func (g *gazetteer) addWords(words []string, bit uint16) {
 		}
 		buf = appendLower(buf, w)
 	}
-	g.names[string(buf)] |= bit
+	g.addName(string(buf), bit)
 	g.addPrefixes(string(buf))
 	g.maxLen = max(g.maxLen, len(words))
 }
@@ -124,7 +141,7 @@ func (g *gazetteer) add(name string, bit uint16) {
 		return
 	}
 	key := strings.ToLower(strings.Join(words, " "))
-	g.names[key] |= bit
+	g.addName(key, bit)
 	g.addPrefixes(key)
 	if len(words) > g.maxLen {
 		g.maxLen = len(words)
@@ -163,13 +180,14 @@ func (g *gazetteer) mark(words []string, out []uint32, buf []byte) []byte {
 				buf = append(buf, ' ')
 			}
 			buf = appendLower(buf, words[i+n-1])
-			bits, ok := g.names[string(buf)]
-			if !ok {
-				if !g.prefix[string(buf)] {
+			v := g.look[string(buf)]
+			if v&isName == 0 {
+				if v&isPrefix == 0 {
 					break
 				}
 				continue
 			}
+			bits := uint16(v)
 			for l := 0; bits != 0; l++ {
 				if bits&1 != 0 {
 					out[i] |= 1 << (2 * l)
@@ -179,7 +197,7 @@ func (g *gazetteer) mark(words []string, out []uint32, buf []byte) []byte {
 				}
 				bits >>= 1
 			}
-			if !g.prefix[string(buf)] {
+			if v&isPrefix == 0 {
 				break
 			}
 		}

@@ -272,7 +272,7 @@ func Load(r io.Reader) (*Model, error) {
 		if _, err := io.ReadFull(br, b); err != nil {
 			return nil, fmt.Errorf("ner: load: dictionary: %w", err)
 		}
-		m.dict.names[string(b)] = uint16(bits)
+		m.dict.addName(string(b), uint16(bits))
 		m.dict.addPrefixes(string(b))
 		m.dict.maxLen = max(m.dict.maxLen, strings.Count(string(b), " ")+1)
 	}
