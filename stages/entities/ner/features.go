@@ -196,28 +196,49 @@ func (d *docState) reset() {
 // prepare fills s from words and POS tags.
 func (s *sentence) prepare(g, dict *gazetteer, words, tags []string, buf []byte) []byte {
 	n := len(words)
-	s.words = words
-	s.low = grow(s.low, n)
+	s.prepareWords(words)
 	s.shape = grow(s.shape, n)
 	s.pos = grow(s.pos, n)
 	if cap(s.gaz) < n {
 		s.gaz = make([]uint32, n)
 		s.dict = make([]uint32, n)
-		s.upper = make([]bool, n)
 	}
 	s.gaz = s.gaz[:n]
 	s.dict = s.dict[:n]
-	s.upper = s.upper[:n]
-	letters, uppers := 0, 0
-	s.firstWord = -1
 	for i, w := range words {
-		s.low[i] = hashLower(w)
 		s.shape[i] = hashShape(w)
 		if i < len(tags) {
 			s.pos[i] = hashString(tags[i])
 		} else {
 			s.pos[i] = 0
 		}
+	}
+	if g == nil {
+		clear(s.gaz)
+	} else {
+		buf = g.mark(words, s.gaz, buf)
+	}
+	if dict == nil {
+		clear(s.dict)
+		return buf
+	}
+	return dict.mark(words, s.dict, buf)
+}
+
+// prepareWords fills what observe reads (words, low, upper, caps,
+// firstWord); the first pass over a document needs nothing more.
+func (s *sentence) prepareWords(words []string) {
+	n := len(words)
+	s.words = words
+	s.low = grow(s.low, n)
+	if cap(s.upper) < n {
+		s.upper = make([]bool, n)
+	}
+	s.upper = s.upper[:n]
+	letters, uppers := 0, 0
+	s.firstWord = -1
+	for i, w := range words {
+		s.low[i] = hashLower(w)
 		r, _ := utf8.DecodeRuneInString(w)
 		s.upper[i] = unicode.IsUpper(r)
 		for _, r := range w {
@@ -233,16 +254,6 @@ func (s *sentence) prepare(g, dict *gazetteer, words, tags []string, buf []byte)
 		}
 	}
 	s.caps = letters >= 4 && uppers*10 >= letters*9
-	if g == nil {
-		clear(s.gaz)
-	} else {
-		buf = g.mark(words, s.gaz, buf)
-	}
-	if dict == nil {
-		clear(s.dict)
-		return buf
-	}
-	return dict.mark(words, s.dict, buf)
 }
 
 func grow(s []uint64, n int) []uint64 {

@@ -108,7 +108,7 @@ func (m *Model) LabelDoc(doc []Sentence, out [][]uint8) [][]uint8 {
 	sc := m.scratch()
 	defer m.pool.Put(sc)
 	for _, s := range doc {
-		sc.buf = sc.s.prepare(nil, nil, s.Words, s.Tags, sc.buf) // observe needs no gazetteers
+		sc.s.prepareWords(s.Words)
 		sc.d.observe(&sc.s)
 	}
 	for len(out) < len(doc) {

@@ -103,7 +103,7 @@ func Train(docs [][]Sentence, opt TrainOptions) *Model {
 			doc := docs[di]
 			d.reset()
 			for _, sent := range doc {
-				buf = s.prepare(nil, nil, sent.Words, sent.Tags, buf)
+				s.prepareWords(sent.Words)
 				d.observe(&s)
 			}
 			for _, sent := range doc {
