@@ -2,18 +2,23 @@ package ingest
 
 import (
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/framewatch/framewatch/pipeline"
 )
 
-// mapCache is an in-memory HTMLCache that counts its hits.
+// mapCache is an in-memory HTMLCache that counts its hits. Like every
+// HTMLCache it is safe for concurrent use.
 type mapCache struct {
+	mu   sync.Mutex
 	m    map[string]htmlDoc
 	hits int
 }
 
 func (c *mapCache) LoadHTML(key string) (string, pipeline.Meta, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	h, ok := c.m[key]
 	if ok {
 		c.hits++
@@ -22,6 +27,8 @@ func (c *mapCache) LoadHTML(key string) (string, pipeline.Meta, bool) {
 }
 
 func (c *mapCache) StoreHTML(key, text string, meta pipeline.Meta) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	c.m[key] = htmlDoc{Text: text, Meta: meta}
 }
 

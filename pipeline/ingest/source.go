@@ -13,9 +13,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/framewatch/framewatch/pipeline"
 )
@@ -35,11 +37,14 @@ type Source struct {
 	// HTMLCache, when set, remembers what extraction found in each page,
 	// so that an unchanged page is not extracted again by the next run.
 	HTMLCache HTMLCache
+
+	// serial turns prefetching off, so that tests can compare.
+	serial bool
 }
 
 // HTMLCache stores the text and metadata extracted from HTML pages under a
-// digest of the page's bytes. Implementations must be safe for use by the
-// source goroutine while other goroutines use them for other purposes.
+// digest of the page's bytes. Implementations must be safe for concurrent
+// use: Source calls them from several prefetch goroutines at once.
 type HTMLCache interface {
 	LoadHTML(key string) (text string, meta pipeline.Meta, ok bool)
 	StoreHTML(key, text string, meta pipeline.Meta)
@@ -106,6 +111,7 @@ func (s *Source) Docs(ctx context.Context, emit func(*pipeline.Doc) error) error
 		limit:  limit,
 		used:   make(map[string]int, s.SizeHint),
 		hashes: make(map[string]string, s.SizeHint),
+		serial: s.serial,
 	}
 	for i, p := range s.Paths {
 		var err error
@@ -149,6 +155,7 @@ type reader struct {
 	limit  int64
 	used   map[string]int    // doc ID -> highest "~N" suffix handed out
 	hashes map[string]string // text hash -> first doc ID
+	serial bool              // no prefetching
 }
 
 // send gives d a unique ID, marks duplicates and emits it.
@@ -168,7 +175,9 @@ func (r *reader) send(d *pipeline.Doc) error {
 		}
 	}
 	if d.Status == pipeline.StatusOK && d.Text != "" {
-		d.Hash = Hash(d.Text)
+		if d.Hash == "" { // loadFile hashes ahead, in a prefetch worker
+			d.Hash = Hash(d.Text)
+		}
 		if first, dup := r.hashes[d.Hash]; dup {
 			d.Status = pipeline.StatusDuplicate
 			d.DuplicateOf = first
@@ -226,9 +235,10 @@ func (r *reader) walk(arg, dir, rel string, mans []*manifest, root bool) error {
 		return r.send(&pipeline.Doc{ID: rel, Source: dir, Status: pipeline.StatusFailed, Reason: err.Error()})
 	}
 	type entry struct {
-		key  string
-		name string
-		dir  bool
+		key     string
+		name    string
+		dir     bool
+		regular bool
 	}
 	list := make([]entry, 0, len(entries))
 	for _, e := range entries {
@@ -246,7 +256,7 @@ func (r *reader) walk(arg, dir, rel string, mans []*manifest, root bool) error {
 		if isDir {
 			key += "/"
 		}
-		list = append(list, entry{key, name, isDir})
+		list = append(list, entry{key, name, isDir, e.Type().IsRegular()})
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].key < list[j].key })
 
@@ -265,7 +275,44 @@ func (r *reader) walk(arg, dir, rel string, mans []*manifest, root bool) error {
 		mans = append(mans[:len(mans):len(mans)], m)
 	}
 
-	for _, e := range list {
+	// Single-document files are read, decoded and hashed ahead by a few
+	// workers; the loop below takes their documents in order.
+	var jobs []*loadJob
+	jobOf := make([]int, len(list))
+	for i, e := range list {
+		jobOf[i] = -1
+		if r.serial || e.dir || !e.regular || isManifest(e.name) {
+			continue
+		}
+		switch formatOf[strings.ToLower(filepath.Ext(e.name))] {
+		case FormatText, FormatMarkdown, FormatHTML:
+			jobOf[i] = len(jobs)
+			childRel := joinRel(rel, e.name)
+			jobs = append(jobs, &loadJob{path: joinPath(arg, childRel), id: path2id(rel, e.name),
+				format: formatOf[strings.ToLower(filepath.Ext(e.name))], meta: lookupMeta(mans, childRel)})
+		}
+	}
+	var pf *prefetcher
+	if len(jobs) > 1 {
+		pf = r.startPrefetch(jobs)
+		defer pf.stop()
+	}
+
+	for i, e := range list {
+		if k := jobOf[i]; k >= 0 {
+			d, err := pf.get(k)
+			if err != nil {
+				return err
+			}
+			if d == nil { // a lone file: no pool
+				j := jobs[k]
+				d = r.loadFile(j.path, j.id, j.format, j.meta)
+			}
+			if err := r.send(d); err != nil {
+				return err
+			}
+			continue
+		}
 		childRel := joinRel(rel, e.name)
 		childPath := joinPath(arg, childRel)
 		switch {
@@ -295,19 +342,90 @@ func (r *reader) walk(arg, dir, rel string, mans []*manifest, root bool) error {
 				return err
 			}
 		default:
-			var meta pipeline.Meta
-			for i := len(mans) - 1; i >= 0; i-- {
-				if m, ok := mans[i].lookup(childRel); ok {
-					meta = m
-					break
-				}
-			}
-			if err := r.readFile(childPath, path2id(rel, e.name), meta); err != nil {
+			if err := r.readFile(childPath, path2id(rel, e.name), lookupMeta(mans, childRel)); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// lookupMeta returns what the innermost manifest that lists rel says of it.
+func lookupMeta(mans []*manifest, rel string) pipeline.Meta {
+	for i := len(mans) - 1; i >= 0; i-- {
+		if m, ok := mans[i].lookup(rel); ok {
+			return m
+		}
+	}
+	return pipeline.Meta{}
+}
+
+// loadJob is one file for the prefetch workers; done receives its
+// document.
+type loadJob struct {
+	path, id, format string
+	meta             pipeline.Meta
+	done             chan *pipeline.Doc // buffered: a worker never waits
+}
+
+// prefetcher runs loadFile on the jobs of one folder with a few workers,
+// at most window jobs ahead of the one the walk takes next. Its
+// goroutines end in stop, which walk defers, so none outlives Docs.
+type prefetcher struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	jobs   []*loadJob
+	work   chan *loadJob // never holds more than window jobs, so sends never block
+	window int
+	next   int // jobs[:next] were handed to the workers
+	wg     sync.WaitGroup
+}
+
+func (r *reader) startPrefetch(jobs []*loadJob) *prefetcher {
+	n := min(runtime.GOMAXPROCS(0), len(jobs))
+	ctx, cancel := context.WithCancel(r.ctx)
+	p := &prefetcher{ctx: ctx, cancel: cancel, jobs: jobs, window: 2 * n}
+	p.work = make(chan *loadJob, p.window)
+	for _, j := range jobs {
+		j.done = make(chan *pipeline.Doc, 1)
+	}
+	for range n {
+		p.wg.Go(func() {
+			for j := range p.work {
+				if ctx.Err() != nil {
+					continue // stopping: drain without reading
+				}
+				j.done <- r.loadFile(j.path, j.id, j.format, j.meta)
+			}
+		})
+	}
+	return p
+}
+
+// get returns the document of job k, which must be taken in order, or
+// ctx's error. On a nil prefetcher it returns nil, nil.
+func (p *prefetcher) get(k int) (*pipeline.Doc, error) {
+	if p == nil {
+		return nil, nil
+	}
+	for p.next < len(p.jobs) && p.next < k+p.window {
+		p.work <- p.jobs[p.next]
+		p.next++
+	}
+	select {
+	case d := <-p.jobs[k].done:
+		p.jobs[k] = nil // let the document go once sent
+		return d, nil
+	case <-p.ctx.Done():
+		return nil, p.ctx.Err()
+	}
+}
+
+// stop ends the workers and waits for them.
+func (p *prefetcher) stop() {
+	p.cancel()
+	close(p.work)
+	p.wg.Wait()
 }
 
 func joinRel(rel, name string) string {
@@ -328,53 +446,80 @@ func path2id(rel, name string) string {
 func (r *reader) readFile(path, id string, meta pipeline.Meta) error {
 	ext := strings.ToLower(filepath.Ext(path))
 	format, known := formatOf[ext]
-	d := &pipeline.Doc{ID: id, Source: path, Format: format}
 	if !known {
-		d.Status = pipeline.StatusSkipped
+		d := &pipeline.Doc{ID: id, Source: path, Status: pipeline.StatusSkipped, Meta: meta}
 		if ext == "" {
 			d.Reason = "unsupported file type (no extension)"
 		} else {
 			d.Reason = "unsupported file type " + ext
 		}
-		d.Meta = meta
 		return r.send(d)
 	}
+	if format != FormatJSONL && format != FormatCSV {
+		return r.send(r.loadFile(path, id, format, meta))
+	}
+	d := &pipeline.Doc{ID: id, Source: path, Format: format}
+	f, _, status, reason := r.open(path)
+	if f == nil {
+		d.Status, d.Reason = status, reason
+		return r.send(d)
+	}
+	defer f.Close()
+	in, _ := decodeUTF16(f)
+	if format == FormatJSONL {
+		return r.readJSONL(in, path, id, meta, true)
+	}
+	return r.readCSV(in, path, id, meta)
+}
+
+// open opens a regular file within the size limit. When it cannot, it
+// returns a nil file and the status and reason of the document.
+func (r *reader) open(path string) (f *os.File, size int64, status pipeline.Status, reason string) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return r.fail(d, err.Error())
+		return nil, 0, pipeline.StatusFailed, err.Error()
 	}
 	if !fi.Mode().IsRegular() {
-		return r.skip(d, "not a regular file")
+		return nil, 0, pipeline.StatusSkipped, "not a regular file"
 	}
 	if fi.Size() > r.limit {
-		return r.skip(d, fmt.Sprintf("file too large (%d bytes > limit %d)", fi.Size(), r.limit))
+		return nil, 0, pipeline.StatusSkipped, fmt.Sprintf("file too large (%d bytes > limit %d)", fi.Size(), r.limit)
 	}
-	f, err := os.Open(path)
+	f, err = os.Open(path)
 	if err != nil {
-		return r.fail(d, err.Error())
+		return nil, 0, pipeline.StatusFailed, err.Error()
+	}
+	return f, fi.Size(), "", ""
+}
+
+// loadFile reads a single-document file (text, Markdown or HTML) and
+// returns its document, ready for send: Status is empty when the text is
+// fine, and Hash is then set. It depends on no other document and touches
+// no state of r but the HTML cache, so prefetch workers call it
+// concurrently.
+func (r *reader) loadFile(path, id, format string, meta pipeline.Meta) *pipeline.Doc {
+	d := &pipeline.Doc{ID: id, Source: path, Format: format}
+	f, size, status, reason := r.open(path)
+	if f == nil {
+		d.Status, d.Reason = status, reason
+		return d
 	}
 	defer f.Close()
 	in, utf16 := decodeUTF16(f)
-
-	switch format {
-	case FormatJSONL:
-		return r.readJSONL(in, path, id, meta, true)
-	case FormatCSV:
-		return r.readCSV(in, path, id, meta)
-	}
-
 	maxRead := r.limit
 	if utf16 {
 		maxRead = r.limit/2*3 + 3 // two UTF-16 bytes make at most three UTF-8 bytes
 	}
 	var buf bytes.Buffer
-	buf.Grow(int(fi.Size()) + bytes.MinRead) // one allocation for the usual case
+	buf.Grow(int(size) + bytes.MinRead) // one allocation for the usual case
 	if _, err := buf.ReadFrom(io.LimitReader(in, maxRead+1)); err != nil {
-		return r.fail(d, err.Error())
+		d.Status, d.Reason = pipeline.StatusFailed, err.Error()
+		return d
 	}
 	b := buf.Bytes()
 	if int64(len(b)) > maxRead { // the file grew since Stat
-		return r.skip(d, fmt.Sprintf("file too large (more than limit %d bytes)", r.limit))
+		d.Status, d.Reason = pipeline.StatusSkipped, fmt.Sprintf("file too large (more than limit %d bytes)", r.limit)
+		return d
 	}
 	d.Meta = meta
 	if format == FormatHTML {
@@ -383,23 +528,30 @@ func (r *reader) readFile(path, id string, meta pipeline.Meta) error {
 	text, skip, fail := decodeText(b)
 	switch {
 	case skip != "":
-		return r.skip(d, skip)
+		d.Status, d.Reason = pipeline.StatusSkipped, skip
+		return d
 	case fail != "":
-		return r.fail(d, fail)
+		d.Status, d.Reason = pipeline.StatusFailed, fail
+		return d
 	}
 	if format == FormatHTML {
 		h, err := r.extractHTML(text)
 		if err != nil {
-			return r.skip(d, "no main text found in html: "+err.Error())
+			d.Status, d.Reason = pipeline.StatusSkipped, "no main text found in html: "+err.Error()
+			return d
 		}
 		if strings.TrimSpace(h.Text) == "" {
-			return r.skip(d, "no main text found in html")
+			d.Status, d.Reason = pipeline.StatusSkipped, "no main text found in html"
+			return d
 		}
 		text = h.Text
 		fillMeta(&d.Meta, h.Meta)
 	}
 	d.Text = text
-	return r.send(d)
+	if text != "" {
+		d.Hash = Hash(text)
+	}
+	return d
 }
 
 // extractHTML extracts a page, through the cache when there is one.
