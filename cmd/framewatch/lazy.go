@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"log/slog"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/framewatch/framewatch/internal/analysis"
@@ -14,15 +16,19 @@ import (
 // whose documents are all cached does not wait for models it never uses.
 // Its goroutine is always waited for by runCommand.
 type background struct {
-	done   chan struct{}
-	stages []pipeline.Stage
-	err    error
+	once    sync.Once
+	started atomic.Bool
+	run     func()
+	done    chan struct{}
+	stages  []pipeline.Stage
+	err     error
 }
 
-// When the build fails, stop is called so the run ends promptly.
+// The build starts with start, or when a stage is first needed. When it
+// fails, stop is called so the run ends promptly.
 func buildInBackground(cfg pipeline.Config, log *slog.Logger, stop func()) *background {
 	b := &background{done: make(chan struct{})}
-	go func() {
+	b.run = func() {
 		defer close(b.done)
 		t0 := time.Now()
 		b.stages, b.err = analysis.Stages(cfg)
@@ -30,12 +36,24 @@ func buildInBackground(cfg pipeline.Config, log *slog.Logger, stop func()) *back
 			stop()
 		}
 		log.Debug("stages built", "elapsed", time.Since(t0).Round(time.Millisecond))
-	}()
+	}
 	return b
 }
 
-// wait returns the build's error once it is done.
+// start begins the build, once.
+func (b *background) start() {
+	b.once.Do(func() {
+		b.started.Store(true)
+		go b.run()
+	})
+}
+
+// wait returns the build's error once it is done; a build never started
+// (every document was cached) has none.
 func (b *background) wait() error {
+	if !b.started.Load() {
+		return nil
+	}
 	<-b.done
 	return b.err
 }
@@ -60,6 +78,7 @@ type deferredStage struct {
 func (s deferredStage) Name() string { return s.name }
 
 func (s deferredStage) Process(ctx context.Context, d *pipeline.Doc) error {
+	s.b.start()
 	select {
 	case <-s.b.done:
 	case <-ctx.Done():

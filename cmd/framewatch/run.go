@@ -199,6 +199,11 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			sink.lazy.Store(true)
 		}
 	}
+	if !sink.speculating {
+		// Models are certainly needed: load them while input is read.
+		// Otherwise they are loaded only if a document needs analysis.
+		bg.start()
+	}
 	src := &ingest.Source{Paths: o.paths, Stdin: stdin, Config: cfg.Ingest}
 	if ws != nil {
 		src.HTMLCache = versionedCache{ws, version}

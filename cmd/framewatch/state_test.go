@@ -341,8 +341,12 @@ func TestUnchangedRerunRepublishesReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	first, _ := filepath.EvalSymlinks(filepath.Join(out, "latest"))
-	if err := runCLI(t, args...); err != nil {
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), append([]string{"run", "--log-level", "debug"}, args[1:]...), nil, &stdout, &stderr); err != nil {
 		t.Fatal(err)
+	}
+	if strings.Contains(stderr.String(), "stages built") {
+		t.Errorf("an unchanged re-run loaded the analysis models:\n%s", stderr.String())
 	}
 	second, _ := filepath.EvalSymlinks(filepath.Join(out, "latest"))
 	if first == second {
