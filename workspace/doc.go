@@ -30,7 +30,11 @@
 // and a killed process never corrupts the file. Writes are batched: Save
 // queues rows and commits them in one transaction every BatchSize documents
 // or every FlushInterval, whichever comes first, so the fsync per commit
-// costs little. A SIGKILL loses at most the uncommitted batch, never leaves
+// costs little. A writer goroutine (started by Open, joined by Close) makes
+// the commits, so Save does not wait for the disk: at most one batch is in
+// flight and one pending, and both stay readable until committed. Flush,
+// RecordRun and Close wait for every earlier Save to be committed. A
+// SIGKILL loses at most the uncommitted batches, never leaves
 // a partial row, and the next run simply redoes those documents; rows are
 // keyed by document ID, so nothing is ever duplicated.
 //

@@ -41,7 +41,7 @@ func (w *Workspace) RecordRun(r Run) error {
 	if w.closed {
 		return errClosed
 	}
-	if err := w.flushLocked(); err != nil {
+	if err := w.syncLocked(); err != nil {
 		return err
 	}
 	_, err := w.db.Exec(`INSERT INTO runs (run_id, started, finished, processed, cached, failed, status, fingerprint, report)

@@ -108,15 +108,30 @@ type Workspace struct {
 
 	get, put *sql.Stmt
 
+	// mu guards every field below; cond (on mu) is broadcast whenever the
+	// writer goroutine takes, finishes or may take a batch.
 	mu      sync.Mutex
+	cond    *sync.Cond
 	closed  bool
-	index   map[string]Key // every stored or pending doc_id
+	index   map[string]Key // every stored, in-flight or pending doc_id
 	intern  map[string]string
 	pending []row
 	pendIdx map[string]int // doc_id -> index in pending
 	extPend map[string]extract
 	timer   *time.Timer
-	err     error // a failed background flush, reported by the next call
+	due     bool  // the timer fired while a batch was in flight
+	err     error // the last commit's error, reported by the next call
+
+	// The batch handed to the writer goroutine, which commits it outside
+	// mu. It stays readable (Restore, LoadHTML) until its commit ends;
+	// nobody changes it while busy. A failed batch goes back to pending.
+	infl      []row
+	inflIdx   map[string]int
+	extInfl   map[string]extract
+	busy      bool   // a batch is in flight
+	seq, done uint64 // batches handed over, and the last one finished
+	quit      bool   // Close asks the writer to stop
+	wg        sync.WaitGroup
 }
 
 type row struct {
@@ -152,7 +167,9 @@ func Open(ctx context.Context, dir string, opt Options) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Workspace{dir: dir, lock: lock, opt: opt, intern: map[string]string{}, pendIdx: map[string]int{}}
+	w := &Workspace{dir: dir, lock: lock, opt: opt, intern: map[string]string{},
+		pendIdx: map[string]int{}, inflIdx: map[string]int{}}
+	w.cond = sync.NewCond(&w.mu)
 	if err := w.open(ctx); err != nil {
 		if w.db != nil {
 			w.db.Close()
@@ -160,6 +177,7 @@ func Open(ctx context.Context, dir string, opt Options) (*Workspace, error) {
 		w.unlock()
 		return nil, err
 	}
+	w.wg.Go(w.writer)
 	return w, nil
 }
 
@@ -184,9 +202,11 @@ func (w *Workspace) open(ctx context.Context) error {
 		return fmt.Errorf("workspace: open %s: %w", path, err)
 	}
 	w.db = db
-	// One connection: SQLite has a single writer anyway, the pending batch
-	// and the connection are guarded by one mutex, and pragmas apply to it.
-	db.SetMaxOpenConns(1)
+	// Two connections: one for the writer goroutine's transaction, one for
+	// the reads and run records made under mu, so that a read never waits
+	// for a commit (WAL readers do not block the writer). SQLite has a
+	// single writer anyway; the _pragma settings apply to every connection.
+	db.SetMaxOpenConns(2)
 	db.SetConnMaxIdleTime(0)
 	db.SetConnMaxLifetime(0)
 	if err := db.PingContext(ctx); err != nil {
@@ -250,16 +270,21 @@ func (w *Workspace) internKey(k Key) Key {
 	return k
 }
 
-// Close commits the pending batch, closes the database (which checkpoints
-// the WAL) and releases the lock. It is safe to call more than once.
+// Close commits the pending batch, stops the writer goroutine, closes the
+// database (which checkpoints the WAL) and releases the lock. It is safe to
+// call more than once.
 func (w *Workspace) Close() error {
 	w.mu.Lock()
-	defer w.mu.Unlock()
 	if w.closed {
+		w.mu.Unlock()
 		return nil
 	}
 	w.closed = true
-	err := w.flushLocked()
+	err := w.syncLocked()
+	w.quit = true
+	w.cond.Broadcast()
+	w.mu.Unlock()
+	w.wg.Wait()
 	for _, st := range []*sql.Stmt{w.get, w.put} {
 		if st != nil {
 			st.Close()
@@ -364,6 +389,8 @@ func (w *Workspace) LoadHTML(key string) (string, pipeline.Meta, bool) {
 	var e extract
 	if p, ok := w.extPend[key]; ok {
 		e = p
+	} else if p, ok := w.extInfl[key]; ok {
+		e = p
 	} else if w.closed || w.db.QueryRow(`SELECT text, meta FROM extracts WHERE key = ?`, key).Scan(&e.text, &e.meta) != nil {
 		return "", pipeline.Meta{}, false
 	}
@@ -405,6 +432,9 @@ func (w *Workspace) load(id string, k Key) ([]byte, error) {
 	if i, ok := w.pendIdx[id]; ok {
 		return []byte(w.pending[i].data), nil
 	}
+	if i, ok := w.inflIdx[id]; ok {
+		return []byte(w.infl[i].data), nil
+	}
 	var data []byte
 	err := w.get.QueryRow(id).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -423,8 +453,11 @@ var errClosed = errors.New("workspace: closed")
 // by the next run) and ignores Cached ones (already stored).
 //
 // Saves are batched: the row is committed with its batch, after BatchSize
-// documents or FlushInterval, or by Flush or Close. A Restore of d.ID sees
-// it at once.
+// documents or FlushInterval, or by Flush or Close, by the writer
+// goroutine, so that Save does not wait for the disk. A Restore of d.ID
+// sees it at once. Save blocks only when a full batch waits while the
+// previous one is still being committed; it returns the error of the last
+// commit, if that failed (its rows are retried with the next batch).
 func (w *Workspace) Save(d *pipeline.Doc, k Key) error {
 	if d.Cached || d.Status != pipeline.StatusOK || d.Failed() {
 		return nil
@@ -453,7 +486,14 @@ func (w *Workspace) Save(d *pipeline.Doc, k Key) error {
 		w.pending = append(w.pending, r)
 	}
 	if len(w.pending) >= w.opt.BatchSize {
-		return w.flushLocked()
+		for w.busy && len(w.pending) >= w.opt.BatchSize {
+			w.cond.Wait()
+		}
+		err := w.err
+		if len(w.pending) >= w.opt.BatchSize {
+			w.handoverLocked()
+		}
+		return err
 	}
 	if w.timer == nil {
 		w.timer = time.AfterFunc(w.opt.FlushInterval, w.flushTimer)
@@ -464,49 +504,138 @@ func (w *Workspace) Save(d *pipeline.Doc, k Key) error {
 func (w *Workspace) flushTimer() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	w.timer = nil
 	if w.closed {
 		return
 	}
-	w.timer = nil
-	if err := w.flushLocked(); err != nil && w.err == nil {
-		w.err = err
+	if w.busy {
+		w.due = true // the writer hands pending over when it is done
+		return
 	}
+	w.handoverLocked()
 }
 
-// Flush commits the pending batch.
+// Flush commits the pending batch and waits until everything saved before
+// it is committed.
 func (w *Workspace) Flush() error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.closed {
 		return errClosed
 	}
-	return w.flushLocked()
+	return w.syncLocked()
 }
 
-// flushLocked writes the pending rows in one transaction. On failure they
-// stay pending, so a later call retries them (and a success clears an
-// error left by the flush timer).
-func (w *Workspace) flushLocked() error {
+// syncLocked waits for the batch in flight, hands the pending rows over and
+// waits for their commit. It returns the last commit's error: on failure
+// the rows are pending again, so a later call retries them (and a success
+// clears the error).
+func (w *Workspace) syncLocked() error {
+	for w.busy {
+		w.cond.Wait()
+	}
+	if !w.handoverLocked() {
+		return w.err
+	}
+	for seq := w.seq; w.done < seq; {
+		w.cond.Wait()
+	}
+	return w.err
+}
+
+// handoverLocked makes the pending rows the batch in flight, for the writer
+// goroutine; it must not be busy. It reports false when nothing is pending.
+func (w *Workspace) handoverLocked() bool {
 	if w.timer != nil {
 		w.timer.Stop()
 		w.timer = nil
 	}
+	w.due = false
 	if len(w.pending) == 0 && len(w.extPend) == 0 {
-		return w.err
+		return false
 	}
+	w.infl, w.pending = w.pending, w.infl[:0]
+	w.inflIdx, w.pendIdx = w.pendIdx, w.inflIdx
+	w.extInfl, w.extPend = w.extPend, w.extInfl
+	w.busy = true
+	w.seq++
+	w.cond.Broadcast()
+	return true
+}
+
+// writer commits each batch handed over, outside mu, until Close.
+func (w *Workspace) writer() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for {
+		for !w.busy && !w.quit {
+			w.cond.Wait()
+		}
+		if !w.busy {
+			return
+		}
+		rows, ext := w.infl, w.extInfl
+		w.mu.Unlock()
+		err := w.commit(rows, ext)
+		w.mu.Lock()
+		if err != nil {
+			w.requeueLocked()
+		}
+		w.err = err
+		clear(w.infl)
+		w.infl = w.infl[:0]
+		clear(w.inflIdx)
+		clear(w.extInfl)
+		w.busy = false
+		w.done = w.seq
+		if err == nil && w.due && !w.closed {
+			w.handoverLocked()
+		}
+		w.cond.Broadcast()
+	}
+}
+
+// requeueLocked puts the rows of a failed batch back in front of the
+// pending ones; a pending row saved since replaces its in-flight one.
+func (w *Workspace) requeueLocked() {
+	rows := make([]row, 0, len(w.infl)+len(w.pending))
+	for _, r := range w.infl {
+		if _, ok := w.pendIdx[r.id]; !ok {
+			rows = append(rows, r)
+		}
+	}
+	rows = append(rows, w.pending...)
+	clear(w.pendIdx)
+	for i, r := range rows {
+		w.pendIdx[r.id] = i
+	}
+	w.pending = rows
+	for key, e := range w.extInfl {
+		if _, ok := w.extPend[key]; !ok {
+			if w.extPend == nil {
+				w.extPend = map[string]extract{}
+			}
+			w.extPend[key] = e
+		}
+	}
+}
+
+// commit writes rows and HTML extracts in one transaction. The writer
+// goroutine calls it without mu: nobody changes a batch in flight.
+func (w *Workspace) commit(rows []row, ext map[string]extract) error {
 	tx, err := w.db.Begin()
 	if err != nil {
 		return fmt.Errorf("workspace: begin: %s: %w", w.dbPath(), err)
 	}
 	st := tx.Stmt(w.put)
-	for _, r := range w.pending {
+	for _, r := range rows {
 		if _, err := st.Exec(r.id, r.key.Hash, r.key.Version, r.key.ConfigHash, r.source,
 			r.minDate, r.maxDate, w.opt.RunID, r.data); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("workspace: save %s to %s: %w", r.id, w.dbPath(), err)
 		}
 	}
-	for key, e := range w.extPend {
+	for key, e := range ext {
 		if _, err := tx.Exec(`INSERT OR REPLACE INTO extracts (key, text, meta) VALUES (?, ?, ?)`, key, e.text, e.meta); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("workspace: save an html extract to %s: %w", w.dbPath(), err)
@@ -515,10 +644,5 @@ func (w *Workspace) flushLocked() error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("workspace: commit to %s: %w", w.dbPath(), err)
 	}
-	w.err = nil
-	clear(w.extPend)
-	clear(w.pending)
-	w.pending = w.pending[:0]
-	clear(w.pendIdx)
 	return nil
 }
