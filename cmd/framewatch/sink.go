@@ -27,14 +27,13 @@ func (c *cacheStage) Name() string { return "cache" }
 func (c *cacheStage) Process(ctx context.Context, d *pipeline.Doc) error {
 	s := c.sink
 	k := workspace.DocKey(d, s.version, s.cfgHash)
-	s.keys.Store(d, k)
 	if s.lazy.Load() {
-		if s.ws.Has(d.ID, k) {
-			d.Cached = true
-			s.deferred.Store(d, struct{}{})
-		}
+		lazy := s.ws.Has(d.ID, k)
+		d.Cached = lazy
+		s.checked.Store(d, checkedDoc{k, lazy})
 		return nil
 	}
+	s.checked.Store(d, checkedDoc{k, false})
 	// A result that cannot be restored is simply analysed again.
 	if ok, err := s.ws.Restore(d, k); err != nil || !ok {
 		d.Cached = false
@@ -64,8 +63,7 @@ type runSink struct {
 
 	speculating bool
 	lazy        atomic.Bool // the cache stage checks without restoring
-	deferred    sync.Map    // *pipeline.Doc -> struct{}: cached but not restored
-	keys        sync.Map    // *pipeline.Doc -> workspace.Key computed by the cache stage
+	checked     sync.Map    // *pipeline.Doc -> checkedDoc, from the cache stage
 	held        []heldDoc
 	w           *reports.Writer
 
@@ -91,21 +89,22 @@ func (s *runSink) Consume(ctx context.Context, d *pipeline.Doc) error {
 		s.processed++
 	}
 	var key workspace.Key
-	if s.ws != nil && d.Status == pipeline.StatusOK {
+	var lazy bool
+	if v, ok := s.checked.LoadAndDelete(d); ok {
 		// The stages never change what the key digests (text, format,
 		// source, metadata), so the cache stage's key still holds.
-		if k, ok := s.keys.LoadAndDelete(d); ok {
-			key = k.(workspace.Key)
-		} else {
-			key = workspace.DocKey(d, s.version, s.cfgHash)
-		}
+		c := v.(checkedDoc)
+		key, lazy = c.key, c.lazy
+	} else if s.ws != nil && d.Status == pipeline.StatusOK {
+		key = workspace.DocKey(d, s.version, s.cfgHash)
+	}
+	if s.ws != nil && d.Status == pipeline.StatusOK {
 		if !d.Cached && !d.Failed() {
 			if err := s.ws.Save(d, key); err != nil {
 				return err
 			}
 		}
 	}
-	_, lazy := s.deferred.LoadAndDelete(d)
 	if !lazy && (s.since != "" || s.until != "") && d.Status == pipeline.StatusOK && !d.Failed() &&
 		!workspace.InWindow(d, s.since, s.until) {
 		// (A lazy document's dates are known once it is restored.)
@@ -125,6 +124,13 @@ func (s *runSink) Consume(ctx context.Context, d *pipeline.Doc) error {
 		}
 	}
 	return s.write(ctx, heldDoc{d, key, lazy})
+}
+
+// checkedDoc is what the cache stage learnt about a document: its key
+// and whether it is cached but not yet restored (lazy).
+type checkedDoc struct {
+	key  workspace.Key
+	lazy bool
 }
 
 // heldDoc is a document consumed while speculating. When lazy, its stored

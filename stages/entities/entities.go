@@ -679,13 +679,7 @@ func (r *Recognizer) matchOutlets(toks []pipeline.Token, a, b int, out []span) [
 			if exact && !r.outFirst.has(mask, n) {
 				continue
 			}
-			buf = buf[:0]
-			for j := i; j < i+n; j++ {
-				if j > i {
-					buf = append(buf, ' ')
-				}
-				buf = append(buf, toks[j].Text...)
-			}
+			buf = appendJoined(buf[:0], toks[i:i+n])
 			if _, ok := r.outlets[string(buf)]; !ok {
 				continue
 			}
@@ -715,6 +709,18 @@ func (r *Recognizer) matchOutlets(toks []pipeline.Token, a, b int, out []span) [
 		}
 	}
 	return out
+}
+
+// appendJoined appends the texts of toks, separated by single spaces, to
+// buf: the key of a multi-word name in the outlet and known-name tables.
+func appendJoined(buf []byte, toks []pipeline.Token) []byte {
+	for j, t := range toks {
+		if j > 0 {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, t.Text...)
+	}
+	return buf
 }
 
 // ambiguousOutlet reports whether the one-word outlet name at toks[i]
@@ -748,13 +754,7 @@ func (r *Recognizer) matchKnown(toks []pipeline.Token, a, b int, out []span) []s
 			if exact && !r.knowFirst.has(mask, n) {
 				continue
 			}
-			buf = buf[:0]
-			for j := i; j < i+n; j++ {
-				if j > i {
-					buf = append(buf, ' ')
-				}
-				buf = append(buf, toks[j].Text...)
-			}
+			buf = appendJoined(buf[:0], toks[i:i+n])
 			typ, ok := r.known[string(buf)]
 			if !ok {
 				continue
