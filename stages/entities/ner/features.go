@@ -172,6 +172,7 @@ type sentence struct {
 	gaz             []uint32
 	dict            []uint32 // training-entity dictionary marks
 	upper           []bool   // first rune upper-case
+	plain           []bool   // no upper-case letter and no digit
 	caps            bool     // the sentence is a headline in capitals
 	firstWord       int
 }
@@ -235,20 +236,42 @@ func (s *sentence) prepareWords(words []string) {
 		s.upper = make([]bool, n)
 	}
 	s.upper = s.upper[:n]
+	if cap(s.plain) < n {
+		s.plain = make([]bool, n)
+	}
+	s.plain = s.plain[:n]
 	letters, uppers := 0, 0
 	s.firstWord = -1
 	for i, w := range words {
 		s.low[i] = hashLower(w)
 		r, _ := utf8.DecodeRuneInString(w)
 		s.upper[i] = unicode.IsUpper(r)
+		plain := true
 		for _, r := range w {
+			if r < utf8.RuneSelf {
+				switch {
+				case 'a' <= r && r <= 'z':
+					letters++
+				case 'A' <= r && r <= 'Z':
+					letters++
+					uppers++
+					plain = false
+				case '0' <= r && r <= '9':
+					plain = false
+				}
+				continue
+			}
 			if unicode.IsLetter(r) {
 				letters++
-				if unicode.IsUpper(r) {
+				if unicode.IsUpper(r) || unicode.IsTitle(r) {
 					uppers++
+					plain = false
 				}
+			} else if unicode.IsDigit(r) {
+				plain = false
 			}
 		}
+		s.plain[i] = plain
 		if s.firstWord < 0 && unicode.IsLetter(r) {
 			s.firstWord = i
 		}

