@@ -1,11 +1,13 @@
 package reports
 
 import (
+	"bytes"
 	"fmt"
 	"image/color"
 	"image/png"
 	"io"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -22,6 +24,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgsvg"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/framewatch/framewatch/pipeline"
 )
@@ -49,6 +52,44 @@ func (c *chart) safeDraw(dc draw.Canvas) (err error) {
 	}()
 	c.draw(dc)
 	return nil
+}
+
+// renderCharts renders every chart in every format, one chart and format
+// per CPU at a time (rendering is most of the time reports take), and
+// returns the bytes by "name.format". Each rendering is independent of the
+// others, so the bytes do not depend on the order they are made in.
+func renderCharts(charts []*chart) (map[string][]byte, error) {
+	type job struct {
+		c      *chart
+		format string
+	}
+	var jobs []job
+	for _, c := range charts {
+		for _, f := range chartFormats {
+			jobs = append(jobs, job{c, f})
+		}
+	}
+	out := make([][]byte, len(jobs))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, j := range jobs {
+		g.Go(func() error {
+			var buf bytes.Buffer
+			if err := j.c.render(&buf, j.format); err != nil {
+				return err
+			}
+			out[i] = buf.Bytes()
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	m := make(map[string][]byte, len(jobs))
+	for i, j := range jobs {
+		m[j.c.Name+"."+j.format] = out[i]
+	}
+	return m, nil
 }
 
 // render writes c in format (png, svg or pdf).

@@ -297,14 +297,22 @@ func (w *Writer) close(info RunInfo) error {
 		}
 	}
 	charts, notes := buildCharts(tables, w.cfg)
+	rendered, err := renderCharts(charts)
+	if err != nil {
+		return err
+	}
 	for _, c := range charts {
 		for _, f := range chartFormats {
-			if err := w.dir.write("charts/"+c.Name+"."+f, func(wr io.Writer) error { return c.render(wr, f) }); err != nil {
+			b := rendered[c.Name+"."+f]
+			if err := w.dir.write("charts/"+c.Name+"."+f, func(wr io.Writer) error {
+				_, err := wr.Write(b)
+				return err
+			}); err != nil {
 				return err
 			}
 		}
 	}
-	rep := &report{cfg: w.cfg, info: info, agg: w.agg, tables: tables, charts: charts, notes: notes}
+	rep := &report{cfg: w.cfg, info: info, agg: w.agg, tables: tables, charts: charts, notes: notes, cache: rendered}
 	if err := w.dir.write("report.html", rep.writeHTML); err != nil {
 		return err
 	}
