@@ -14,12 +14,6 @@ type weights struct {
 	// Hash 0 marks an empty slot; a feature whose hash is 0 lives here.
 	zero   [3]float64
 	zeroOK bool
-	// filter has one bit per 16 slots' worth of hashes set for every
-	// stored feature: most features of a sentence (rare words, bigrams)
-	// are not in the model, and a clear bit answers that from a bitmap
-	// small enough to stay in the CPU cache instead of probing the table.
-	filter      []uint64
-	filterShift uint
 }
 
 type weightSlot struct {
@@ -30,12 +24,7 @@ type weightSlot struct {
 func newWeights(m map[uint64][3]float64) *weights {
 	n := 1 << bits.Len(uint(2*len(m)+1)) // load at most 1/2
 	t := &weights{slots: make([]weightSlot, n), shift: uint(64 - bits.Len(uint(n-1)))}
-	nbits := max(64, 16*n)
-	t.filter = make([]uint64, nbits/64)
-	t.filterShift = uint(64 - bits.Len(uint(nbits-1)))
 	for h, w := range m {
-		f := t.filterBit(h)
-		t.filter[f/64] |= 1 << (f % 64)
 		if h == 0 {
 			t.zero, t.zeroOK = w, true
 			continue
@@ -54,16 +43,10 @@ func newWeights(m map[uint64][3]float64) *weights {
 // index is the home slot of h (Fibonacci hashing of the FNV hash).
 func (t *weights) index(h uint64) uint64 { return (h * 0x9E3779B97F4A7C15) >> t.shift }
 
-// filterBit is h's bit in filter, from other bits of h than index uses.
-func (t *weights) filterBit(h uint64) uint64 { return (h * 0xC2B2AE3D27D4EB4F) >> t.filterShift }
-
 // get returns the weights of the feature with hash h.
 func (t *weights) get(h uint64) ([3]float64, bool) {
 	if h == 0 {
 		return t.zero, t.zeroOK
-	}
-	if f := t.filterBit(h); t.filter[f/64]&(1<<(f%64)) == 0 {
-		return [3]float64{}, false
 	}
 	mask := uint64(len(t.slots) - 1)
 	for i := t.index(h); ; i = (i + 1) & mask {
