@@ -206,20 +206,16 @@ func trim(text string, a, b int) (int, int) {
 // words appends the letter/digit words of text[start:end] to ws.
 func words(text string, start, end int, ws []word) []word {
 	s := text[start:end]
-	upper := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return wordsUTF8(text, start, end, ws)
-		}
-		upper = upper || 'A' <= c && c <= 'Z'
+	low, ascii, ok := lowerSameLen(s)
+	if !ok {
+		// Lower-casing changes some rune's length ("İ", "K"): lower each
+		// word on its own.
+		return wordsUTF8(text, start, end, ws)
 	}
-	// An ASCII sentence: bytes are runes, and lower-casing the sentence
-	// once lower-cases every word (one copy, not one per capitalised word).
-	low := s
-	if upper {
-		low = strings.ToLower(s)
+	if !ascii {
+		return wordsLow(text, low, start, end, ws)
 	}
+	// An ASCII text: bytes are runes.
 	for i := 0; i < len(s); {
 		if !alnum(s[i]) {
 			i++
@@ -230,6 +226,70 @@ func words(text string, start, end int, ws []word) []word {
 			j++
 		}
 		ws = append(ws, word{start: start + i, end: start + j, lower: low[i:j]})
+		i = j
+	}
+	return ws
+}
+
+// lowerSameLen returns s lower-cased, whether s is all ASCII, and whether
+// lower-casing kept every rune's byte length, so that low's byte offsets
+// are s's. It allocates only when some letter is upper-case; when ok is
+// false, low is meaningless.
+func lowerSameLen(s string) (low string, ascii, ok bool) {
+	var buf []byte
+	ascii = true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				if buf == nil {
+					buf = []byte(s)
+				}
+				buf[i] = c + 'a' - 'A'
+			}
+			i++
+			continue
+		}
+		ascii = false
+		r, n := utf8.DecodeRuneInString(s[i:])
+		lr := unicode.ToLower(r)
+		if lr != r || r == utf8.RuneError {
+			if r == utf8.RuneError || utf8.RuneLen(lr) != n {
+				return "", false, false
+			}
+			if buf == nil {
+				buf = []byte(s)
+			}
+			utf8.EncodeRune(buf[i:], lr)
+		}
+		i += n
+	}
+	if buf == nil {
+		return s, ascii, true
+	}
+	return string(buf), ascii, true
+}
+
+// wordsLow is words for any text whose lower-cased form low (of
+// text[start:end]) has the same byte offsets.
+func wordsLow(text, low string, start, end int, ws []word) []word {
+	i := start
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < end {
+			r, n := utf8.DecodeRuneInString(text[j:end])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || ((r == '\'' || r == '’' || r == '-') && j+n < end && isWordRune(text, j+n)) {
+				j += n
+				continue
+			}
+			break
+		}
+		ws = append(ws, word{start: i, end: j, lower: low[i-start : j-start]})
 		i = j
 	}
 	return ws

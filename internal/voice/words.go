@@ -16,7 +16,7 @@ type Word struct {
 // word splitter of the lexicon stages (frames, terms), so that they count
 // the same words with or without the text stage's tokens.
 func Words(text string) []Word {
-	ws := words(text, 0, len(text), nil)
+	ws := words(text, 0, len(text), make([]word, 0, len(text)/6+1))
 	out := make([]Word, len(ws))
 	prev := 0
 	for i, w := range ws {
@@ -27,7 +27,11 @@ func Words(text string) []Word {
 				br = true
 			}
 		}
-		out[i] = Word{Start: w.start, End: w.end, Lower: strings.ReplaceAll(w.lower, "’", "'"), Break: br}
+		low := w.lower
+		if strings.Contains(low, "’") {
+			low = strings.ReplaceAll(low, "’", "'")
+		}
+		out[i] = Word{Start: w.start, End: w.end, Lower: low, Break: br}
 		prev = w.end
 	}
 	return out
