@@ -5,8 +5,11 @@
 // prose stores the model's feature strings in one sorted blob and finds each
 // of the 14 features per token by binary search over strings, which was most
 // of the text stage's CPU time. This package decodes the same embedded model
-// (tag/aptagmodel.English, prose's flat format) once into a hash map from
-// feature string to weight row, and runs prose's feature templates, special
+// (tag/aptagmodel.English, prose's flat format) once into tables indexed by
+// the values the templates combine (a word's entry holds its five word
+// features and its previous-tag+word features; tags are numbers, so the
+// tag-pair feature is an array index), builds each token's lower-cased
+// context word in a reused buffer, and runs prose's feature templates, special
 // cases and greedy left-to-right decoding unchanged, accumulating the float32
 // scores in the same order so that ties and rounding come out identical.
 // TestSameAsProse checks that on the fixtures corpus and on CoNLL-style

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -21,12 +22,32 @@ type model struct {
 	// Per-value views of index, so that one lookup of a word (or suffix, or
 	// tag) finds its feature numbers for all the templates that use it;
 	// -1 where the model has no such feature.
-	words map[string]wordRows
-	sufs  map[string]sufRows
-	tags  map[string]tagRows
-	pref1 [256]int32 // "i pref1 " + one byte
-	bias  int32
+	words   map[string]int32 // word -> entries index
+	entries []wordEntry
+	sufs    map[string]sufRows
+	pref1   [256]int32 // "i pref1 " + one byte
+	bias    int32
+
+	// Tags by number: every tag name that occurs in a feature, the
+	// classes and the two start symbols. tagRows[t] are "i-1 tag T" and
+	// "i-2 tag T"; pair[t1*len(tagNames)+t2] is "i tag+i-2 tag T1 T2".
+	tagID    map[string]int32
+	tagNames []string
+	tagRows  []tagRows
+	pair     []int32
+	classTag []int32 // class ID -> tag number
 }
+
+// wordEntry holds a word's features: the word templates and "i-1 tag+i
+// word T W" for each tag T.
+type wordEntry struct {
+	rows    wordRows
+	tagWord []tagFeat
+}
+
+// tagFeat is one "i-1 tag+i word T W" feature of a word: T's number and
+// the feature number.
+type tagFeat struct{ tag, feat int32 }
 
 // wordRows are the features "i word W", "i-1 word W", "i-2 word W",
 // "i+1 word W" and "i+2 word W".
@@ -38,6 +59,28 @@ type sufRows [3]int32
 // tagRows are "i-1 tag T" and "i-2 tag T".
 type tagRows [2]int32
 
+// row returns word template j's feature of entry e, or -1.
+func (m *model) row(e int32, j int) int32 {
+	if e < 0 {
+		return -1
+	}
+	return m.entries[e].rows[j]
+}
+
+// tagWordFeat returns the feature "i-1 tag+i word T W" of entry e and tag
+// number t, or -1.
+func (m *model) tagWordFeat(e, t int32) int32 {
+	if e < 0 || t < 0 {
+		return -1
+	}
+	for _, tf := range m.entries[e].tagWord {
+		if tf.tag == t {
+			return tf.feat
+		}
+	}
+	return -1
+}
+
 var (
 	wordTemplates = [5]string{"i word ", "i-1 word ", "i-2 word ", "i+1 word ", "i+2 word "}
 	sufTemplates  = [3]string{"i suffix ", "i-1 suffix ", "i+1 suffix "}
@@ -47,9 +90,15 @@ var (
 	noTag         = tagRows{-1, -1}
 )
 
-// views fills words, sufs, tags, pref1 and bias from index.
+const (
+	pairTemplate    = "i tag+i-2 tag "
+	tagWordTemplate = "i-1 tag+i word "
+)
+
+// views fills the per-value views from index.
 func (m *model) views() {
-	m.words, m.sufs, m.tags = map[string]wordRows{}, map[string]sufRows{}, map[string]tagRows{}
+	m.words, m.sufs = map[string]int32{}, map[string]sufRows{}
+	m.entries = m.entries[:0]
 	for i := range m.pref1 {
 		m.pref1[i] = -1
 	}
@@ -57,15 +106,48 @@ func (m *model) views() {
 	if i, ok := m.index["bias"]; ok {
 		m.bias = i
 	}
-	for f, i := range m.index {
+	m.tagID = map[string]int32{}
+	m.tagNames = nil
+	tag := func(name string) int32 {
+		if id, ok := m.tagID[name]; ok {
+			return id
+		}
+		id := int32(len(m.tagNames))
+		m.tagID[name] = id
+		m.tagNames = append(m.tagNames, name)
+		m.tagRows = append(m.tagRows, noTag)
+		return id
+	}
+	entry := func(w string) *wordEntry {
+		e, ok := m.words[w]
+		if !ok {
+			e = int32(len(m.entries))
+			m.words[w] = e
+			m.entries = append(m.entries, wordEntry{rows: noWord})
+		}
+		return &m.entries[e]
+	}
+	m.tagRows = m.tagRows[:0]
+	m.classTag = make([]int32, len(m.classes))
+	for c, name := range m.classes {
+		m.classTag[c] = tag(name)
+	}
+	tag("-START-")
+	tag("-START2-")
+	// Feature strings in sorted order, so that tag numbers and entries
+	// do not depend on map iteration.
+	feats := make([]string, 0, len(m.index))
+	for f := range m.index {
+		feats = append(feats, f)
+	}
+	slices.Sort(feats)
+	type pairFeat struct{ t1, t2, feat int32 }
+	var pairs []pairFeat
+	for _, f := range feats {
+		i := m.index[f]
 		for j, p := range wordTemplates {
 			if v, ok := strings.CutPrefix(f, p); ok {
-				r, ok := m.words[v]
-				if !ok {
-					r = noWord
-				}
-				r[j] = i
-				m.words[v] = r
+				entry(v).rows[j] = i
 			}
 		}
 		for j, p := range sufTemplates {
@@ -80,17 +162,32 @@ func (m *model) views() {
 		}
 		for j, p := range tagTemplates {
 			if v, ok := strings.CutPrefix(f, p); ok {
-				r, ok := m.tags[v]
-				if !ok {
-					r = noTag
-				}
-				r[j] = i
-				m.tags[v] = r
+				m.tagRows[tag(v)][j] = i
 			}
 		}
 		if v, ok := strings.CutPrefix(f, "i pref1 "); ok && len(v) == 1 {
 			m.pref1[v[0]] = i
 		}
+		// Tags have no spaces: the first space ends the tag.
+		if v, ok := strings.CutPrefix(f, pairTemplate); ok {
+			if t1, t2, ok := strings.Cut(v, " "); ok {
+				pairs = append(pairs, pairFeat{tag(t1), tag(t2), i})
+			}
+		}
+		if v, ok := strings.CutPrefix(f, tagWordTemplate); ok {
+			if t, w, ok := strings.Cut(v, " "); ok {
+				e := entry(w)
+				e.tagWord = append(e.tagWord, tagFeat{tag(t), i})
+			}
+		}
+	}
+	n := len(m.tagNames)
+	m.pair = make([]int32, n*n)
+	for i := range m.pair {
+		m.pair[i] = -1
+	}
+	for _, p := range pairs {
+		m.pair[int(p.t1)*n+int(p.t2)] = p.feat
 	}
 }
 
@@ -237,16 +334,14 @@ func (m *model) accumulate(key []byte, scores []float32) {
 	}
 }
 
-// best returns the highest-scoring class, ties toward the lowest class ID.
-func (m *model) best(scores []float32) string {
+// best returns the highest-scoring class, ties toward the lowest class ID,
+// or -1 when the model has no classes.
+func (m *model) best(scores []float32) int {
 	best, bestID := float32(math.Inf(-1)), -1
 	for id := range m.classes {
 		if scores[id] > best {
 			best, bestID = scores[id], id
 		}
 	}
-	if bestID < 0 {
-		return ""
-	}
-	return m.classes[bestID]
+	return bestID
 }

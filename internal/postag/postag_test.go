@@ -146,3 +146,39 @@ func BenchmarkTagTokens(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkTagFixtures tags every line of the fixture corpus: many
+// different words, so the model's tables are not all in the CPU cache.
+func BenchmarkTagFixtures(b *testing.B) {
+	tk := tokenize.New()
+	var sents [][]token.Token
+	n := 0
+	_ = fs.WalkDir(fixtures.FS, "corpus", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		bs, _ := fixtures.FS.ReadFile(path)
+		for line := range strings.Lines(string(bs)) {
+			var toks []token.Token
+			for _, w := range tk.Tokenize(line) {
+				toks = append(toks, token.Token{Text: w.Text})
+			}
+			if len(toks) > 0 {
+				sents = append(sents, toks)
+				n += len(toks)
+			}
+		}
+		return nil
+	})
+	tg, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range sents {
+			tg.TagTokens(s)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}

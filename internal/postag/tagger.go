@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/tag/aptagmodel"
@@ -22,9 +23,8 @@ type Tagger struct {
 type scratch struct {
 	scores []float32
 	key    []byte
-	ctx    []string
-	words  []wordRows // words[j]: the word rows of ctx[j]
-	sufs   []sufRows  // sufs[j]: the suffix rows of ctx[j]'s last 3 bytes
+	words  []int32   // words[j]: the entry of context word j, or -1
+	sufs   []sufRows // sufs[j]: the suffix rows of its last 3 bytes
 }
 
 var loadEnglish = sync.OnceValues(func() (*model, error) { return decode(aptagmodel.English) })
@@ -44,6 +44,13 @@ func New() (*Tagger, error) {
 	return t, nil
 }
 
+// prev is a previous tag: its name and its number in the model's tag
+// table, or -1 for a name no feature uses.
+type prev struct {
+	name string
+	id   int32
+}
+
 // TagTokens sets the Tag of every token from its Text, treating tokens as one
 // sentence, exactly as prose's (*tag.Tagger).TagTokens does.
 func (t *Tagger) TagTokens(tokens []token.Token) {
@@ -53,36 +60,43 @@ func (t *Tagger) TagTokens(tokens []token.Token) {
 	s := t.pool.Get().(*scratch)
 	defer t.pool.Put(s)
 
-	need := len(tokens) + 4
-	if cap(s.ctx) < need {
-		s.ctx = make([]string, need)
-	}
-	ctx := s.ctx[:need]
-	ctx[0], ctx[1] = "-START-", "-START2-"
-	for i := range tokens {
-		ctx[i+2] = normalize(tokens[i].Text)
-	}
-	ctx[need-2], ctx[need-1] = "-END-", "-END2-"
+	// The context words (normalized tokens between two start and two end
+	// symbols) are only looked up, so they are built in one reused buffer
+	// and never become strings.
 	s.words, s.sufs = s.words[:0], s.sufs[:0]
-	for _, w := range ctx {
-		r, ok := t.m.words[w]
+	look := func(w []byte) {
+		e, ok := t.m.words[string(w)]
 		if !ok {
-			r = noWord
+			e = -1
 		}
-		sr, ok := t.m.sufs[suffix(w, 3)]
+		sr, ok := t.m.sufs[string(suffixBytes(w, 3))]
 		if !ok {
 			sr = noSuf
 		}
-		s.words, s.sufs = append(s.words, r), append(s.sufs, sr)
+		s.words, s.sufs = append(s.words, e), append(s.sufs, sr)
 	}
-
-	p1, p2 := "-START-", "-START2-"
+	look(append(s.key[:0], "-START-"...))
+	look(append(s.key[:0], "-START2-"...))
 	for i := range tokens {
-		tag := t.tagOne(s, i, ctx, tokens[i].Text, p1, p2)
-		tokens[i].Tag = tag
+		s.key = appendNormal(s.key[:0], tokens[i].Text)
+		look(s.key)
+	}
+	look(append(s.key[:0], "-END-"...))
+	look(append(s.key[:0], "-END2-"...))
+
+	p1, p2 := t.prev("-START-"), t.prev("-START2-")
+	for i := range tokens {
+		tag := t.tagOne(s, i, tokens[i].Text, p1, p2)
+		tokens[i].Tag = tag.name
 		p2, p1 = p1, tag
 	}
-	clear(ctx) // do not keep the words alive from the pool
+}
+
+func (t *Tagger) prev(name string) prev {
+	if id, ok := t.m.tagID[name]; ok {
+		return prev{name, id}
+	}
+	return prev{name, -1}
 }
 
 // Penn Treebank traces and bracket literals pass through unscored.
@@ -91,36 +105,36 @@ var (
 	keepRe = regexp.MustCompile(`^\-[A-Z]{3}\-$`)
 )
 
-func (t *Tagger) tagOne(s *scratch, i int, ctx []string, word, p1, p2 string) string {
+func (t *Tagger) tagOne(s *scratch, i int, word string, p1, p2 prev) prev {
 	// The regular expressions only match words starting with '0' or '*'
 	// (noneRe) or '-' (keepRe); testing the first byte first spares the
 	// regexp engine on every other word.
 	switch {
 	case word == "-":
-		return "-"
+		return t.prev("-")
 	case tokenize.IsEmoticon(word):
-		return "SYM"
+		return t.prev("SYM")
 	case strings.HasPrefix(word, "@"):
-		return "NN"
+		return t.prev("NN")
 	case word != "" && (word[0] == '0' || word[0] == '*') && noneRe.MatchString(word):
-		return "-NONE-"
+		return t.prev("-NONE-")
 	case word != "" && word[0] == '-' && keepRe.MatchString(word):
-		return word
+		return t.prev(word)
 	}
 	if id, ok := t.m.tagMap[word]; ok {
-		return t.m.classes[id]
+		return prev{t.m.classes[id], t.m.classTag[id]}
 	}
-	return t.predict(s, i, ctx, word, p1, p2)
+	return t.predict(s, i, word, p1, p2)
 }
 
 // predict scores the 14 features of prose's templates, in prose's order.
-func (t *Tagger) predict(s *scratch, i int, ctx []string, word, p1, p2 string) string {
+func (t *Tagger) predict(s *scratch, i int, word string, p1, p2 prev) prev {
 	clear(s.scores)
-	i = min(len(ctx)-3, i+2)
+	i = min(len(s.words)-3, i+2)
 	m, sc := t.m, s.scores
 	// Same features in the same order as prose, so the float32 sums and
-	// hence the tags are identical; most are found through the per-word,
-	// per-suffix and per-tag views instead of a string key each.
+	// hence the tags are identical; they are found through per-word,
+	// per-suffix and per-tag tables instead of a string key each.
 	m.add(m.bias, sc)
 	sr, ok := m.sufs[suffix(word, 3)]
 	if !ok {
@@ -132,26 +146,33 @@ func (t *Tagger) predict(s *scratch, i int, ctx []string, word, p1, p2 string) s
 	} else {
 		t.feat(s, "i pref1 ", "", "", "")
 	}
-	r1, ok := m.tags[p1]
-	if !ok {
-		r1 = noTag
+	r1, r2 := noTag, noTag
+	if p1.id >= 0 {
+		r1 = m.tagRows[p1.id]
+	}
+	if p2.id >= 0 {
+		r2 = m.tagRows[p2.id]
 	}
 	m.add(r1[0], sc)
-	r2, ok := m.tags[p2]
-	if !ok {
-		r2 = noTag
-	}
 	m.add(r2[1], sc)
-	t.feat(s, "i tag+i-2 tag ", p1, " ", p2)
-	m.add(s.words[i][0], sc)
-	t.feat(s, "i-1 tag+i word ", p1, " ", ctx[i])
-	m.add(s.words[i-1][1], sc)
+	// A tag with no number occurs in no feature, so neither template
+	// below can match it.
+	if p1.id >= 0 && p2.id >= 0 {
+		m.add(m.pair[int(p1.id)*len(m.tagNames)+int(p2.id)], sc)
+	}
+	m.add(m.row(s.words[i], 0), sc)
+	m.add(m.tagWordFeat(s.words[i], p1.id), sc)
+	m.add(m.row(s.words[i-1], 1), sc)
 	m.add(s.sufs[i-1][1], sc)
-	m.add(s.words[i-2][2], sc)
-	m.add(s.words[i+1][3], sc)
+	m.add(m.row(s.words[i-2], 2), sc)
+	m.add(m.row(s.words[i+1], 3), sc)
 	m.add(s.sufs[i+1][2], sc)
-	m.add(s.words[i+2][4], sc)
-	return t.m.best(s.scores)
+	m.add(m.row(s.words[i+2], 4), sc)
+	c := m.best(s.scores)
+	if c < 0 {
+		return prev{"", -1}
+	}
+	return prev{m.classes[c], m.classTag[c]}
 }
 
 func (t *Tagger) feat(s *scratch, a, b, c, d string) {
@@ -170,22 +191,29 @@ func suffix(w string, n int) string {
 	return w[len(w)-n:]
 }
 
-// normalize maps a word onto the form the model was trained against.
-func normalize(word string) string {
+// appendNormal appends word in the form the model was trained against.
+func appendNormal(dst []byte, word string) []byte {
 	if word == "" {
-		return word
+		return dst
 	}
 	first := word[0]
 	if first != '-' && strings.IndexByte(word, '-') >= 0 {
-		return "!HYPHEN"
+		return append(dst, "!HYPHEN"...)
 	}
 	if len(word) == 4 && isDecimalInt(word) {
-		return "!YEAR"
+		return append(dst, "!YEAR"...)
 	}
 	if first >= '0' && first <= '9' {
-		return "!DIGITS"
+		return append(dst, "!DIGITS"...)
 	}
-	return toLower(word)
+	return appendLower(dst, word)
+}
+
+func suffixBytes(w []byte, n int) []byte {
+	if len(w) <= n {
+		return w
+	}
+	return w[len(w)-n:]
 }
 
 // isDecimalInt reports whether s is what strconv.Atoi would accept.
@@ -205,12 +233,22 @@ func isDecimalInt(s string) bool {
 	return true
 }
 
-func toLower(s string) string {
+// appendLower appends strings.ToLower(s) without making a string.
+func appendLower(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if (c >= 'A' && c <= 'Z') || c >= utf8.RuneSelf {
-			return strings.ToLower(s)
+		if s[i] >= utf8.RuneSelf {
+			// strings.ToLower is strings.Map(unicode.ToLower, s) here:
+			// invalid bytes become U+FFFD.
+			for _, r := range s[i:] {
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			}
+			return dst
 		}
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
 	}
-	return s
+	return dst
 }
