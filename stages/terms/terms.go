@@ -3,7 +3,7 @@ package terms
 import (
 	"context"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -40,7 +40,7 @@ func (c *Counter) Process(ctx context.Context, d *pipeline.Doc) error {
 // numbers and one-letter words; plus bigrams "a b" of two adjacent content
 // words not separated by punctuation or a stopword.
 func Count(text string) []pipeline.TermCount {
-	counts := map[string]int{}
+	counts := make(map[string]int, len(text)/12)
 	prev := ""
 	for _, w := range voice.Words(text) {
 		t := normalize(w.Lower)
@@ -61,7 +61,7 @@ func Count(text string) []pipeline.TermCount {
 	for t, n := range counts {
 		out = append(out, pipeline.TermCount{Term: t, Count: n})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Term < out[j].Term })
+	slices.SortFunc(out, func(a, b pipeline.TermCount) int { return strings.Compare(a.Term, b.Term) })
 	return out
 }
 
