@@ -12,4 +12,7 @@ type ReportConfig struct {
 	// MaxRows is how many rows of each table report.html and report.pdf
 	// show (default 200); the CSV and JSON tables always have every row.
 	MaxRows int `yaml:"max_rows" json:"max_rows,omitempty"`
+	// PNGDPI is the resolution of the PNG charts (default 150, at most
+	// 600); the SVG and PDF charts are vector graphics.
+	PNGDPI int `yaml:"png_dpi" json:"png_dpi,omitempty"`
 }

@@ -38,7 +38,7 @@ func (r *report) chartBytes(c *chart, format string) ([]byte, error) {
 		return b, nil
 	}
 	var buf bytes.Buffer
-	if err := c.render(&buf, format); err != nil {
+	if err := c.render(&buf, format, pngDPI(r.cfg)); err != nil {
 		return nil, err
 	}
 	if r.cache == nil {

@@ -17,6 +17,8 @@ import (
 
 	"github.com/framewatch/framewatch/internal/golden"
 	"github.com/framewatch/framewatch/pipeline"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 // goldenFiles are compared with testdata/golden/<name>.golden.
@@ -150,8 +152,8 @@ func TestPNGCharts(t *testing.T) {
 			t.Errorf("%s: %v", p, err)
 			continue
 		}
-		// Every chart is at least 4 inches wide at 192 dpi.
-		if cfg.Width < 4*chartDPI || cfg.Height < 200 {
+		// Every chart is at least 4 inches wide at the default resolution.
+		if cfg.Width < 4*defaultDPI || cfg.Height < 200 {
 			t.Errorf("%s is %d×%d px", filepath.Base(p), cfg.Width, cfg.Height)
 		}
 		for _, ext := range []string{".svg", ".pdf"} {
@@ -282,6 +284,30 @@ func TestPDFText(t *testing.T) {
 			if len(fs) < 6 || fs[len(fs)-5] != "yes" {
 				t.Errorf("%s: font not embedded: %s", f, l)
 			}
+		}
+	}
+}
+
+// TestPNGResolution checks that report.png_dpi sets the PNG charts'
+// pixel size, within its bounds.
+func TestPNGResolution(t *testing.T) {
+	c := &chart{Name: "blank", W: 4 * vg.Inch, H: 2 * vg.Inch, draw: func(draw.Canvas) {}}
+	for _, tt := range []struct{ set, wantDPI int }{{0, defaultDPI}, {100, 100}, {300, 300}, {5, 72}, {10000, 600}} {
+		var cfg pipeline.Config
+		cfg.Report.PNGDPI = tt.set
+		out, err := renderCharts([]*chart{c}, pngDPI(cfg))
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.DecodeConfig(bytes.NewReader(out["blank.png"]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if img.Width != 4*tt.wantDPI || img.Height != 2*tt.wantDPI {
+			t.Errorf("png_dpi %d: %d×%d px, want %d×%d", tt.set, img.Width, img.Height, 4*tt.wantDPI, 2*tt.wantDPI)
+		}
+		if len(out["blank.svg"]) == 0 || len(out["blank.pdf"]) == 0 {
+			t.Errorf("png_dpi %d: SVG or PDF missing", tt.set)
 		}
 	}
 }

@@ -297,7 +297,7 @@ func (w *Writer) close(info RunInfo) error {
 		}
 	}
 	charts, notes := buildCharts(tables, w.cfg)
-	rendered, err := renderCharts(charts)
+	rendered, err := renderCharts(charts, pngDPI(w.cfg))
 	if err != nil {
 		return err
 	}
