@@ -459,18 +459,37 @@ var errClosed = errors.New("workspace: closed")
 // previous one is still being committed; it returns the error of the last
 // commit, if that failed (its rows are retried with the next batch).
 func (w *Workspace) Save(d *pipeline.Doc, k Key) error {
+	return w.SaveEncoded(d, k, "")
+}
+
+// Encode returns the stored form of d's analysis, for SaveEncoded. It
+// reads d only, so documents can be encoded concurrently.
+func Encode(d *pipeline.Doc) (string, error) {
+	b, err := json.Marshal(d)
+	if err != nil {
+		return "", fmt.Errorf("workspace: save %s: %w", d.ID, err)
+	}
+	return string(b), nil
+}
+
+// SaveEncoded is Save with d already encoded by Encode (encoding is most
+// of a save's cost; callers with many workers do it on them). An empty
+// data is encoded here.
+func (w *Workspace) SaveEncoded(d *pipeline.Doc, k Key, data string) error {
 	if d.Cached || d.Status != pipeline.StatusOK || d.Failed() {
 		return nil
 	}
 	if d.ID == "" {
 		return fmt.Errorf("workspace: save %s: document has no ID", d.Source)
 	}
-	b, err := json.Marshal(d)
-	if err != nil {
-		return fmt.Errorf("workspace: save %s: %w", d.ID, err)
+	if data == "" {
+		var err error
+		if data, err = Encode(d); err != nil {
+			return err
+		}
 	}
 	lo, hi := dateRange(d)
-	r := row{id: d.ID, source: d.Source, minDate: lo, maxDate: hi, data: string(b)}
+	r := row{id: d.ID, source: d.Source, minDate: lo, maxDate: hi, data: data}
 
 	w.mu.Lock()
 	defer w.mu.Unlock()

@@ -213,6 +213,9 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if ws != nil && !o.full {
 		stages = append([]pipeline.Stage{&cacheStage{sink: sink}}, stages...)
 	}
+	if ws != nil {
+		stages = append(stages, &storeStage{sink: sink})
+	}
 
 	bar := newProgress(stderr, o.progress, term)
 	stats, runErr := pipeline.Run(runCtx, src, stages, sink, pipeline.Options{

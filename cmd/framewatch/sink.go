@@ -41,6 +41,25 @@ func (c *cacheStage) Process(ctx context.Context, d *pipeline.Doc) error {
 	return nil
 }
 
+// storeStage encodes every freshly analysed document for the workspace.
+// Encoding is most of the cost of saving a result; as a stage it runs on
+// the workers instead of in the sink's single goroutine, which only
+// queues the encoded row.
+type storeStage struct{ sink *runSink }
+
+func (c *storeStage) Name() string { return "store" }
+
+func (c *storeStage) Process(ctx context.Context, d *pipeline.Doc) error {
+	if d.Cached || d.Status != pipeline.StatusOK || d.Failed() {
+		return nil
+	}
+	// An error is left to the sink's own attempt, which reports it.
+	if data, err := workspace.Encode(d); err == nil {
+		c.sink.encoded.Store(d, data)
+	}
+	return nil
+}
+
 // runSink saves fresh results to the workspace and hands every document to
 // the report writer in input order.
 //
@@ -64,6 +83,7 @@ type runSink struct {
 	speculating bool
 	lazy        atomic.Bool // the cache stage checks without restoring
 	checked     sync.Map    // *pipeline.Doc -> checkedDoc, from the cache stage
+	encoded     sync.Map    // *pipeline.Doc -> its workspace.Encode form, from the store stage
 	held        []heldDoc
 	w           *reports.Writer
 
@@ -98,9 +118,13 @@ func (s *runSink) Consume(ctx context.Context, d *pipeline.Doc) error {
 	} else if s.ws != nil && d.Status == pipeline.StatusOK {
 		key = workspace.DocKey(d, s.version, s.cfgHash)
 	}
+	data := ""
+	if v, ok := s.encoded.LoadAndDelete(d); ok {
+		data = v.(string)
+	}
 	if s.ws != nil && d.Status == pipeline.StatusOK {
 		if !d.Cached && !d.Failed() {
-			if err := s.ws.Save(d, key); err != nil {
+			if err := s.ws.SaveEncoded(d, key, data); err != nil {
 				return err
 			}
 		}
