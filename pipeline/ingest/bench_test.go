@@ -63,3 +63,27 @@ func BenchmarkHTML(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkHash hashes every fixture text file for duplicate detection.
+func BenchmarkHash(b *testing.B) {
+	var texts []string
+	n := 0
+	_ = filepath.WalkDir(corpusDir, func(p string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && (filepath.Ext(p) == ".txt" || filepath.Ext(p) == ".md") {
+			if bs, err := os.ReadFile(p); err == nil {
+				texts = append(texts, string(bs))
+				n += len(bs)
+			}
+		}
+		return nil
+	})
+	if len(texts) == 0 {
+		b.Skip("no fixtures")
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, t := range texts {
+			Hash(t)
+		}
+	}
+}

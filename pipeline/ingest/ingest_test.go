@@ -2,7 +2,11 @@ package ingest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"golang.org/x/text/unicode/norm"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -246,6 +250,22 @@ func TestHash(t *testing.T) {
 	}
 	if Hash("A") == Hash("a") {
 		t.Errorf("Hash folds case")
+	}
+	// Random mixes of words, ASCII and Unicode spaces and combining
+	// marks: Hash is the SHA-256 of the NFC text with white space runs
+	// collapsed to one space and trimmed.
+	parts := []string{"a", "Word", " ", "  ", "\n", "\t", "\u00a0", "\u2009", "\u3000", "e\u0301", "é", "Ω", "—", ".", "x y"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 5000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		s := b.String()
+		sum := sha256.Sum256([]byte(strings.Join(strings.Fields(norm.NFC.String(s)), " ")))
+		if got, want := Hash(s), hex.EncodeToString(sum[:]); got != want {
+			t.Fatalf("Hash(%q) = %s, want %s", s, got, want)
+		}
 	}
 }
 
