@@ -271,7 +271,8 @@ func lowerSameLen(s string) (low string, ascii, ok bool) {
 }
 
 // wordsLow is words for any text whose lower-cased form low (of
-// text[start:end]) has the same byte offsets.
+// text[start:end]) has the same byte offsets; with low "", each word is
+// lower-cased on its own.
 func wordsLow(text, low string, start, end int, ws []word) []word {
 	i := start
 	for i < end {
@@ -289,7 +290,13 @@ func wordsLow(text, low string, start, end int, ws []word) []word {
 			}
 			break
 		}
-		ws = append(ws, word{start: i, end: j, lower: low[i-start : j-start]})
+		var lw string
+		if low != "" {
+			lw = low[i-start : j-start]
+		} else {
+			lw = strings.ToLower(text[i:j])
+		}
+		ws = append(ws, word{start: i, end: j, lower: lw})
 		i = j
 	}
 	return ws
@@ -297,28 +304,9 @@ func wordsLow(text, low string, start, end int, ws []word) []word {
 
 func alnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
 
-// wordsUTF8 is words for any text.
+// wordsUTF8 is words for any text, lower-casing each word on its own.
 func wordsUTF8(text string, start, end int, ws []word) []word {
-	i := start
-	for i < end {
-		r, n := utf8.DecodeRuneInString(text[i:end])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			i += n
-			continue
-		}
-		j := i
-		for j < end {
-			r, n := utf8.DecodeRuneInString(text[j:end])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || ((r == '\'' || r == '’' || r == '-') && j+n < end && isWordRune(text, j+n)) {
-				j += n
-				continue
-			}
-			break
-		}
-		ws = append(ws, word{start: i, end: j, lower: strings.ToLower(text[i:j])})
-		i = j
-	}
-	return ws
+	return wordsLow(text, "", start, end, ws)
 }
 
 func isWordRune(text string, i int) bool {

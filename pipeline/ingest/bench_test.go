@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/framewatch/framewatch/fixtures"
 	"github.com/framewatch/framewatch/pipeline"
 )
 
@@ -64,19 +65,9 @@ func BenchmarkHTML(b *testing.B) {
 	}
 }
 
-// BenchmarkHash hashes every fixture text file for duplicate detection.
+// BenchmarkHash hashes every fixture article for duplicate detection.
 func BenchmarkHash(b *testing.B) {
-	var texts []string
-	n := 0
-	_ = filepath.WalkDir(corpusDir, func(p string, e os.DirEntry, err error) error {
-		if err == nil && !e.IsDir() && (filepath.Ext(p) == ".txt" || filepath.Ext(p) == ".md") {
-			if bs, err := os.ReadFile(p); err == nil {
-				texts = append(texts, string(bs))
-				n += len(bs)
-			}
-		}
-		return nil
-	})
+	texts, n := fixtures.Articles()
 	if len(texts) == 0 {
 		b.Skip("no fixtures")
 	}

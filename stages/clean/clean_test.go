@@ -281,16 +281,7 @@ func FuzzClean(f *testing.F) {
 
 func BenchmarkClean(b *testing.B) {
 	c := newCleaner(b)
-	var texts []string
-	n := 0
-	_ = fs.WalkDir(fixtures.FS, "corpus", func(p string, e fs.DirEntry, err error) error {
-		if err == nil && (path.Ext(p) == ".txt" || path.Ext(p) == ".md") {
-			bs, _ := fs.ReadFile(fixtures.FS, p)
-			texts = append(texts, string(bs))
-			n += len(bs)
-		}
-		return nil
-	})
+	texts, n := fixtures.Articles()
 	if len(texts) == 0 {
 		b.Skip("no fixtures")
 	}
