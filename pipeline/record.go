@@ -66,6 +66,12 @@ type Doc struct {
 	// Cached is set when the analysis was restored from the workspace and the
 	// stages must not run again.
 	Cached bool `json:"-"`
+	// Unread is set when the source did not read the file because its
+	// caller knows it is unchanged since its analysis was stored (see
+	// ingest.Source.Known): Text is empty until the file is loaded again,
+	// and the analysis must be restored or the file loaded before any
+	// analysis stage runs.
+	Unread bool `json:"-"`
 	// Excluded, when set, says why the document is listed in the manifest
 	// but left out of the aggregates (for example outside the --since /
 	// --until window).

@@ -51,6 +51,18 @@ var migrations = []string{
 		text TEXT NOT NULL,
 		meta TEXT NOT NULL
 	);`,
+	// v5: size, modification time and sidecar metadata of each input file
+	// whose analysis is stored, with the document's text hash and key, so
+	// that a re-run need not read an unchanged file.
+	`CREATE TABLE files (
+		source  TEXT PRIMARY KEY,
+		size    INTEGER NOT NULL,
+		mtime   INTEGER NOT NULL,
+		meta    TEXT NOT NULL,
+		doc_id  TEXT NOT NULL,
+		hash    TEXT NOT NULL,
+		doc_key TEXT NOT NULL
+	);`,
 }
 
 // SchemaVersion returns the schema version this package writes (the

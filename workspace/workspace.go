@@ -110,17 +110,19 @@ type Workspace struct {
 
 	// mu guards every field below; cond (on mu) is broadcast whenever the
 	// writer goroutine takes, finishes or may take a batch.
-	mu      sync.Mutex
-	cond    *sync.Cond
-	closed  bool
-	index   map[string]Key // every stored, in-flight or pending doc_id
-	intern  map[string]string
-	pending []row
-	pendIdx map[string]int // doc_id -> index in pending
-	extPend map[string]extract
-	timer   *time.Timer
-	due     bool  // the timer fired while a batch was in flight
-	err     error // the last commit's error, reported by the next call
+	mu       sync.Mutex
+	cond     *sync.Cond
+	closed   bool
+	index    map[string]Key // every stored, in-flight or pending doc_id
+	intern   map[string]string
+	pending  []row
+	pendIdx  map[string]int // doc_id -> index in pending
+	extPend  map[string]extract
+	files    map[string]FileStat // source -> stored record
+	filePend map[string]FileStat
+	timer    *time.Timer
+	due      bool  // the timer fired while a batch was in flight
+	err      error // the last commit's error, reported by the next call
 
 	// The batch handed to the writer goroutine, which commits it outside
 	// mu. It stays readable (Restore, LoadHTML) until its commit ends;
@@ -128,6 +130,7 @@ type Workspace struct {
 	infl      []row
 	inflIdx   map[string]int
 	extInfl   map[string]extract
+	fileInfl  map[string]FileStat
 	busy      bool   // a batch is in flight
 	seq, done uint64 // batches handed over, and the last one finished
 	quit      bool   // Close asks the writer to stop
@@ -254,7 +257,72 @@ func (w *Workspace) loadIndex(ctx context.Context) error {
 		}
 		w.index[id] = w.internKey(k)
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	frows, err := w.db.QueryContext(ctx, `SELECT source, size, mtime, meta, doc_id, hash, doc_key FROM files`)
+	if err != nil {
+		return err
+	}
+	defer frows.Close()
+	w.files = make(map[string]FileStat)
+	for frows.Next() {
+		var f FileStat
+		if err := frows.Scan(&f.Source, &f.Size, &f.ModTime, &f.Meta, &f.DocID, &f.Hash, &f.Key); err != nil {
+			return err
+		}
+		w.files[f.Source] = f
+	}
+	return frows.Err()
+}
+
+// FileStat is what a run learnt about an input file whose analysis it
+// stored or found stored: the file's size, modification time (Unix
+// nanoseconds) and sidecar metadata digest, and its document's ID, text
+// hash and key hash (Key.Hash). A later run that finds the same size, time
+// and metadata may take the document as unchanged without reading it.
+type FileStat struct {
+	Source        string
+	Size, ModTime int64
+	Meta          string
+	DocID, Hash   string
+	Key           string
+}
+
+// File returns the stored record of source.
+func (w *Workspace) File(source string) (FileStat, bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if f, ok := w.filePend[source]; ok {
+		return f, true
+	}
+	if f, ok := w.fileInfl[source]; ok {
+		return f, true
+	}
+	f, ok := w.files[source]
+	return f, ok
+}
+
+// RecordFile stores f with the next batch of results, unless the same
+// record is stored already.
+func (w *Workspace) RecordFile(f FileStat) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return
+	}
+	if old, ok := w.files[f.Source]; ok && old == f {
+		if _, pend := w.filePend[f.Source]; !pend {
+			return
+		}
+	}
+	if w.filePend == nil {
+		w.filePend = map[string]FileStat{}
+	}
+	w.filePend[f.Source] = f
+	if w.timer == nil {
+		w.timer = time.AfterFunc(w.opt.FlushInterval, w.flushTimer)
+	}
 }
 
 // internKey shares the version and config strings, which nearly every row
@@ -570,12 +638,13 @@ func (w *Workspace) handoverLocked() bool {
 		w.timer = nil
 	}
 	w.due = false
-	if len(w.pending) == 0 && len(w.extPend) == 0 {
+	if len(w.pending) == 0 && len(w.extPend) == 0 && len(w.filePend) == 0 {
 		return false
 	}
 	w.infl, w.pending = w.pending, w.infl[:0]
 	w.inflIdx, w.pendIdx = w.pendIdx, w.inflIdx
 	w.extInfl, w.extPend = w.extPend, w.extInfl
+	w.fileInfl, w.filePend = w.filePend, w.fileInfl
 	w.busy = true
 	w.seq++
 	w.cond.Broadcast()
@@ -593,18 +662,26 @@ func (w *Workspace) writer() {
 		if !w.busy {
 			return
 		}
-		rows, ext := w.infl, w.extInfl
+		rows, ext, files := w.infl, w.extInfl, w.fileInfl
 		w.mu.Unlock()
-		err := w.commit(rows, ext)
+		err := w.commit(rows, ext, files)
 		w.mu.Lock()
 		if err != nil {
 			w.requeueLocked()
+		} else {
+			if w.files == nil {
+				w.files = map[string]FileStat{}
+			}
+			for k, f := range w.fileInfl {
+				w.files[k] = f
+			}
 		}
 		w.err = err
 		clear(w.infl)
 		w.infl = w.infl[:0]
 		clear(w.inflIdx)
 		clear(w.extInfl)
+		clear(w.fileInfl)
 		w.busy = false
 		w.done = w.seq
 		if err == nil && w.due && !w.closed {
@@ -637,11 +714,19 @@ func (w *Workspace) requeueLocked() {
 			w.extPend[key] = e
 		}
 	}
+	for key, f := range w.fileInfl {
+		if _, ok := w.filePend[key]; !ok {
+			if w.filePend == nil {
+				w.filePend = map[string]FileStat{}
+			}
+			w.filePend[key] = f
+		}
+	}
 }
 
 // commit writes rows and HTML extracts in one transaction. The writer
 // goroutine calls it without mu: nobody changes a batch in flight.
-func (w *Workspace) commit(rows []row, ext map[string]extract) error {
+func (w *Workspace) commit(rows []row, ext map[string]extract, files map[string]FileStat) error {
 	tx, err := w.db.Begin()
 	if err != nil {
 		return fmt.Errorf("workspace: begin: %s: %w", w.dbPath(), err)
@@ -658,6 +743,13 @@ func (w *Workspace) commit(rows []row, ext map[string]extract) error {
 		if _, err := tx.Exec(`INSERT OR REPLACE INTO extracts (key, text, meta) VALUES (?, ?, ?)`, key, e.text, e.meta); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("workspace: save an html extract to %s: %w", w.dbPath(), err)
+		}
+	}
+	for _, f := range files {
+		if _, err := tx.Exec(`INSERT OR REPLACE INTO files (source, size, mtime, meta, doc_id, hash, doc_key) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			f.Source, f.Size, f.ModTime, f.Meta, f.DocID, f.Hash, f.Key); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("workspace: save a file record to %s: %w", w.dbPath(), err)
 		}
 	}
 	if err := tx.Commit(); err != nil {

@@ -211,7 +211,15 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		sink.seen = make(map[string]bool, ws.Len())
 	}
 	if ws != nil && !o.full {
-		stages = append([]pipeline.Stage{&cacheStage{sink: sink}}, stages...)
+		stages = append([]pipeline.Stage{&cacheStage{sink: sink, src: src}}, stages...)
+		// Files unchanged since their analysis was stored are not read.
+		src.Known = sink.known
+	} else if ws != nil {
+		// --full reads every file, and records them for the next run.
+		src.Known = func(f ingest.File) (string, bool) {
+			sink.known(f)
+			return "", false
+		}
 	}
 	if ws != nil {
 		stages = append(stages, &storeStage{sink: sink})

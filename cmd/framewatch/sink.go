@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"hash"
 	"log/slog"
@@ -11,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"github.com/framewatch/framewatch/pipeline"
+	"github.com/framewatch/framewatch/pipeline/ingest"
 	"github.com/framewatch/framewatch/reports"
 	"github.com/framewatch/framewatch/workspace"
 )
@@ -20,12 +22,37 @@ import (
 // decoding stored results is spread over the workers. While the sink
 // speculates that the whole corpus is unchanged it only checks that a
 // result is stored, and leaves decoding to the sink if it is ever needed.
-type cacheStage struct{ sink *runSink }
+type cacheStage struct {
+	sink *runSink
+	src  *ingest.Source // to read a file the source skipped
+}
 
 func (c *cacheStage) Name() string { return "cache" }
 
 func (c *cacheStage) Process(ctx context.Context, d *pipeline.Doc) error {
 	s := c.sink
+	if d.Unread {
+		// The source did not read the file: its stored record says it is
+		// unchanged. Use the stored key; if no analysis is stored under
+		// it for this version and configuration, read the file after all.
+		if f, ok := s.ws.File(d.Source); ok && f.DocID == d.ID {
+			k := workspace.Key{Hash: f.Key, Version: s.version, ConfigHash: s.cfgHash}
+			if s.lazy.Load() {
+				if s.ws.Has(d.ID, k) {
+					d.Cached = true
+					s.checked.Store(d, checkedDoc{k, true})
+					return nil
+				}
+			} else if ok, err := s.ws.Restore(d, k); err == nil && ok {
+				s.checked.Store(d, checkedDoc{k, false})
+				return nil
+			}
+		}
+		c.src.Load(ctx, d)
+		if d.Status != pipeline.StatusOK {
+			return nil
+		}
+	}
 	k := workspace.DocKey(d, s.version, s.cfgHash)
 	if s.lazy.Load() {
 		lazy := s.ws.Has(d.ID, k)
@@ -83,6 +110,7 @@ type runSink struct {
 	speculating bool
 	lazy        atomic.Bool // the cache stage checks without restoring
 	checked     sync.Map    // *pipeline.Doc -> checkedDoc, from the cache stage
+	stats       sync.Map    // source path -> workspace.FileStat (size, time, meta) seen by ingest
 	encoded     sync.Map    // *pipeline.Doc -> its workspace.Encode form, from the store stage
 	held        []heldDoc
 	w           *reports.Writer
@@ -128,6 +156,13 @@ func (s *runSink) Consume(ctx context.Context, d *pipeline.Doc) error {
 				return err
 			}
 		}
+		if v, ok := s.stats.LoadAndDelete(d.Source); ok && !d.Failed() && key.Hash != "" {
+			f := v.(workspace.FileStat)
+			f.DocID, f.Hash, f.Key = d.ID, d.Hash, key.Hash
+			s.ws.RecordFile(f)
+		}
+	} else {
+		s.stats.Delete(d.Source)
 	}
 	if !lazy && (s.since != "" || s.until != "") && d.Status == pipeline.StatusOK && !d.Failed() &&
 		!workspace.InWindow(d, s.since, s.until) {
@@ -259,4 +294,22 @@ func failure(d *pipeline.Doc) string {
 		return strings.Join(parts, "; ")
 	}
 	return d.Reason
+}
+
+// known is the source's Known hook: it remembers what it is told about
+// every file (for the file record saved with the file's result) and says
+// a file is unchanged when its size, modification time and sidecar
+// metadata equal the stored record's.
+func (s *runSink) known(f ingest.File) (string, bool) {
+	meta, err := json.Marshal(f.Meta)
+	if err != nil {
+		return "", false
+	}
+	cur := workspace.FileStat{Source: f.Path, Size: f.Size, ModTime: f.ModTime, Meta: string(meta)}
+	s.stats.Store(f.Path, cur)
+	st, ok := s.ws.File(f.Path)
+	if !ok || st.Size != cur.Size || st.ModTime != cur.ModTime || st.Meta != cur.Meta {
+		return "", false
+	}
+	return st.Hash, true
 }

@@ -399,3 +399,111 @@ func TestUnchangedRerunRepublishesReport(t *testing.T) {
 		}
 	}
 }
+
+// TestUnchangedFilesAreNotRead checks the re-run shortcut: a file whose
+// size, modification time and sidecar metadata equal its stored record is
+// not read. The test proves it by changing a file's bytes but not its size
+// or time (the shortcut's documented blind spot, which --full covers),
+// then checks that a real edit, a touch and a configuration change are
+// each handled as a read would.
+func TestUnchangedFilesAreNotRead(t *testing.T) {
+	tmp := t.TempDir()
+	in, out, state := filepath.Join(tmp, "in"), filepath.Join(tmp, "out"), filepath.Join(tmp, "state")
+	writeCorpus(t, in, 0, 4)
+	args := []string{"run", "--out", out, "--state", state, "--report-date", "2024-07-01", in}
+	if err := runCLI(t, args...); err != nil {
+		t.Fatal(err)
+	}
+	unitsOf := func() string {
+		b, err := os.ReadFile(filepath.Join(out, "latest", "units.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	before := unitsOf()
+
+	// Same size, same time, different bytes: not read, so not noticed.
+	path := filepath.Join(in, "story-0001.txt")
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	swapped := bytes.Replace(b, []byte("Story 1 about"), []byte("Tale! 1 about"), 1)
+	if len(swapped) != len(b) || bytes.Equal(swapped, b) {
+		t.Fatal("test setup: the swap must keep the size")
+	}
+	if err := os.WriteFile(path, swapped, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(path, fi.ModTime(), fi.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	if err := runCLI(t, args...); err != nil {
+		t.Fatal(err)
+	}
+	if got := unitsOf(); got != before {
+		t.Errorf("a file with its stored size and time was read:\n%s", got)
+	}
+
+	// --full reads it.
+	if err := runCLI(t, append([]string{"run", "--full"}, args[1:]...)...); err != nil {
+		t.Fatal(err)
+	}
+	if got := unitsOf(); !strings.Contains(got, "Tale! 1 about") {
+		t.Errorf("--full did not read the changed file:\n%s", got)
+	}
+
+	// A new modification time: read again; unchanged text stays cached.
+	later := fi.ModTime().Add(time.Hour)
+	if err := os.Chtimes(filepath.Join(in, "story-0002.txt"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	if err := runCLI(t, args...); err != nil {
+		t.Fatal(err)
+	}
+	if tot := readTotals(t, filepath.Join(out, "latest")); tot.Totals.Cached != 4 {
+		t.Errorf("after a touch: %+v, want all 4 documents cached", tot.Totals)
+	}
+
+	// A real edit (new size and time) is analysed.
+	if err := os.WriteFile(filepath.Join(in, "story-0003.txt"), []byte("Story changed\n\nBy Jane Roe\nJune 20, 2024\n\nMOSCOW (TASS) - Putin praised Kim Jong Un.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := runCLI(t, args...); err != nil {
+		t.Fatal(err)
+	}
+	if got := unitsOf(); !strings.Contains(got, "Story changed") {
+		t.Errorf("an edited file was not analysed again:\n%s", got)
+	}
+
+	// A new configuration needs every text: unread files are read after
+	// all, and the tables equal a fresh analysis with that configuration.
+	cfg := filepath.Join(tmp, "cfg.yaml")
+	if err := os.WriteFile(cfg, []byte("report:\n  top_entities: 3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := runCLI(t, append([]string{"run", "--config", cfg}, args[1:]...)...); err != nil {
+		t.Fatal(err)
+	}
+	if tot := readTotals(t, filepath.Join(out, "latest")); tot.Totals.Cached != 0 || tot.Totals.Processed != 4 {
+		t.Errorf("after a configuration change: %+v, want 4 analysed, none cached", tot.Totals)
+	}
+	ref := filepath.Join(tmp, "ref")
+	if err := runCLI(t, "run", "--no-state", "--config", cfg, "--out", ref, "--report-date", "2024-07-01", in); err != nil {
+		t.Fatal(err)
+	}
+	refDir, _ := filepath.EvalSymlinks(filepath.Join(ref, "latest"))
+	got, _ := filepath.EvalSymlinks(filepath.Join(out, "latest"))
+	for _, f := range listFiles(t, refDir) {
+		if f == "manifest.json" {
+			continue
+		}
+		a, _ := os.ReadFile(filepath.Join(refDir, f))
+		c, err := os.ReadFile(filepath.Join(got, f))
+		if err != nil || !bytes.Equal(a, c) {
+			t.Errorf("%s after a configuration change differs from a fresh analysis (%v)", f, err)
+		}
+	}
+}

@@ -38,8 +38,51 @@ type Source struct {
 	// so that an unchanged page is not extracted again by the next run.
 	HTMLCache HTMLCache
 
+	// Known, when set, is asked about each .txt, .md and .html file before
+	// it is read. When it returns ok, the file is not read: its document
+	// gets the returned Hash, Unread set and no text, and the caller must
+	// restore its stored analysis or call Load before analysing it.
+	Known func(f File) (hash string, ok bool)
+
 	// serial turns prefetching off, so that tests can compare.
 	serial bool
+}
+
+// File describes an input file for Source.Known: its path, size,
+// modification time (Unix nanoseconds) and the metadata its sidecar
+// manifest gives it.
+type File struct {
+	Path          string
+	Size, ModTime int64
+	Meta          pipeline.Meta
+}
+
+// Load reads the file of d, a document this Source emitted with Unread
+// set, as the first read would have: it sets Text, Hash, Meta, Status and
+// Reason and clears Unread. The ID is kept.
+func (s *Source) Load(ctx context.Context, d *pipeline.Doc) {
+	r := s.newReader(ctx, nil, 0)
+	got := r.read(d.Source, d.ID, d.Format, d.Meta)
+	d.Text, d.Hash, d.Meta, d.Unread = got.Text, got.Hash, got.Meta, false
+	if got.Status != "" {
+		d.Status, d.Reason = got.Status, got.Reason
+	}
+}
+
+func (s *Source) newReader(ctx context.Context, emit func(*pipeline.Doc) error, sizeHint int) *reader {
+	limit := s.Config.MaxFileBytes
+	if limit <= 0 {
+		limit = defaultMaxFileBytes
+	}
+	return &reader{
+		cache:  s.HTMLCache,
+		ctx:    ctx,
+		emit:   emit,
+		limit:  limit,
+		used:   make(map[string]int, sizeHint),
+		hashes: make(map[string]string, sizeHint),
+		serial: s.serial,
+	}
 }
 
 // HTMLCache stores the text and metadata extracted from HTML pages under a
@@ -100,19 +143,8 @@ func (s *Source) Docs(ctx context.Context, emit func(*pipeline.Doc) error) error
 		}
 		infos[i] = fi
 	}
-	limit := s.Config.MaxFileBytes
-	if limit <= 0 {
-		limit = defaultMaxFileBytes
-	}
-	r := &reader{
-		cache:  s.HTMLCache,
-		ctx:    ctx,
-		emit:   emit,
-		limit:  limit,
-		used:   make(map[string]int, s.SizeHint),
-		hashes: make(map[string]string, s.SizeHint),
-		serial: s.serial,
-	}
+	r := s.newReader(ctx, emit, s.SizeHint)
+	r.known = s.Known
 	for i, p := range s.Paths {
 		var err error
 		switch {
@@ -150,6 +182,7 @@ func siblingMeta(p string) pipeline.Meta {
 // reader is the state of one Docs call.
 type reader struct {
 	cache  HTMLCache
+	known  func(File) (string, bool)
 	ctx    context.Context
 	emit   func(*pipeline.Doc) error
 	limit  int64
@@ -474,22 +507,22 @@ func (r *reader) readFile(path, id string, meta pipeline.Meta) error {
 
 // open opens a regular file within the size limit. When it cannot, it
 // returns a nil file and the status and reason of the document.
-func (r *reader) open(path string) (f *os.File, size int64, status pipeline.Status, reason string) {
+func (r *reader) open(path string) (f *os.File, fi os.FileInfo, status pipeline.Status, reason string) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, 0, pipeline.StatusFailed, err.Error()
+		return nil, nil, pipeline.StatusFailed, err.Error()
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, 0, pipeline.StatusSkipped, "not a regular file"
+		return nil, nil, pipeline.StatusSkipped, "not a regular file"
 	}
 	if fi.Size() > r.limit {
-		return nil, 0, pipeline.StatusSkipped, fmt.Sprintf("file too large (%d bytes > limit %d)", fi.Size(), r.limit)
+		return nil, nil, pipeline.StatusSkipped, fmt.Sprintf("file too large (%d bytes > limit %d)", fi.Size(), r.limit)
 	}
 	f, err = os.Open(path)
 	if err != nil {
-		return nil, 0, pipeline.StatusFailed, err.Error()
+		return nil, nil, pipeline.StatusFailed, err.Error()
 	}
-	return f, fi.Size(), "", ""
+	return f, fi, "", ""
 }
 
 // loadFile reads a single-document file (text, Markdown or HTML) and
@@ -498,13 +531,26 @@ func (r *reader) open(path string) (f *os.File, size int64, status pipeline.Stat
 // no state of r but the HTML cache, so prefetch workers call it
 // concurrently.
 func (r *reader) loadFile(path, id, format string, meta pipeline.Meta) *pipeline.Doc {
+	if r.known != nil {
+		if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() <= r.limit {
+			if h, ok := r.known(File{Path: path, Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), Meta: meta}); ok {
+				return &pipeline.Doc{ID: id, Source: path, Format: format, Meta: meta, Hash: h, Unread: true}
+			}
+		}
+	}
+	return r.read(path, id, format, meta)
+}
+
+// read is loadFile without asking Known.
+func (r *reader) read(path, id, format string, meta pipeline.Meta) *pipeline.Doc {
 	d := &pipeline.Doc{ID: id, Source: path, Format: format}
-	f, size, status, reason := r.open(path)
+	f, fi, status, reason := r.open(path)
 	if f == nil {
 		d.Status, d.Reason = status, reason
 		return d
 	}
 	defer f.Close()
+	size := fi.Size()
 	in, utf16 := decodeUTF16(f)
 	maxRead := r.limit
 	if utf16 {
