@@ -210,18 +210,14 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		src.SizeHint = ws.Len()
 		sink.seen = make(map[string]bool, ws.Len())
 	}
-	if ws != nil && !o.full {
-		stages = append([]pipeline.Stage{&cacheStage{sink: sink, src: src}}, stages...)
-		// Files unchanged since their analysis was stored are not read.
-		src.Known = sink.known
-	} else if ws != nil {
-		// --full reads every file, and records them for the next run.
-		src.Known = func(f ingest.File) (string, bool) {
-			sink.known(f)
-			return "", false
-		}
-	}
 	if ws != nil {
+		// Files unchanged since their analysis was stored are not read,
+		// except under --full; their records are kept either way.
+		src.Known = sink.known
+		sink.readAll = o.full
+		if !o.full {
+			stages = append([]pipeline.Stage{&cacheStage{sink: sink, src: src}}, stages...)
+		}
 		stages = append(stages, &storeStage{sink: sink})
 	}
 

@@ -61,8 +61,8 @@ type File struct {
 // set, as the first read would have: it sets Text, Hash, Meta, Status and
 // Reason and clears Unread. The ID is kept.
 func (s *Source) Load(ctx context.Context, d *pipeline.Doc) {
-	r := s.newReader(ctx, nil, 0)
-	got := r.read(d.Source, d.ID, d.Format, d.Meta)
+	r := s.newReader(ctx, nil, 0) // no Known: the file is read
+	got := r.loadFile(d.Source, d.ID, d.Format, d.Meta)
 	d.Text, d.Hash, d.Meta, d.Unread = got.Text, got.Hash, got.Meta, false
 	if got.Status != "" {
 		d.Status, d.Reason = got.Status, got.Reason
@@ -492,7 +492,7 @@ func (r *reader) readFile(path, id string, meta pipeline.Meta) error {
 		return r.send(r.loadFile(path, id, format, meta))
 	}
 	d := &pipeline.Doc{ID: id, Source: path, Format: format}
-	f, _, status, reason := r.open(path)
+	f, status, reason := r.open(path)
 	if f == nil {
 		d.Status, d.Reason = status, reason
 		return r.send(d)
@@ -505,48 +505,57 @@ func (r *reader) readFile(path, id string, meta pipeline.Meta) error {
 	return r.readCSV(in, path, id, meta)
 }
 
-// open opens a regular file within the size limit. When it cannot, it
-// returns a nil file and the status and reason of the document.
-func (r *reader) open(path string) (f *os.File, fi os.FileInfo, status pipeline.Status, reason string) {
+// stat checks that path is a regular file within the size limit. When it
+// is not, it returns nil and the status and reason of the document.
+func (r *reader) stat(path string) (fi os.FileInfo, status pipeline.Status, reason string) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, nil, pipeline.StatusFailed, err.Error()
+		return nil, pipeline.StatusFailed, err.Error()
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, nil, pipeline.StatusSkipped, "not a regular file"
+		return nil, pipeline.StatusSkipped, "not a regular file"
 	}
 	if fi.Size() > r.limit {
-		return nil, nil, pipeline.StatusSkipped, fmt.Sprintf("file too large (%d bytes > limit %d)", fi.Size(), r.limit)
+		return nil, pipeline.StatusSkipped, fmt.Sprintf("file too large (%d bytes > limit %d)", fi.Size(), r.limit)
 	}
-	f, err = os.Open(path)
+	return fi, "", ""
+}
+
+// open opens a regular file within the size limit. When it cannot, it
+// returns a nil file and the status and reason of the document.
+func (r *reader) open(path string) (*os.File, pipeline.Status, string) {
+	fi, status, reason := r.stat(path)
+	if fi == nil {
+		return nil, status, reason
+	}
+	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, pipeline.StatusFailed, err.Error()
+		return nil, pipeline.StatusFailed, err.Error()
 	}
-	return f, fi, "", ""
+	return f, "", ""
 }
 
 // loadFile reads a single-document file (text, Markdown or HTML) and
 // returns its document, ready for send: Status is empty when the text is
-// fine, and Hash is then set. It depends on no other document and touches
-// no state of r but the HTML cache, so prefetch workers call it
-// concurrently.
+// fine, and Hash is then set. A file Known says is unchanged is not read.
+// It depends on no other document and touches no state of r but the HTML
+// cache, so prefetch workers call it concurrently.
 func (r *reader) loadFile(path, id, format string, meta pipeline.Meta) *pipeline.Doc {
+	d := &pipeline.Doc{ID: id, Source: path, Format: format}
+	fi, status, reason := r.stat(path)
+	if fi == nil {
+		d.Status, d.Reason = status, reason
+		return d
+	}
 	if r.known != nil {
-		if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() <= r.limit {
-			if h, ok := r.known(File{Path: path, Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), Meta: meta}); ok {
-				return &pipeline.Doc{ID: id, Source: path, Format: format, Meta: meta, Hash: h, Unread: true}
-			}
+		if h, ok := r.known(File{Path: path, Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), Meta: meta}); ok {
+			d.Meta, d.Hash, d.Unread = meta, h, true
+			return d
 		}
 	}
-	return r.read(path, id, format, meta)
-}
-
-// read is loadFile without asking Known.
-func (r *reader) read(path, id, format string, meta pipeline.Meta) *pipeline.Doc {
-	d := &pipeline.Doc{ID: id, Source: path, Format: format}
-	f, fi, status, reason := r.open(path)
-	if f == nil {
-		d.Status, d.Reason = status, reason
+	f, err := os.Open(path)
+	if err != nil {
+		d.Status, d.Reason = pipeline.StatusFailed, err.Error()
 		return d
 	}
 	defer f.Close()

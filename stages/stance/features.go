@@ -31,9 +31,6 @@ type tok struct {
 	lower      string
 	// role: 0 word, 1 the target, 2 another target.
 	role int
-	// idx is the token's index in its sentence's toks (-1 for the
-	// placeholders of targets).
-	idx int
 	// val is the word's lexicon valence (0 when none).
 	val float64
 	// Word classes, looked up once per sentence.
@@ -210,34 +207,6 @@ type sink struct {
 	w   *weights
 	z   [3]float64
 	set featureSet
-	// s, when set, caches per-word feature weights across the mentions
-	// of s (prediction only).
-	s *sentence
-}
-
-// addWord is add for a feature of kind whose name depends only on the
-// sentence's token t and on not: its weights are looked up once per
-// sentence. The sums come out identical, as the same weights are added in
-// the same order.
-func (k *sink) addWord(kind int, t tok, not string, v float64, a, b, c, d string) {
-	if k.set != nil || k.s == nil || t.idx < 0 {
-		k.add(v, a, b, c, d)
-		return
-	}
-	slot := (t.idx*nWordKinds + kind) * 2
-	if not != "" {
-		slot++
-	}
-	e := &k.s.cache[slot]
-	if e.gen != k.s.gen {
-		e.w, e.ok = k.w.get(fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, a), b), c), d))
-		e.gen = k.s.gen
-	}
-	if e.ok {
-		k.z[0] += e.w[0] * v
-		k.z[1] += e.w[1] * v
-		k.z[2] += e.w[2] * v
-	}
 }
 
 func (k *sink) add(v float64, a, b, c, d string) {
@@ -270,41 +239,7 @@ type sentence struct {
 	// Per-mention scratch.
 	seq []tok
 	neg []bool
-	// cache holds the weights of the per-word features, which the
-	// mentions of a sentence (two on average in news text) share: slot
-	// (idx*nWordKinds+kind)*2+not. An entry is valid when its gen is
-	// the sentence's.
-	cache []cachedWeights
-	gen   uint32
 }
-
-type cachedWeights struct {
-	gen uint32
-	ok  bool
-	w   [3]float64
-}
-
-// Kinds of per-word features: their weights depend only on the word (and
-// its negation), not on where the target is.
-const (
-	kindW = iota
-	kindWD
-	kindSt
-	kindB
-	kindWinR
-	kindWinL
-	kindNearR
-	kindNearL
-	kindC
-	kindPost
-	nWordKinds
-)
-
-// winKind and nearKind are the side-specific kinds: [right, left].
-var (
-	winKind  = [2]int{kindWinR, kindWinL}
-	nearKind = [2]int{kindNearR, kindNearL}
-)
 
 // clauseScore caches the VADER compound of a clause [a, b) of the
 // sentence; the mentions of one clause share it.
@@ -317,17 +252,6 @@ type clauseScore struct {
 func (s *sentence) reset(l *lexicon, text string) {
 	s.text = text
 	s.toks = l.tokenize(text, s.toks[:0])
-	for i := range s.toks {
-		s.toks[i].idx = i
-	}
-	s.gen++
-	if s.gen == 0 { // wrapped: forget every entry
-		clear(s.cache)
-		s.gen = 1
-	}
-	if n := len(s.toks) * nWordKinds * 2; len(s.cache) < n {
-		s.cache = append(s.cache, make([]cachedWeights, n-len(s.cache))...)
-	}
 	s.spans = voice.Spans(text)
 	s.hasQuote = false
 	for _, sp := range s.spans {
@@ -410,7 +334,7 @@ func (l *lexicon) mention(s *sentence, target Span, others []Span, f *sink) {
 			if t.role == 2 {
 				name = "<o>"
 			}
-			seq = append(seq, tok{start: t.start, end: t.end, lower: name, role: t.role, idx: -1})
+			seq = append(seq, tok{start: t.start, end: t.end, lower: name, role: t.role})
 			if t.role == 1 && tpos < 0 {
 				tpos = len(seq) - 1
 			}
@@ -497,19 +421,15 @@ func (l *lexicon) mention(s *sentence, target Span, others []Span, f *sink) {
 			ad = -ad
 		}
 		// Bag of words over the sentence, damped by distance.
-		f.addWord(kindW, t, not, 1, "w:", not, w, "")
-		f.addWord(kindWD, t, not, 1/(1+float64(ad)/4), "wd:", not, w, "")
+		f.add(1, "w:", not, w, "")
+		f.add(1/(1+float64(ad)/4), "wd:", not, w, "")
 		// A crude stem lets inflections share weight; bigrams catch
 		// phrases ("stepped down", "no longer").
 		if st := stem(w); st != w {
-			f.addWord(kindSt, t, "", 1, "st:", st, "", "")
+			f.add(1, "st:", st, "", "")
 		}
 		if i+1 < n && !seq[i+1].punct {
-			if seq[i+1].role == 0 { // the sentence's next token
-				f.addWord(kindB, t, "", 1, "b:", w, "_", seq[i+1].lower)
-			} else {
-				f.add(1, "b:", w, "_", seq[i+1].lower)
-			}
+			f.add(1, "b:", w, "_", seq[i+1].lower)
 		}
 		// Side-specific window words.
 		if ad <= 6 {
@@ -517,17 +437,17 @@ func (l *lexicon) mention(s *sentence, target Span, others []Span, f *sink) {
 			if d < 0 {
 				side = 1
 			}
-			f.addWord(winKind[side], t, not, 1, winPrefix[side], not, w, "")
+			f.add(1, winPrefix[side], not, w, "")
 			if ad <= 2 {
-				f.addWord(nearKind[side], t, not, 1, nearPrefix[side], not, w, "")
+				f.add(1, nearPrefix[side], not, w, "")
 			}
 		}
 		if i >= clauseLo && i < clauseHi {
-			f.addWord(kindC, t, not, 1, "c:", not, w, "")
+			f.add(1, "c:", not, w, "")
 		}
 		if contrastAt >= 0 {
 			if i > contrastAt && tpos > contrastAt {
-				f.addWord(kindPost, t, not, 1, "post:", not, w, "")
+				f.add(1, "post:", not, w, "")
 			}
 		}
 		v := t.val

@@ -61,7 +61,7 @@ func (m *Model) Probs(in Instance) [3]float64 {
 
 // probs is Probs for a target of a sentence already reset.
 func (m *Model) probs(s *sentence, target Span, others []Span) [3]float64 {
-	k := sink{w: m.tab, s: s}
+	k := sink{w: m.tab}
 	m.lex.mention(s, target, others, &k)
 	return softmax(k.z)
 }
