@@ -145,6 +145,12 @@ type Token struct {
 type Sentence struct {
 	Start, End         int // byte offsets into Doc.Text
 	FirstToken, EndTok int // Unit.Tokens[FirstToken:EndTok]
+
+	// VADER's scores of the sentence's flattened text, filled by the tone
+	// stage when Scored, so that the stance stage reads them instead of
+	// scoring the sentence a second time.
+	Scored                      bool
+	VPositive, VNegative, VComp float64
 }
 
 // Entity types.

@@ -28,8 +28,10 @@
 //     coercion, cooperation, praise), split left/right of the target,
 //     weighted by distance, for its clause, and on the side the target
 //     acts on (after it as a subject, before it otherwise);
-//   - VADER compound, positive and negative shares of the sentence, and
-//     the compound of the target's clause;
+//   - VADER compound, positive and negative shares of the sentence (read
+//     from the text stage's sentence when the tone stage scored it, the
+//     same text, so it is not scored twice), and the compound of the
+//     target's clause;
 //   - the words just before and after the target (its verb when it is the
 //     subject, a valenced word right before it when it is the object), a
 //     possessive "'s", its position, quotation and attribution cues.

@@ -273,6 +273,13 @@ func (s *sentence) vader(l *lexicon) {
 	s.vaderDone = true
 }
 
+// setVADER gives s the VADER scores of its flattened text, computed
+// elsewhere (the tone stage), instead of scoring it again.
+func (s *sentence) setVADER(pos, neg, comp float64) {
+	s.vpos, s.vneg, s.vcomp = pos, neg, comp
+	s.vaderDone = true
+}
+
 func (s *sentence) clause(l *lexicon, a, b int) float64 {
 	for _, c := range s.clauses {
 		if c.a == a && c.b == b {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -16,6 +17,8 @@ import (
 	"github.com/framewatch/framewatch/internal/golden"
 	"github.com/framewatch/framewatch/internal/voice"
 	"github.com/framewatch/framewatch/pipeline"
+	"github.com/framewatch/framewatch/stages/text"
+	"github.com/framewatch/framewatch/stages/tone"
 )
 
 type goldStance struct {
@@ -195,5 +198,73 @@ func TestFixturesVoice(t *testing.T) {
 				t.Errorf("Quoted(%q) = %v, want %v", q.Text, got, want)
 			}
 		})
+	}
+}
+
+// TestToneScoresReused checks that the stance of a mention is the same
+// whether the tone stage scored its sentence beforehand (the stance stage
+// then reads the stored VADER scores) or not (it scores the sentence
+// itself): the stored scores must belong to the very sentence used.
+func TestToneScoresReused(t *testing.T) {
+	var gu goldUnits
+	readGold(t, "units.json", &gu)
+	tagger, err := text.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	toner, err := tone.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The units carry no entities: the target is found by its aliases.
+	c, err := New(pipeline.StanceConfig{Targets: []pipeline.Target{{
+		Name:    "Russia",
+		Aliases: []string{"Russian", "Russians", "Moscow", "Kremlin", "Putin", "Peskov", "Lavrov"},
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	reused, mentions := 0, 0
+	for _, dir := range []string{"papers", "reviews"} {
+		ents, err := fs.ReadDir(fixtures.FS, "corpus/"+dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range ents {
+			src := path.Join(dir, e.Name())
+			d := fixtureDoc(t, src, gu)
+			if err := tagger.Process(ctx, d); err != nil {
+				t.Fatal(err)
+			}
+			if err := toner.Process(ctx, d); err != nil {
+				t.Fatal(err)
+			}
+			if err := c.Process(ctx, d); err != nil {
+				t.Fatal(err)
+			}
+			with := make([][]pipeline.StanceMention, len(d.Units))
+			for i, u := range d.Units {
+				with[i] = u.Stances
+				mentions += len(u.Stances)
+				for j := range u.Sentences {
+					if u.Sentences[j].Scored {
+						reused++
+					}
+					u.Sentences[j].Scored = false
+				}
+			}
+			if err := c.Process(ctx, d); err != nil {
+				t.Fatal(err)
+			}
+			for i, u := range d.Units {
+				if !reflect.DeepEqual(with[i], u.Stances) {
+					t.Errorf("%s unit %d: stances with the tone stage's scores\n%v\ndiffer from stances scored by the stance stage\n%v", src, i, with[i], u.Stances)
+				}
+			}
+		}
+	}
+	if reused == 0 || mentions == 0 {
+		t.Errorf("the tone stage scored %d sentences, stance found %d mentions: want both > 0", reused, mentions)
 	}
 }

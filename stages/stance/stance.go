@@ -113,9 +113,14 @@ func (c *Classifier) unit(text string, u *pipeline.Unit) []pipeline.StanceMentio
 	// once for all of them.
 	curA, curB := -1, -1
 	for _, m := range ms {
-		sa, sb := sentenceOf(text, u, sents, m)
+		sa, sb, si := sentenceOf(text, u, sents, m)
 		if sa != curA || sb != curB {
 			sc.sent.reset(c.model.lex, text[sa:sb])
+			if si >= 0 && si < len(u.Sentences) && u.Sentences[si].Scored {
+				// The tone stage scored this very text already.
+				st := u.Sentences[si]
+				sc.sent.setVADER(st.VPositive, st.VNegative, st.VComp)
+			}
 			curA, curB = sa, sb
 		}
 		others := sc.others[:0]
@@ -149,14 +154,15 @@ const maxContext = 300
 // sentenceOf returns the span of the sentence holding m: the text stage's
 // sentence, else a rough sentence, else (or when the sentence is longer
 // than 2*maxContext bytes) up to maxContext bytes either side, cut at a
-// space.
-func sentenceOf(text string, u *pipeline.Unit, sents [][2]int, m found) (int, int) {
+// space. The third result is the index in sents of the sentence returned,
+// or -1.
+func sentenceOf(text string, u *pipeline.Unit, sents [][2]int, m found) (int, int, int) {
 	ok := func(s [2]int) bool {
 		return s[0] <= m.start && m.end <= s[1] && s[1]-s[0] <= 2*maxContext
 	}
-	for _, s := range sents {
+	for i, s := range sents {
 		if ok(s) {
-			return s[0], s[1]
+			return s[0], s[1], i
 		}
 	}
 	if len(u.Sentences) > 0 {
@@ -164,7 +170,7 @@ func sentenceOf(text string, u *pipeline.Unit, sents [][2]int, m found) (int, in
 			s[0] += u.Start
 			s[1] += u.Start
 			if ok(s) {
-				return s[0], s[1]
+				return s[0], s[1], -1
 			}
 		}
 	}
@@ -183,7 +189,7 @@ func sentenceOf(text string, u *pipeline.Unit, sents [][2]int, m found) (int, in
 			b = m.end
 		}
 	}
-	return a, b
+	return a, b, -1
 }
 
 // sentenceSpans returns the unit's sentences in document offsets: the text

@@ -131,7 +131,7 @@ func TestLongUnitWithoutSentences(t *testing.T) {
 		t.Fatalf("stances = %+v", st)
 	}
 	c2 := found{start: st[0].Start, end: st[0].End}
-	a, b := sentenceOf(text, d.Units[0], nil, c2)
+	a, b, _ := sentenceOf(text, d.Units[0], nil, c2)
 	if b-a > 2*maxContext+len("Russia") || a > c2.start || b < c2.end {
 		t.Errorf("sentenceOf = [%d, %d), want a bounded span around [%d, %d)", a, b, c2.start, c2.end)
 	}

@@ -19,5 +19,8 @@
 //   - Sentences: each sentence's VADER compound score (-1..1), and Mean
 //     their mean, for bootstrap intervals.
 //
+// The full VADER scores of each of the text stage's sentences are also
+// kept on the transient pipeline.Sentence, for the stance stage.
+//
 // Values are rounded to four decimals.
 package tone

@@ -70,8 +70,12 @@ func (s *Scorer) Process(ctx context.Context, d *pipeline.Doc) error {
 
 // Unit scores one unit of text (the document's clean text).
 func (s *Scorer) Unit(text string, u *pipeline.Unit) pipeline.Tone {
+	// Scores of the text stage's sentences are kept on them (see
+	// pipeline.Sentence) for the stance stage; sents[i] is u.Sentences[i]
+	// when the text stage ran.
 	var sents [][2]int
-	if len(u.Sentences) > 0 {
+	own := len(u.Sentences) > 0
+	if own {
 		for _, st := range u.Sentences {
 			sents = append(sents, [2]int{st.Start, st.End})
 		}
@@ -82,7 +86,7 @@ func (s *Scorer) Unit(text string, u *pipeline.Unit) pipeline.Tone {
 	}
 	var t pipeline.Tone
 	var pos, neg int
-	for _, st := range sents {
+	for i, st := range sents {
 		if st[0] < u.Start || st[1] > u.End || st[0] >= st[1] {
 			continue
 		}
@@ -97,7 +101,12 @@ func (s *Scorer) Unit(text string, u *pipeline.Unit) pipeline.Tone {
 		pos += p
 		neg += n
 		t.Words += w
-		t.Sentences = append(t.Sentences, round(s.sia.PolarityScores(norm).Compound))
+		ps := s.sia.PolarityScores(norm)
+		t.Sentences = append(t.Sentences, round(ps.Compound))
+		if own {
+			us := &u.Sentences[i]
+			us.Scored, us.VPositive, us.VNegative, us.VComp = true, ps.Positive, ps.Negative, ps.Compound
+		}
 	}
 	if t.Words > 0 {
 		t.Positive = round(100 * float64(pos) / float64(t.Words))
