@@ -3,6 +3,8 @@ package pipeline
 import (
 	"fmt"
 	"time"
+
+	"github.com/framewatch/framewatch/internal/voice"
 )
 
 // Status is how a document ended the run.
@@ -122,6 +124,11 @@ type Unit struct {
 	Sentences []Sentence `json:"-"`
 	Words     int        `json:"words"`
 	SentCount int        `json:"sentences"`
+
+	// LexWords is the unit's body split by voice.Words, shared by the
+	// lexicon stages (frames, terms): the first of them to run fills it.
+	// Transient like Tokens.
+	LexWords []voice.Word `json:"-"`
 
 	Entities []Mention       `json:"entities,omitempty"`
 	Figures  []Figure        `json:"figures,omitempty"`

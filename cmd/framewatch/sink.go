@@ -206,7 +206,7 @@ func compact(d *pipeline.Doc) *pipeline.Doc {
 	c := *d
 	c.Text, c.Clean = "", ""
 	for _, u := range c.Units {
-		u.Tokens, u.Sentences = nil, nil
+		u.Tokens, u.Sentences, u.LexWords = nil, nil, nil
 	}
 	return &c
 }

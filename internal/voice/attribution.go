@@ -45,11 +45,9 @@ var speechVerbs = map[string]bool{
 	"believes": true, "believed": true,
 }
 
-// word is one word of a sentence with its byte span.
-type word struct {
-	start, end int
-	lower      string
-}
+// word is one word of a sentence with its byte span; the splitter fills
+// Words' type directly (Break is Words' own), so that Words allocates once.
+type word = Word
 
 // Attributions returns the attributed content of sentences with an
 // attribution cue (see the package comment). Sentences are found with a
@@ -75,24 +73,24 @@ func attribute(text string, start, end int, ws []word, out []Span) []Span {
 	}
 	for i, w := range ws {
 		switch {
-		case w.lower == "according" && i+1 < len(ws) && ws[i+1].lower == "to":
-			if comma := strings.LastIndexByte(text[start:w.start], ','); comma >= 0 {
+		case w.Lower == "according" && i+1 < len(ws) && ws[i+1].Lower == "to":
+			if comma := strings.LastIndexByte(text[start:w.Start], ','); comma >= 0 {
 				// "CONTENT, according to X."
 				add(start, start+comma)
-			} else if comma := strings.IndexByte(text[w.end:end], ','); comma >= 0 {
+			} else if comma := strings.IndexByte(text[w.End:end], ','); comma >= 0 {
 				// "According to X, CONTENT."
-				add(w.end+comma+1, end)
+				add(w.End+comma+1, end)
 			}
 			return out
-		case speechVerbs[w.lower]:
-			if w.lower == "claims" || w.lower == "claim" || w.lower == "reports" || w.lower == "notes" {
+		case speechVerbs[w.Lower]:
+			if w.Lower == "claims" || w.Lower == "claim" || w.Lower == "reports" || w.Lower == "notes" {
 				// Often nouns ("the claims", "reports say"): need a
 				// following "that" to count.
-				if !(i+1 < len(ws) && ws[i+1].lower == "that") {
+				if !(i+1 < len(ws) && ws[i+1].Lower == "that") {
 					continue
 				}
 			}
-			if i+1 < len(ws) && quantifiers[ws[i+1].lower] {
+			if i+1 < len(ws) && quantifiers[ws[i+1].Lower] {
 				continue // "said nothing about", "the image said everything"
 			}
 			// "CONTENT, X said." / "CONTENT, said X.": a comma shortly
@@ -104,18 +102,18 @@ func attribute(text string, start, end int, ws []word, out []Span) []Span {
 				return out
 			}
 			// "X said (on Tuesday) (that) CONTENT."
-			from := w.end
+			from := w.End
 			for j := i + 1; j < len(ws) && j <= i+5; j++ {
-				if ws[j].lower == "that" {
-					from = ws[j].end
+				if ws[j].Lower == "that" {
+					from = ws[j].End
 					break
 				}
 			}
-			if w.lower == "told" || w.lower == "tells" || w.lower == "tell" {
+			if w.Lower == "told" || w.Lower == "tells" || w.Lower == "tell" {
 				// "told reporters (that)": skip the addressee when no
 				// "that" follows.
-				if from == w.end && i+1 < len(ws) {
-					from = ws[i+1].end
+				if from == w.End && i+1 < len(ws) {
+					from = ws[i+1].End
 				}
 			}
 			add(from, end)
@@ -161,10 +159,10 @@ func trailing(text string, ws []word, i, c int) bool {
 	if i+1 >= len(ws) {
 		return true
 	}
-	if strings.Trim(text[c+1:ws[i].start], " \t\n\"”’»“") == "" && inverted[ws[i].lower] {
+	if strings.Trim(text[c+1:ws[i].Start], " \t\n\"”’»“") == "" && inverted[ws[i].Lower] {
 		return true // ", said Peskov." or ",” said Peskov."
 	}
-	return adjuncts[ws[i+1].lower]
+	return adjuncts[ws[i+1].Lower]
 }
 
 // commaBefore returns the offset of a comma at most four words before the
@@ -172,9 +170,9 @@ func trailing(text string, ws []word, i, c int) bool {
 func commaBefore(text string, start int, ws []word, i int) int {
 	lo := start
 	if i >= 5 {
-		lo = ws[i-5].end
+		lo = ws[i-5].End
 	}
-	seg := text[lo:ws[i].start]
+	seg := text[lo:ws[i].Start]
 	c := strings.LastIndexAny(seg, ",")
 	if c < 0 {
 		return -1
@@ -225,7 +223,7 @@ func words(text string, start, end int, ws []word) []word {
 		for j < len(s) && (alnum(s[j]) || (s[j] == '\'' || s[j] == '-') && j+1 < len(s) && alnum(s[j+1])) {
 			j++
 		}
-		ws = append(ws, word{start: start + i, end: start + j, lower: low[i:j]})
+		ws = append(ws, word{Start: start + i, End: start + j, Lower: low[i:j]})
 		i = j
 	}
 	return ws
@@ -296,7 +294,7 @@ func wordsLow(text, low string, start, end int, ws []word) []word {
 		} else {
 			lw = strings.ToLower(text[i:j])
 		}
-		ws = append(ws, word{start: i, end: j, lower: lw})
+		ws = append(ws, word{Start: i, End: j, Lower: lw})
 		i = j
 	}
 	return ws

@@ -16,23 +16,22 @@ type Word struct {
 // word splitter of the lexicon stages (frames, terms), so that they count
 // the same words with or without the text stage's tokens.
 func Words(text string) []Word {
-	ws := words(text, 0, len(text), make([]word, 0, len(text)/6+1))
-	out := make([]Word, len(ws))
+	ws := words(text, 0, len(text), make([]Word, 0, len(text)/6+1))
 	prev := 0
-	for i, w := range ws {
+	for i := range ws {
+		w := &ws[i]
 		br := i == 0
-		for j := prev; j < w.start && !br; j++ {
+		for j := prev; j < w.Start && !br; j++ {
 			c := text[j]
 			if c != ' ' && c != '\t' && c != '\r' {
 				br = true
 			}
 		}
-		low := w.lower
-		if strings.Contains(low, "’") {
-			low = strings.ReplaceAll(low, "’", "'")
+		w.Break = br
+		if strings.Contains(w.Lower, "’") {
+			w.Lower = strings.ReplaceAll(w.Lower, "’", "'")
 		}
-		out[i] = Word{Start: w.start, End: w.end, Lower: low, Break: br}
-		prev = w.end
+		prev = w.End
 	}
-	return out
+	return ws
 }

@@ -20,11 +20,13 @@ type cue struct {
 
 // Scorer is the "frames" stage. It is safe for concurrent use.
 type Scorer struct {
-	// byFirst indexes cues by their first word when it is exact; prefixed
-	// first words are indexed by their first three letters (shorter
-	// prefixes by the whole prefix).
+	// exact indexes cues by their first word when it is exact; prefix
+	// indexes prefixed first words by their first three bytes (shorter
+	// prefixes by the whole prefix), and keyLen[k] says whether any key of
+	// prefix has k bytes, so that a word is looked up only at those.
 	exact  map[string][]int
 	prefix map[string][]int
+	keyLen [4]bool
 	cues   []cue
 }
 
@@ -82,7 +84,9 @@ func (s *Scorer) add(text string, frame int) {
 	idx := len(s.cues)
 	s.cues = append(s.cues, c)
 	if c.prefix[0] {
-		s.prefix[key3(c.words[0])] = append(s.prefix[key3(c.words[0])], idx)
+		k := key3(c.words[0])
+		s.prefix[k] = append(s.prefix[k], idx)
+		s.keyLen[len(k)] = true
 	} else {
 		s.exact[c.words[0]] = append(s.exact[c.words[0]], idx)
 	}
@@ -98,7 +102,8 @@ func key3(w string) string {
 // Name returns "frames".
 func (s *Scorer) Name() string { return "frames" }
 
-// Process sets u.Frames for every unit of d.
+// Process sets u.Frames for every unit of d. The unit's words are
+// u.LexWords, split here when no earlier stage did.
 func (s *Scorer) Process(ctx context.Context, d *pipeline.Doc) error {
 	text := d.Body()
 	for _, u := range d.Units {
@@ -108,7 +113,10 @@ func (s *Scorer) Process(ctx context.Context, d *pipeline.Doc) error {
 		if err := d.CheckSpan(u); err != nil {
 			return fmt.Errorf("frames: %w", err)
 		}
-		u.Frames = s.Score(text[u.Start:u.End])
+		if u.LexWords == nil {
+			u.LexWords = voice.Words(text[u.Start:u.End])
+		}
+		u.Frames = s.score(s.counts(u.LexWords))
 	}
 	return nil
 }
@@ -117,7 +125,11 @@ func (s *Scorer) Process(ctx context.Context, d *pipeline.Doc) error {
 // each word the longest matching cue wins; every frame with a cue of that
 // length matching there counts it once, and the match consumes its words.
 func (s *Scorer) Counts(text string) []int {
-	ws := voice.Words(text)
+	return s.counts(voice.Words(text))
+}
+
+// counts is Counts over text's words.
+func (s *Scorer) counts(ws []voice.Word) []int {
 	counts := make([]int, len(IDs))
 	hit := make([]bool, len(IDs))
 	for i := 0; i < len(ws); {
@@ -141,7 +153,9 @@ func (s *Scorer) Counts(text string) []int {
 		w := ws[i].Lower
 		try(s.exact[w])
 		for k := 1; k <= 3 && k <= len(w); k++ {
-			try(s.prefix[w[:k]])
+			if s.keyLen[k] {
+				try(s.prefix[w[:k]])
+			}
 		}
 		if best == 0 {
 			i++
@@ -181,7 +195,11 @@ func matches(c cue, ws []voice.Word, i int) bool {
 // order, each its share of all cue matches (summing to 1), or all zero
 // when no cue matches. Shares are rounded to six decimals.
 func (s *Scorer) Score(text string) []pipeline.FrameScore {
-	counts := s.Counts(text)
+	return s.score(s.Counts(text))
+}
+
+// score turns cue counts into frame shares.
+func (s *Scorer) score(counts []int) []pipeline.FrameScore {
 	total := 0
 	for _, c := range counts {
 		total += c

@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/framewatch/framewatch/internal/voice"
 	"github.com/framewatch/framewatch/pipeline"
 )
 
@@ -121,6 +123,21 @@ func TestProcess(t *testing.T) {
 	if len(d.Units[0].Frames) != 15 {
 		t.Errorf("Frames = %v", d.Units[0].Frames)
 	}
+	if !reflect.DeepEqual(d.Units[0].Frames, s.Score(text)) {
+		t.Errorf("Process = %v, want Score = %v", d.Units[0].Frames, s.Score(text))
+	}
+	if !reflect.DeepEqual(d.Units[0].LexWords, voice.Words(text)) {
+		t.Errorf("LexWords = %v, want the unit's words", d.Units[0].LexWords)
+	}
+	// Words an earlier stage left are used, not split again.
+	other := "Troops massed at the border."
+	d.Units[0].LexWords = voice.Words(other)
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(d.Units[0].Frames, s.Score(other)) {
+		t.Errorf("Process with shared words = %v, want Score(%q) = %v", d.Units[0].Frames, other, s.Score(other))
+	}
 	if err := s.Process(context.Background(), &pipeline.Doc{}); err != nil {
 		t.Errorf("Process without units = %v", err)
 	}
@@ -134,6 +151,7 @@ func BenchmarkScorer(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
+		d.Units[0].LexWords = nil // split the words each time, as in a run
 		if err := s.Process(context.Background(), d); err != nil {
 			b.Fatal(err)
 		}

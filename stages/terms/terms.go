@@ -30,7 +30,10 @@ func (c *Counter) Process(ctx context.Context, d *pipeline.Doc) error {
 		if err := d.CheckSpan(u); err != nil {
 			return fmt.Errorf("terms: %w", err)
 		}
-		u.Terms = Count(text[u.Start:u.End])
+		if u.LexWords == nil {
+			u.LexWords = voice.Words(text[u.Start:u.End])
+		}
+		u.Terms = countWords(u.LexWords)
 	}
 	return nil
 }
@@ -40,9 +43,14 @@ func (c *Counter) Process(ctx context.Context, d *pipeline.Doc) error {
 // numbers and one-letter words; plus bigrams "a b" of two adjacent content
 // words not separated by punctuation or a stopword.
 func Count(text string) []pipeline.TermCount {
-	counts := make(map[string]int, len(text)/12)
+	return countWords(voice.Words(text))
+}
+
+// countWords is Count over a text's words.
+func countWords(ws []voice.Word) []pipeline.TermCount {
+	counts := make(map[string]int, len(ws)/2)
 	prev := ""
-	for _, w := range voice.Words(text) {
+	for _, w := range ws {
 		t := normalize(w.Lower)
 		if w.Break {
 			prev = ""

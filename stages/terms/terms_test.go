@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"reflect"
 	"testing"
 
+	"github.com/framewatch/framewatch/internal/voice"
 	"github.com/framewatch/framewatch/pipeline"
 )
 
@@ -34,9 +36,27 @@ func TestProcess(t *testing.T) {
 	if got := d.Units[1].Terms; len(got) != 3 || got[0].Term != "friendly" {
 		t.Errorf("unit 2 terms = %v", got)
 	}
+	if !reflect.DeepEqual(d.Units[1].LexWords, voice.Words(text[15:])) {
+		t.Errorf("unit 2 LexWords = %v, want the words of %q", d.Units[1].LexWords, text[15:])
+	}
 	bad := &pipeline.Doc{Text: "x", Clean: "x", Units: []*pipeline.Unit{{ID: "u", End: 3}}}
 	if err := c.Process(context.Background(), bad); err == nil {
 		t.Error("unit outside text: want error")
+	}
+}
+
+// TestProcessSharesWords checks that Process counts the words an earlier
+// stage left in LexWords rather than splitting the text again.
+func TestProcessSharesWords(t *testing.T) {
+	c, _ := New()
+	text := "Brutal regime."
+	shared := voice.Words("Friendly partner.")
+	d := &pipeline.Doc{Text: text, Clean: text, Units: []*pipeline.Unit{{ID: "u", End: len(text), LexWords: shared}}}
+	if err := c.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := d.Units[0].Terms, Count("Friendly partner."); !reflect.DeepEqual(got, want) {
+		t.Errorf("terms = %v, want those of the shared words %v", got, want)
 	}
 }
 
@@ -109,6 +129,9 @@ func BenchmarkCounter(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
+		for _, u := range d.Units {
+			u.LexWords = nil // split the words each time, as in a run
+		}
 		if err := c.Process(context.Background(), d); err != nil {
 			b.Fatal(err)
 		}
