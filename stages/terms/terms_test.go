@@ -3,8 +3,8 @@ package terms
 import (
 	"context"
 	"fmt"
-	"strings"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/framewatch/framewatch/internal/voice"
