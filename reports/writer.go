@@ -3,7 +3,6 @@ package reports
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -12,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/framewatch/framewatch/pipeline"
+	json "github.com/goccy/go-json"
 )
 
 // RunInfo is what the CLI knows about a run that the documents do not

@@ -2,7 +2,6 @@ package workspace
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -67,7 +66,7 @@ func (w *Workspace) Rest(ctx context.Context, seen map[string]bool, since, until
 				continue
 			}
 			d := new(pipeline.Doc)
-			if err := json.Unmarshal([]byte(p.data), d); err != nil {
+			if err := decode([]byte(p.data), d); err != nil {
 				return fmt.Errorf("workspace: restore %s: %w", p.id, err)
 			}
 			if since != "" || until != "" {

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -16,8 +15,8 @@ import (
 	"time"
 
 	"github.com/framewatch/framewatch/pipeline"
+	json "github.com/goccy/go-json"
 	"github.com/gofrs/flock"
-
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
 
@@ -403,7 +402,7 @@ func (w *Workspace) Restore(d *pipeline.Doc, k Key) (bool, error) {
 	// Decoding, the bulk of the cost, runs outside the lock so that
 	// concurrent Restores (from a pool of workers) decode in parallel.
 	var s pipeline.Doc
-	if err := json.Unmarshal(data, &s); err != nil {
+	if err := decode(data, &s); err != nil {
 		return false, fmt.Errorf("workspace: restore %s: %w", d.ID, err)
 	}
 	d.Units = s.Units
@@ -531,7 +530,9 @@ func (w *Workspace) Save(d *pipeline.Doc, k Key) error {
 }
 
 // Encode returns the stored form of d's analysis, for SaveEncoded. It
-// reads d only, so documents can be encoded concurrently.
+// reads d only, so documents can be encoded concurrently. The encoder is
+// goccy/go-json, which writes what encoding/json writes (checked by
+// TestEncodeLikeEncodingJSON) two to three times faster.
 func Encode(d *pipeline.Doc) (string, error) {
 	b, err := json.Marshal(d)
 	if err != nil {
@@ -539,6 +540,9 @@ func Encode(d *pipeline.Doc) (string, error) {
 	}
 	return string(b), nil
 }
+
+// decode reads a stored analysis written by Encode into d.
+func decode(data []byte, d *pipeline.Doc) error { return json.Unmarshal(data, d) }
 
 // SaveEncoded is Save with d already encoded by Encode (encoding is most
 // of a save's cost; callers with many workers do it on them). An empty

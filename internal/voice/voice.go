@@ -99,6 +99,12 @@ func Quotes(text string) []Span {
 	open := rune(0)
 	start := 0
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && c != '"' && c != '\n' {
+			// The common byte: no ASCII character but the straight quote
+			// opens or closes a quotation, and only a line break ends one.
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if open != 0 {
 			if strings.ContainsRune(closers[open], r) {

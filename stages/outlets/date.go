@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -57,8 +58,8 @@ type token struct {
 	text       string
 }
 
-func tokenize(s string) []token {
-	var ts []token
+// tokenize appends the tokens of s to ts.
+func tokenize(s string, ts []token) []token {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -246,12 +247,22 @@ func (sc dateScanner) match(i int) (dateMatch, int, bool) {
 	return dateMatch{}, 0, false
 }
 
+// tokenBufs recycles findDates' token lists: it runs on every line of
+// every document, and the matches it returns do not refer to them.
+var tokenBufs = sync.Pool{New: func() any { return new([]token) }}
+
 // findDates returns the valid dates in s, in order and without overlaps.
 func findDates(s string) []dateMatch {
 	if !strings.ContainsAny(s, "0123456789") {
 		return nil
 	}
-	sc := dateScanner{ts: tokenize(s)}
+	buf := tokenBufs.Get().(*[]token)
+	sc := dateScanner{ts: tokenize(s, (*buf)[:0])}
+	defer func() {
+		clear(sc.ts) // drop the references to s
+		*buf = sc.ts[:0]
+		tokenBufs.Put(buf)
+	}()
 	var ms []dateMatch
 	for i := 0; i < len(sc.ts); {
 		// A date starts at a number or word that does not continue
