@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"fmt"
+	"image"
 	"image/color"
 	"image/png"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"git.sr.ht/~sbinet/gg"
 	"github.com/go-gota/gota/dataframe"
 	"golang.org/x/sync/errgroup"
 	"gonum.org/v1/plot"
@@ -104,11 +106,25 @@ func renderCharts(charts []*chart, dpi int) (map[string][]byte, error) {
 	return m, nil
 }
 
+// pngCanvas is vgimg.NewWith(UseWH(w, h), UseDPI(dpi)) without its copy
+// of the whole image (NewWith hands its new image to gg, which copies it
+// into another): for the largest charts the two allocations and the copy
+// were a quarter of the time a PNG took. The context is set up as NewWith
+// sets up its own.
+func pngCanvas(w, h vg.Length, dpi int) *vgimg.Canvas {
+	px := func(l vg.Length) int { return int(l/vg.Inch*vg.Length(dpi) + 0.5) }
+	img := image.NewRGBA(image.Rect(0, 0, px(w), px(h)))
+	ctx := gg.NewContextForRGBA(img)
+	ctx.SetLineCapButt()
+	ctx.InvertY()
+	return vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(dpi))
+}
+
 // render writes c in format (png, svg or pdf).
 func (c *chart) render(w io.Writer, format string, dpi int) error {
 	switch format {
 	case "png":
-		cv := vgimg.NewWith(vgimg.UseWH(c.W, c.H), vgimg.UseDPI(dpi))
+		cv := pngCanvas(c.W, c.H, dpi)
 		if err := c.safeDraw(draw.New(cv)); err != nil {
 			return err
 		}
