@@ -27,7 +27,8 @@
 //     <name>.csv and <name>.json (an array of objects, keys in column
 //     order): overview, stance, frames, top_entities, distinctive_terms,
 //     claims, failures, trends_tone, trends_stance, coverage;
-//   - charts under charts/, each as PNG (192 dpi), SVG and PDF;
+//   - charts under charts/, each as PNG (150 dpi unless report.png_dpi
+//     says otherwise), SVG and PDF;
 //   - report.html (one self-contained file, charts as SVG data: URIs) and
 //     report.pdf (title page, summary, charts, tables, one section per
 //     outlet), from the same tables;
