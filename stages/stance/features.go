@@ -204,9 +204,12 @@ func hashName(name string) uint64 { return fnvAdd(fnvOffset, name) }
 // prediction (set == nil) it adds each feature's weights times its value
 // to z; for training it collects the named values in set.
 type sink struct {
-	w   *weights
-	z   [3]float64
 	set featureSet
+	// Hashes and values of the features added, looked up together by
+	// weights.dot.
+	hs    []uint64
+	vs    []float64
+	touch uint64 // see weights.dot
 }
 
 func (k *sink) add(v float64, a, b, c, d string) {
@@ -214,12 +217,8 @@ func (k *sink) add(v float64, a, b, c, d string) {
 		k.set[a+b+c+d] += v
 		return
 	}
-	h := fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, a), b), c), d)
-	if w, ok := k.w.get(h); ok {
-		k.z[0] += w[0] * v
-		k.z[1] += w[1] * v
-		k.z[2] += w[2] * v
-	}
+	k.hs = append(k.hs, fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, a), b), c), d))
+	k.vs = append(k.vs, v)
 }
 
 // sentence is what the features of one sentence share across its
@@ -239,6 +238,7 @@ type sentence struct {
 	// Per-mention scratch.
 	seq []tok
 	neg []bool
+	k   sink
 }
 
 // clauseScore caches the VADER compound of a clause [a, b) of the

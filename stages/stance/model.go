@@ -61,9 +61,12 @@ func (m *Model) Probs(in Instance) [3]float64 {
 
 // probs is Probs for a target of a sentence already reset.
 func (m *Model) probs(s *sentence, target Span, others []Span) [3]float64 {
-	k := sink{w: m.tab}
-	m.lex.mention(s, target, others, &k)
-	return softmax(k.z)
+	k := &s.k
+	k.hs, k.vs = k.hs[:0], k.vs[:0]
+	m.lex.mention(s, target, others, k)
+	z, touch := m.tab.dot(k.hs, k.vs)
+	k.touch = touch
+	return softmax(z)
 }
 
 // Predict returns the class label and the score P(positive) - P(negative)

@@ -59,3 +59,24 @@ func (t *weights) get(h uint64) ([3]float64, bool) {
 		}
 	}
 }
+
+// dot returns the sum over i of vs[i] times the weights of hs[i], in that
+// order. The home slots of all the features are read first, in a loop
+// whose loads do not depend on each other, so that their cache misses
+// overlap instead of being waited for one at a time; the lookups then
+// mostly hit the cache. The caller keeps touch, so that the first loop is
+// not optimised away.
+func (t *weights) dot(hs []uint64, vs []float64) (z [3]float64, touch uint64) {
+	for _, h := range hs {
+		touch += t.slots[t.index(h)].h
+	}
+	for i, h := range hs {
+		if w, ok := t.get(h); ok {
+			v := vs[i]
+			z[0] += w[0] * v
+			z[1] += w[1] * v
+			z[2] += w[2] * v
+		}
+	}
+	return z, touch
+}
