@@ -24,27 +24,30 @@ type baselineResult struct {
 
 var errEnough = errors.New("bench: enough documents")
 
-// baseline reads the first limit analysable documents of corpus (0: all)
-// with framewatch's own ingest, then times prose v3's full pipeline
-// (prose.NewDocument with its defaults: tokenize, segment, tag, NER), one
-// call per document, on GOMAXPROCS goroutines. Ingest is not timed, which
-// favours the baseline. Tokens are framewatch's word counts of the same
-// documents (words), so that both rates count the same tokens.
-func baseline(ctx context.Context, corpus string, limit int, words map[string]int64) (*baselineResult, error) {
+// baselineInput is what the baseline analyses: the first limit analysable
+// documents of a corpus (0: all), read with framewatch's own ingest.
+type baselineInput struct {
+	texts  []string
+	tokens int64
+}
+
+// readBaseline reads the baseline's documents once. Tokens are framewatch's
+// word counts of the same documents (words), so that both rates count the
+// same tokens.
+func readBaseline(ctx context.Context, corpus string, limit int, words map[string]int64) (*baselineInput, error) {
 	cfg, err := pipeline.LoadConfig("")
 	if err != nil {
 		return nil, err
 	}
-	var texts []string
-	res := &baselineResult{Workers: runtime.GOMAXPROCS(0)}
+	in := &baselineInput{}
 	src := &ingest.Source{Paths: []string{corpus}, Config: cfg.Ingest}
 	err = src.Docs(ctx, func(d *pipeline.Doc) error {
 		if d.Status != "" && d.Status != pipeline.StatusOK {
 			return nil
 		}
-		texts = append(texts, d.Text)
-		res.Tokens += words[d.Source]
-		if limit > 0 && len(texts) >= limit {
+		in.texts = append(in.texts, d.Text)
+		in.tokens += words[d.Source]
+		if limit > 0 && len(in.texts) >= limit {
 			return errEnough
 		}
 		return nil
@@ -52,8 +55,15 @@ func baseline(ctx context.Context, corpus string, limit int, words map[string]in
 	if err != nil && !errors.Is(err, errEnough) {
 		return nil, fmt.Errorf("bench: baseline ingest: %w", err)
 	}
-	res.Docs = len(texts)
+	return in, nil
+}
 
+// baseline times prose v3's full pipeline (prose.NewDocument with its
+// defaults: tokenize, segment, tag, NER) over in, one call per document, on
+// GOMAXPROCS goroutines. Ingest is not timed, which favours the baseline.
+func baseline(ctx context.Context, in *baselineInput) (*baselineResult, error) {
+	texts := in.texts
+	res := &baselineResult{Workers: runtime.GOMAXPROCS(0), Docs: len(texts), Tokens: in.tokens}
 	var next, proseTokens atomic.Int64
 	var wg sync.WaitGroup
 	errs := make([]error, res.Workers)

@@ -86,3 +86,22 @@ func TestIntList(t *testing.T) {
 		})
 	}
 }
+
+func TestMedian(t *testing.T) {
+	for _, tt := range []struct {
+		xs   []float64
+		want float64
+	}{{[]float64{3}, 3}, {[]float64{9, 1, 5}, 5}, {[]float64{4, 1, 3, 2}, 2.5}, {nil, 0}} {
+		if got := median(tt.xs); got != tt.want {
+			t.Errorf("median(%v) = %v, want %v", tt.xs, got, tt.want)
+		}
+	}
+	type run struct {
+		name string
+		wall float64
+	}
+	runs := []run{{"a", 7}, {"b", 5}, {"c", 6}, {"d", 9}}
+	if got := medianBy(runs, func(r run) float64 { return r.wall }); got.name != "c" {
+		t.Errorf("medianBy = %v, want the run with wall 6 (the lower middle)", got)
+	}
+}

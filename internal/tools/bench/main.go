@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -10,6 +11,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -29,6 +31,7 @@ func main() {
 // options are the parsed flags.
 type options struct {
 	docs, baselineDocs, workers int
+	repeat                      int
 	corpus, bin, cpuprofile     string
 	memprofile                  string
 	scaling, mem                []int
@@ -44,6 +47,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.corpus, "corpus", "", "use this corpus `DIR` instead of generating one")
 	fs.IntVar(&o.workers, "workers", 0, "framewatch --workers for the main runs (0: one per CPU)")
 	fs.IntVar(&o.baselineDocs, "baseline-docs", 1000, "documents given to the prose v3 baseline (0: all); the first ones in input order")
+	fs.IntVar(&o.repeat, "repeat", 3, "fresh framewatch runs, each followed by a baseline run; figures are the median run's, the ratio the median of the pairs'")
 	fs.BoolVar(&o.noBaseline, "no-baseline", false, "skip the prose v3 baseline")
 	fs.BoolVar(&o.noRerun, "no-rerun", false, "skip the incremental re-run")
 	scaling := fs.String("scaling", "", "comma-separated worker counts (e.g. 1,2,4,8,16): one fresh run each with --workers N and GOMAXPROCS=N")
@@ -65,6 +69,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	if o.docs <= 0 {
 		return nil, errors.New("-docs must be positive")
+	}
+	if o.repeat <= 0 {
+		return nil, errors.New("-repeat must be positive")
 	}
 	return o, nil
 }
@@ -146,7 +153,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 
-	// The main run: a fresh workspace, then an unchanged re-run with it.
+	// The main runs: -repeat fresh runs, each with a new workspace, each
+	// followed by the baseline, so that each framewatch run has a baseline
+	// run taken right after it; then an unchanged re-run with the first
+	// run's workspace.
 	state := filepath.Join(tmp, "state")
 	first, err := runFramewatch(ctx, bin, corpus, filepath.Join(tmp, "out"), state, o.workers, 0)
 	if err != nil {
@@ -157,10 +167,51 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	tokens := sumWords(words)
+	var in *baselineInput
+	if !o.noBaseline {
+		if in, err = readBaseline(ctx, corpus, o.baselineDocs, words); err != nil {
+			return err
+		}
+	}
+	runs := []*fwRun{first}
+	var bases []*baselineResult
+	var ratios, cpuRatios []float64
+	for i := range o.repeat {
+		r := first
+		if i > 0 {
+			dir := filepath.Join(tmp, "repeat-"+strconv.Itoa(i))
+			r, err = runFramewatch(ctx, bin, corpus, filepath.Join(dir, "out"), filepath.Join(dir, "state"), o.workers, 0)
+			os.RemoveAll(dir)
+			if err != nil {
+				return err
+			}
+			runs = append(runs, r)
+		}
+		if in == nil {
+			continue
+		}
+		b, err := baseline(ctx, in)
+		if err != nil {
+			return err
+		}
+		bases = append(bases, b)
+		ratios = append(ratios, (float64(tokens)/r.Wall.Seconds())/(float64(b.Tokens)/b.Wall.Seconds()))
+		cpuRatios = append(cpuRatios, (float64(tokens)/r.CPU.Seconds())/(float64(b.Tokens)/b.CPU.Seconds()))
+	}
 	p.int("corpus", "ingested_docs", int64(first.Documents))
 	p.int("corpus", "analysed_docs", int64(first.Analysed))
 	p.int("corpus", "tokens", tokens)
-	report(p, "pipeline", first, tokens)
+	p.int("pipeline", "runs", int64(len(runs)))
+	med := medianBy(runs, func(r *fwRun) float64 { return r.Wall.Seconds() })
+	report(p, "pipeline", med, tokens)
+	if len(runs) > 1 {
+		rates := make([]float64, len(runs))
+		for i, r := range runs {
+			rates[i] = float64(tokens) / r.Wall.Seconds()
+		}
+		p.float("pipeline", "tokens_per_s_min", slices.Min(rates), 0)
+		p.float("pipeline", "tokens_per_s_max", slices.Max(rates), 0)
+	}
 
 	if !o.noRerun {
 		second, err := runFramewatch(ctx, bin, corpus, filepath.Join(tmp, "out"), state, o.workers, 0)
@@ -181,12 +232,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		p.float("rerun", "cpu_share_of_first_run", second.CPU.Seconds()/first.CPU.Seconds(), 3)
 	}
 
-	if !o.noBaseline {
-		b, err := baseline(ctx, corpus, o.baselineDocs, words)
-		if err != nil {
-			return err
-		}
-		fwRate := float64(tokens) / first.Wall.Seconds()
+	if len(bases) > 0 {
+		b := medianBy(bases, func(b *baselineResult) float64 { return b.Wall.Seconds() })
+		p.int("baseline", "runs", int64(len(bases)))
 		p.int("baseline", "docs", int64(b.Docs))
 		p.int("baseline", "tokens", b.Tokens)
 		p.int("baseline", "prose_tokens", b.ProseTokens)
@@ -196,9 +244,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		p.float("baseline", "tokens_per_s", float64(b.Tokens)/b.Wall.Seconds(), 0)
 		p.float("baseline", "cpu_s", b.CPU.Seconds(), 3)
 		p.float("baseline", "tokens_per_cpu_s", float64(b.Tokens)/b.CPU.Seconds(), 0)
-		p.float("ratio", "framewatch_over_prose", fwRate/(float64(b.Tokens)/b.Wall.Seconds()), 2)
+		// Each ratio divides a framewatch run by the baseline run taken
+		// right after it, so that the machine's drift between runs cancels
+		// out; the median of the pairs is the figure, min and max its
+		// spread.
+		p.float("ratio", "framewatch_over_prose", median(ratios), 2)
+		p.float("ratio", "framewatch_over_prose_min", slices.Min(ratios), 2)
+		p.float("ratio", "framewatch_over_prose_max", slices.Max(ratios), 2)
 		// Per CPU-second: robust to other load on a shared machine.
-		p.float("ratio", "framewatch_over_prose_cpu", (float64(tokens)/first.CPU.Seconds())/(float64(b.Tokens)/b.CPU.Seconds()), 2)
+		p.float("ratio", "framewatch_over_prose_cpu", median(cpuRatios), 2)
 	}
 
 	if len(o.scaling) > 0 {
@@ -246,6 +300,29 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// median returns the median of xs (the mean of the middle two for an even
+// count).
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	n := len(s)
+	if n == 0 {
+		return 0
+	}
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// medianBy returns the element of xs with the median key (the lower of the
+// middle two for an even count).
+func medianBy[T any](xs []T, key func(T) float64) T {
+	s := slices.Clone(xs)
+	slices.SortStableFunc(s, func(a, b T) int { return cmp.Compare(key(a), key(b)) })
+	return s[(len(s)-1)/2]
 }
 
 // report prints the figures of one full run.
