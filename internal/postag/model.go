@@ -192,6 +192,22 @@ func (m *model) views() {
 }
 
 // add adds the weights of feature number i (none if i < 0) into scores.
+// touch reads the start of every row in rows (negative: none), in a loop
+// whose loads do not depend on each other, so that their cache misses
+// overlap; the adds that follow then mostly hit the cache. The caller
+// keeps the result, so that the loop is not optimised away.
+func (m *model) touch(rows []int32) uint32 {
+	var sum uint32
+	for _, r := range rows {
+		if r >= 0 {
+			if lo := m.pairOff[r]; int(lo) < len(m.ids) {
+				sum += uint32(m.ids[lo]) + math.Float32bits(m.weights[lo])
+			}
+		}
+	}
+	return sum
+}
+
 func (m *model) add(i int32, scores []float32) {
 	if i < 0 {
 		return

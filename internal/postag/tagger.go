@@ -25,6 +25,7 @@ type scratch struct {
 	key    []byte
 	words  []int32   // words[j]: the entry of context word j, or -1
 	sufs   []sufRows // sufs[j]: the suffix rows of its last 3 bytes
+	touch  uint32    // see model.touch
 }
 
 var loadEnglish = sync.OnceValues(func() (*model, error) { return decode(aptagmodel.English) })
@@ -135,16 +136,13 @@ func (t *Tagger) predict(s *scratch, i int, word string, p1, p2 prev) prev {
 	// Same features in the same order as prose, so the float32 sums and
 	// hence the tags are identical; they are found through per-word,
 	// per-suffix and per-tag tables instead of a string key each.
-	m.add(m.bias, sc)
 	sr, ok := m.sufs[suffix(word, 3)]
 	if !ok {
 		sr = noSuf
 	}
-	m.add(sr[0], sc)
+	pref := int32(-1)
 	if word != "" { // "i pref1 " + the first byte, as prose (not the first rune)
-		m.add(m.pref1[word[0]], sc)
-	} else {
-		t.feat(s, "i pref1 ", "", "", "")
+		pref = m.pref1[word[0]]
 	}
 	r1, r2 := noTag, noTag
 	if p1.id >= 0 {
@@ -153,21 +151,28 @@ func (t *Tagger) predict(s *scratch, i int, word string, p1, p2 prev) prev {
 	if p2.id >= 0 {
 		r2 = m.tagRows[p2.id]
 	}
-	m.add(r1[0], sc)
-	m.add(r2[1], sc)
 	// A tag with no number occurs in no feature, so neither template
 	// below can match it.
+	pair := int32(-1)
 	if p1.id >= 0 && p2.id >= 0 {
-		m.add(m.pair[int(p1.id)*len(m.tagNames)+int(p2.id)], sc)
+		pair = m.pair[int(p1.id)*len(m.tagNames)+int(p2.id)]
 	}
-	m.add(m.row(s.words[i], 0), sc)
-	m.add(m.tagWordFeat(s.words[i], p1.id), sc)
-	m.add(m.row(s.words[i-1], 1), sc)
-	m.add(s.sufs[i-1][1], sc)
-	m.add(m.row(s.words[i-2], 2), sc)
-	m.add(m.row(s.words[i+1], 3), sc)
-	m.add(s.sufs[i+1][2], sc)
-	m.add(m.row(s.words[i+2], 4), sc)
+	rows := [...]int32{
+		m.bias, sr[0], pref, r1[0], r2[1], pair,
+		m.row(s.words[i], 0), m.tagWordFeat(s.words[i], p1.id),
+		m.row(s.words[i-1], 1), s.sufs[i-1][1],
+		m.row(s.words[i-2], 2),
+		m.row(s.words[i+1], 3), s.sufs[i+1][2],
+		m.row(s.words[i+2], 4),
+	}
+	s.touch += m.touch(rows[:])
+	for k, r := range rows {
+		if k == 2 && word == "" {
+			t.feat(s, "i pref1 ", "", "", "")
+			continue
+		}
+		m.add(r, sc)
+	}
 	c := m.best(s.scores)
 	if c < 0 {
 		return prev{"", -1}
