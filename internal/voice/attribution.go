@@ -2,6 +2,7 @@ package voice
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -54,13 +55,22 @@ type word = Word
 // simple splitter: ., ! or ? followed by space, and line breaks.
 func Attributions(text string) []Span {
 	var out []Span
-	var ws []word // reused across sentences
+	buf := wordBufs.Get().(*[]word)
+	ws := (*buf)[:0] // reused across sentences and calls
 	for _, s := range Sentences(text) {
 		ws = words(text, s[0], s[1], ws[:0])
 		out = attribute(text, s[0], s[1], ws, out)
 	}
+	clear(ws) // drop the references to text
+	*buf = ws[:0]
+	wordBufs.Put(buf)
 	return out
 }
+
+// wordBufs recycles Attributions' word lists: the stance stage calls it for
+// every sentence with a target mention, and the spans it returns do not
+// refer to them.
+var wordBufs = sync.Pool{New: func() any { return new([]word) }}
 
 // attribute appends the attributed content of the sentence [start, end),
 // split into ws, to out.
