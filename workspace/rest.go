@@ -27,17 +27,19 @@ func (w *Workspace) Rest(ctx context.Context, seen map[string]bool, since, until
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	type page struct{ id, data string }
+	// Pages of IDs first: in the usual case every stored document was
+	// part of this run (seen), and only their IDs are read, not their
+	// stored analyses.
 	after := ""
 	for {
-		var batch []page
+		var ids []string
 		err := func() error {
 			w.mu.Lock()
 			defer w.mu.Unlock()
 			if w.closed {
 				return errClosed
 			}
-			rows, err := w.db.QueryContext(ctx, `SELECT doc_id, data FROM docs
+			rows, err := w.db.QueryContext(ctx, `SELECT doc_id FROM docs
 				WHERE doc_id > ?1
 				AND (?2 = '' OR max_date >= ?2)
 				AND (?3 = '' OR (min_date <> '' AND min_date <= ?3))
@@ -47,27 +49,31 @@ func (w *Workspace) Rest(ctx context.Context, seen map[string]bool, since, until
 			}
 			defer rows.Close()
 			for rows.Next() {
-				var p page
-				if err := rows.Scan(&p.id, &p.data); err != nil {
+				var id string
+				if err := rows.Scan(&id); err != nil {
 					return err
 				}
-				batch = append(batch, p)
+				ids = append(ids, id)
 			}
 			return rows.Err()
 		}()
 		if err != nil {
 			return fmt.Errorf("workspace: read stored documents: %w", err)
 		}
-		for _, p := range batch {
+		for _, id := range ids {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if seen[p.id] {
+			if seen[id] {
 				continue
 			}
+			data, err := w.data(ctx, id)
+			if err != nil {
+				return fmt.Errorf("workspace: read stored document %s: %w", id, err)
+			}
 			d := new(pipeline.Doc)
-			if err := decode([]byte(p.data), d); err != nil {
-				return fmt.Errorf("workspace: restore %s: %w", p.id, err)
+			if err := decode(data, d); err != nil {
+				return fmt.Errorf("workspace: restore %s: %w", id, err)
 			}
 			if since != "" || until != "" {
 				if !InWindow(d, since, until) {
@@ -79,11 +85,23 @@ func (w *Workspace) Rest(ctx context.Context, seen map[string]bool, since, until
 				return err
 			}
 		}
-		if len(batch) < restPage {
+		if len(ids) < restPage {
 			return nil
 		}
-		after = batch[len(batch)-1].id
+		after = ids[len(ids)-1]
 	}
+}
+
+// data returns the stored analysis of the document id.
+func (w *Workspace) data(ctx context.Context, id string) ([]byte, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return nil, errClosed
+	}
+	var data []byte
+	err := w.db.QueryRowContext(ctx, `SELECT data FROM docs WHERE doc_id = ?1`, id).Scan(&data)
+	return data, err
 }
 
 // CheckWindow reports whether since and until are empty or valid
