@@ -250,9 +250,15 @@ type clauseScore struct {
 
 // reset prepares s for a new sentence text.
 func (s *sentence) reset(l *lexicon, text string) {
+	s.resetSpans(l, text, voice.Spans(text))
+}
+
+// resetSpans is reset with the text's reported-speech spans, voice.Spans
+// of it, already known.
+func (s *sentence) resetSpans(l *lexicon, text string, spans []voice.Span) {
 	s.text = text
 	s.toks = l.tokenize(text, s.toks[:0])
-	s.spans = voice.Spans(text)
+	s.spans = spans
 	s.hasQuote = false
 	for _, sp := range s.spans {
 		if sp.Kind == voice.KindQuote {

@@ -103,7 +103,15 @@ func (c *Classifier) unit(text string, u *pipeline.Unit) []pipeline.StanceMentio
 		return nil
 	}
 	body := text[u.Start:u.End]
-	spans := voice.Unit(body, u.Kind == pipeline.KindReviewQuote)
+	// The unit's reported speech: its sentences' attributions are worked
+	// out only for the sentences that hold a mention, once for both the
+	// mention's voice and its sentence's features.
+	speech := voice.NewSpeech(body)
+	review := u.Kind == pipeline.KindReviewQuote
+	var reviewSpans []voice.Span
+	if review {
+		reviewSpans = voice.Unit(body, true)
+	}
 	sents := sentenceSpans(u, body)
 	out := make([]pipeline.StanceMention, 0, len(ms))
 	sc := scratchPool.Get().(*scratch)
@@ -115,7 +123,11 @@ func (c *Classifier) unit(text string, u *pipeline.Unit) []pipeline.StanceMentio
 	for _, m := range ms {
 		sa, sb, si := sentenceOf(text, u, sents, m)
 		if sa != curA || sb != curB {
-			sc.sent.reset(c.model.lex, text[sa:sb])
+			if sa >= u.Start && sb <= u.End {
+				sc.sent.resetSpans(c.model.lex, text[sa:sb], speech.SpansIn(sa-u.Start, sb-u.Start))
+			} else {
+				sc.sent.reset(c.model.lex, text[sa:sb])
+			}
 			if si >= 0 && si < len(u.Sentences) && u.Sentences[si].Scored {
 				// The tone stage scored this very text already.
 				st := u.Sentences[si]
@@ -132,7 +144,8 @@ func (c *Classifier) unit(text string, u *pipeline.Unit) []pipeline.StanceMentio
 		sc.others = others
 		label, score := predict(c.model.probs(&sc.sent, Span{m.start - sa, m.end - sa}, others))
 		v := pipeline.VoiceOwn
-		if voice.Quoted(spans, m.start-u.Start, m.end-u.Start) {
+		if review && voice.Quoted(reviewSpans, m.start-u.Start, m.end-u.Start) ||
+			!review && speech.Quoted(m.start-u.Start, m.end-u.Start) {
 			v = pipeline.VoiceQuoted
 		}
 		out = append(out, pipeline.StanceMention{
