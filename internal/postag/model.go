@@ -191,7 +191,6 @@ func (m *model) views() {
 	}
 }
 
-// add adds the weights of feature number i (none if i < 0) into scores.
 // touch reads the start of every row in rows (negative: none), in a loop
 // whose loads do not depend on each other, so that their cache misses
 // overlap; the adds that follow then mostly hit the cache. The caller
@@ -208,6 +207,7 @@ func (m *model) touch(rows []int32) uint32 {
 	return sum
 }
 
+// add adds the weights of feature number i (none if i < 0) into scores.
 func (m *model) add(i int32, scores []float32) {
 	if i < 0 {
 		return
