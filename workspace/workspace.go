@@ -673,11 +673,14 @@ func (w *Workspace) writer() {
 		if err != nil {
 			w.requeueLocked()
 		} else {
-			if w.files == nil {
-				w.files = map[string]FileStat{}
-			}
+			// Records loaded at open are kept current; new ones are not
+			// kept in memory (the source asks about a file once per run,
+			// before its record is made), so that a first run over a
+			// large corpus does not hold one record per file.
 			for k, f := range w.fileInfl {
-				w.files[k] = f
+				if _, ok := w.files[k]; ok {
+					w.files[k] = f
+				}
 			}
 		}
 		w.err = err
