@@ -90,7 +90,7 @@ type scratch struct {
 	d     *docState
 	feats []uint64
 	buf   []byte
-	score [nLabels]float32
+	score [nLabels]int32
 }
 
 func (m *Model) scratch() *scratch {
@@ -140,17 +140,19 @@ func (m *Model) LabelDoc(doc []Sentence, out [][]uint8) [][]uint8 {
 }
 
 func (m *Model) predict(sc *scratch, prev uint8) uint8 {
-	sc.score = [nLabels]float32{}
+	// Rows are integers times one positive scale, so their integer sums
+	// order the labels as the weights' exact sums do.
+	sc.score = [nLabels]int32{}
 	for _, f := range sc.feats {
 		row := m.rows.get(f)
 		if row == nil {
 			continue
 		}
 		for y := range sc.score {
-			sc.score[y] += row[y]
+			sc.score[y] += int32(row[y])
 		}
 	}
-	best, bestY := float32(math.Inf(-1)), uint8(0)
+	best, bestY := int32(math.MinInt32), uint8(0)
 	for y := range sc.score {
 		if allowed(prev, uint8(y)) && sc.score[y] > best {
 			best, bestY = sc.score[y], uint8(y)
@@ -168,18 +170,12 @@ const magic = "framewatch-ner-v2\n"
 // file is reproducible. Weights are quantised to 16 bits.
 func (m *Model) Write(w io.Writer) error {
 	keys := make([]uint64, 0, m.rows.n)
-	var maxAbs float64
-	m.rows.all(func(k uint64, row *[nLabels]float32) {
+	m.rows.all(func(k uint64, _ *[nLabels]int16) {
 		keys = append(keys, k)
-		for _, v := range row {
-			maxAbs = max(maxAbs, math.Abs(float64(v)))
-		}
 	})
 	slices.Sort(keys)
-	scale := float32(maxAbs / 32767)
-	if scale == 0 {
-		scale = 1
-	}
+	// The rows are quantised already (see pack).
+	scale := m.rows.scale
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
 		return fmt.Errorf("ner: write: %w", err)
@@ -197,8 +193,7 @@ func (m *Model) Write(w io.Writer) error {
 	for _, k := range keys {
 		binary.LittleEndian.PutUint64(row[:8], k-prev) // deltas compress better
 		prev = k
-		for y, v := range m.rows.get(k) {
-			q := int16(math.Round(float64(v / scale)))
+		for y, q := range m.rows.get(k) {
 			binary.LittleEndian.PutUint16(row[8+2*y:], uint16(q))
 		}
 		bw.Write(row[:])

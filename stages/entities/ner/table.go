@@ -1,5 +1,7 @@
 package ner
 
+import "math"
+
 // table maps feature hashes to row offsets in a weight slice while a model
 // is loaded or trained; pack then turns it into the rowTable that predict
 // reads. It is an open-addressed hash table (power-of-two size, linear
@@ -92,29 +94,57 @@ func (t *table) all(f func(k uint64, off int32)) {
 // rowTable is the lookup form of a model's weights: an open-addressed table
 // like table, with each feature's row held in its slot, so that predict's
 // lookup touches one place in memory instead of a slot and then a row.
+// Rows are 16-bit integers times scale (the model file's own quantisation),
+// so that a slot is 32 bytes, half a cache line, and the table a third
+// smaller than with float32 rows: predict's lookups are mostly cache misses.
+// Key 0 marks an empty slot; a feature whose hash is 0 is held apart.
 type rowTable struct {
-	slots []rowSlot
-	shift uint
-	n     int
+	slots  []rowSlot
+	shift  uint
+	n      int
+	scale  float32
+	zero   [nLabels]int16
+	zeroOK bool
 }
 
-// rowSlot is 48 bytes: a key, an occupied flag and the row.
+// rowSlot is 32 bytes: a key and the row.
 type rowSlot struct {
-	key  uint64
-	used uint32
-	w    [nLabels]float32
+	key uint64
+	w   [nLabels]int16
 }
 
-// pack builds the rowTable of index and w.
+// quantum returns the scale that maps the largest weight magnitude in w to
+// 32767, as Model.Write does (1 when every weight is 0).
+func quantum(w []float32) float32 {
+	var maxAbs float64
+	for _, v := range w {
+		maxAbs = max(maxAbs, math.Abs(float64(v)))
+	}
+	if scale := float32(maxAbs / 32767); scale != 0 {
+		return scale
+	}
+	return 1
+}
+
+// pack builds the rowTable of index and w, quantising w to 16 bits. A model
+// loaded from a file was quantised the same way, so packing it loses
+// nothing.
 func pack(index *table, w []float32) *rowTable {
-	t := &rowTable{slots: make([]rowSlot, len(index.slots)), shift: index.shift, n: index.len()}
+	t := &rowTable{slots: make([]rowSlot, len(index.slots)), shift: index.shift, n: index.len(), scale: quantum(w)}
 	mask := uint64(len(t.slots) - 1)
 	index.all(func(k uint64, off int32) {
+		var row [nLabels]int16
+		for y := range row {
+			row[y] = int16(math.Round(float64(w[off+int32(y)] / t.scale)))
+		}
+		if k == 0 {
+			t.zero, t.zeroOK = row, true
+			return
+		}
 		for i := index.home(k); ; i = (i + 1) & mask {
 			s := &t.slots[i]
-			if s.used == 0 {
-				s.key, s.used = k, 1
-				copy(s.w[:], w[off:off+int32(nLabels)])
+			if s.key == 0 {
+				s.key, s.w = k, row
 				return
 			}
 		}
@@ -123,23 +153,32 @@ func pack(index *table, w []float32) *rowTable {
 }
 
 // get returns the row of k, or nil.
-func (t *rowTable) get(k uint64) *[nLabels]float32 {
+func (t *rowTable) get(k uint64) *[nLabels]int16 {
+	if k == 0 {
+		if t.zeroOK {
+			return &t.zero
+		}
+		return nil
+	}
 	mask := uint64(len(t.slots) - 1)
 	for i := (k * 0x9e3779b97f4a7c15) >> t.shift; ; i = (i + 1) & mask {
 		s := &t.slots[i]
-		if s.used == 0 {
-			return nil
-		}
 		if s.key == k {
 			return &s.w
+		}
+		if s.key == 0 {
+			return nil
 		}
 	}
 }
 
-// all calls f for every key and row in slot order (not sorted).
-func (t *rowTable) all(f func(k uint64, row *[nLabels]float32)) {
+// all calls f for every key and row (not sorted).
+func (t *rowTable) all(f func(k uint64, row *[nLabels]int16)) {
+	if t.zeroOK {
+		f(0, &t.zero)
+	}
 	for i := range t.slots {
-		if s := &t.slots[i]; s.used != 0 {
+		if s := &t.slots[i]; s.key != 0 {
 			f(s.key, &s.w)
 		}
 	}
