@@ -43,28 +43,12 @@ type Writer struct {
 	dir    *outDir
 	closed bool
 
-	streams  []*streamFile
-	units    *csv.Writer
-	entities *csv.Writer
-	figures  *csv.Writer
-	dates    *csv.Writer
-	tone     *csv.Writer
-	ustance  *csv.Writer
-	mentions *json.Encoder
-	docs     *json.Encoder // manifest rows, one a line, into docsFile
+	streams []*streamFile
+	rows    [nStreams]*streamFile // the streamed per-unit files, in Rows order
+	docs    *json.Encoder         // manifest rows, one a line, into docsFile
 
 	agg *aggregates
 }
-
-// Header rows of the streamed per-unit files.
-var (
-	unitsHeader    = []string{"unit_id", "doc_id", "source", "outlet", "country", "date", "author", "kind", "title", "words", "sentences"}
-	entitiesHeader = []string{"unit_id", "outlet", "entity", "type", "mentions"}
-	figuresHeader  = []string{"doc_id", "unit_id", "outlet", "value", "value_low", "value_high", "unit", "counted", "bound", "claimed_by", "start", "end", "text"}
-	datesHeader    = []string{"doc_id", "unit_id", "date", "text", "start", "end"}
-	toneHeader     = []string{"unit_id", "outlet", "tone", "positive", "negative", "polarity", "words"}
-	ustanceHeader  = []string{"unit_id", "outlet", "target", "voice", "score", "low", "high", "mentions", "label"}
-)
 
 // NewWriter creates the output folder dir (which should be new and empty)
 // and opens the streamed per-unit files in it.
@@ -79,41 +63,24 @@ func NewWriter(dir string, cfg pipeline.Config) (*Writer, error) {
 		return nil, err
 	}
 	w := &Writer{cfg: cfg, dir: od, agg: newAggregates()}
-	open := func(name string, header []string) (*csv.Writer, error) {
-		f, err := od.create(name)
+	for i, st := range rowStreams {
+		f, err := od.create(st.name)
 		if err != nil {
+			w.closeStreams()
 			return nil, err
 		}
 		w.streams = append(w.streams, f)
-		cw := csv.NewWriter(f)
-		return cw, cw.Write(header)
-	}
-	for _, s := range []struct {
-		dst    **csv.Writer
-		name   string
-		header []string
-	}{
-		{&w.units, "units.csv", unitsHeader},
-		{&w.entities, "entities.csv", entitiesHeader},
-		{&w.figures, "figures.csv", figuresHeader},
-		{&w.dates, "dates.csv", datesHeader},
-		{&w.tone, "tone.csv", toneHeader},
-		{&w.ustance, "unit_stance.csv", ustanceHeader},
-	} {
-		if *s.dst, err = open(s.name, s.header); err != nil {
-			w.closeStreams()
-			return nil, fmt.Errorf("reports: %w", err)
+		w.rows[i] = f
+		if st.header != nil {
+			cw := csv.NewWriter(f)
+			cw.Write(st.header)
+			if cw.Flush(); cw.Error() != nil {
+				w.closeStreams()
+				return nil, fmt.Errorf("reports: %w", cw.Error())
+			}
 		}
 	}
-	f, err := od.create("entity_mentions.jsonl")
-	if err != nil {
-		w.closeStreams()
-		return nil, err
-	}
-	w.streams = append(w.streams, f)
-	w.mentions = json.NewEncoder(f)
-	w.mentions.SetEscapeHTML(false)
-	f, err = od.createTemp(docsFile)
+	f, err := od.createTemp(docsFile)
 	if err != nil {
 		w.closeStreams()
 		return nil, err
@@ -135,18 +102,6 @@ func (w *Writer) closeStreams() error {
 	return first
 }
 
-// mentionRow is one line of entity_mentions.jsonl.
-type mentionRow struct {
-	DocID  string `json:"doc_id"`
-	UnitID string `json:"unit_id"`
-	Start  int    `json:"start"`
-	End    int    `json:"end"`
-	Text   string `json:"text"`
-	Type   string `json:"type"`
-	Entity string `json:"entity"`
-	Actor  string `json:"actor,omitempty"`
-}
-
 // docsFile is the scratch file, inside the output folder, that holds the
 // manifest's per-document rows as JSON lines until Close copies them into
 // manifest.json and removes it. Keeping them on disk rather than in memory
@@ -156,6 +111,12 @@ const docsFile = ".manifest-docs.jsonl"
 // Consume writes d's rows and adds d to the aggregates. It keeps no
 // reference to d, its text or its tokens.
 func (w *Writer) Consume(ctx context.Context, d *pipeline.Doc) error {
+	return w.ConsumeRows(ctx, d, nil)
+}
+
+// ConsumeRows is Consume with d's rows rendered ahead by RenderRows (nil:
+// rendered here), so that the goroutine calling it only copies them.
+func (w *Writer) ConsumeRows(ctx context.Context, d *pipeline.Doc, rows *Rows) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -169,65 +130,19 @@ func (w *Writer) Consume(ctx context.Context, d *pipeline.Doc) error {
 		// Listed in the manifest, left out of every table.
 		return nil
 	}
-	for _, u := range d.Units {
-		if err := w.writeUnit(d, u); err != nil {
+	if rows == nil {
+		var err error
+		if rows, err = RenderRows(d); err != nil {
+			return err
+		}
+	}
+	for i, b := range rows.files {
+		if _, err := w.rows[i].Write(b); err != nil {
 			return fmt.Errorf("reports: %s: %w", d.Source, err)
 		}
+	}
+	for _, u := range d.Units {
 		w.agg.addUnit(u)
-	}
-	return nil
-}
-
-func (w *Writer) writeUnit(d *pipeline.Doc, u *pipeline.Unit) error {
-	outlet := outletName(u.Outlet)
-	if err := w.units.Write([]string{u.ID, d.ID, d.Source, outlet, u.Country, u.Date, u.Author, u.Kind, u.Title,
-		strconv.Itoa(u.Words), strconv.Itoa(u.SentCount)}); err != nil {
-		return err
-	}
-
-	type entKey struct{ entity, typ string }
-	counts := map[entKey]int{}
-	for _, m := range u.Entities {
-		if err := w.mentions.Encode(mentionRow{d.ID, u.ID, m.Start, m.End, m.Text, m.Type, entityName(m), m.Actor}); err != nil {
-			return err
-		}
-		counts[entKey{entityName(m), m.Type}]++
-	}
-	keys := make([]entKey, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b entKey) int {
-		return cmpStrings(a.entity, b.entity, a.typ, b.typ)
-	})
-	for _, k := range keys {
-		if err := w.entities.Write([]string{u.ID, outlet, k.entity, k.typ, strconv.Itoa(counts[k])}); err != nil {
-			return err
-		}
-	}
-
-	for _, f := range u.Figures {
-		if err := w.figures.Write([]string{d.ID, u.ID, outlet, fnum(f.Value), fnum(f.Low), fnum(f.High), f.Unit, f.Counted,
-			f.Bound, f.ClaimedBy, strconv.Itoa(f.Start), strconv.Itoa(f.End), f.Text}); err != nil {
-			return err
-		}
-	}
-	for _, dm := range u.Dates {
-		if err := w.dates.Write([]string{d.ID, u.ID, dm.Date, dm.Text, strconv.Itoa(dm.Start), strconv.Itoa(dm.End)}); err != nil {
-			return err
-		}
-	}
-	if t := u.Tone; t != nil {
-		if err := w.tone.Write([]string{u.ID, outlet, f4(t.Tone), f4(t.Positive), f4(t.Negative), f4(t.Polarity), strconv.Itoa(t.Words)}); err != nil {
-			return err
-		}
-	}
-	for _, g := range groupStances(u.Stances) {
-		mean, low, high := normalInterval(g.scores)
-		if err := w.ustance.Write([]string{u.ID, outlet, g.target, g.voice, f4(mean), f4(low), f4(high),
-			strconv.Itoa(len(g.scores)), label(low, high, len(g.scores))}); err != nil {
-			return err
-		}
 	}
 	return nil
 }
@@ -274,13 +189,6 @@ func (w *Writer) Close(info RunInfo) error {
 }
 
 func (w *Writer) close(info RunInfo) error {
-	for _, cw := range []*csv.Writer{w.units, w.entities, w.figures, w.dates, w.tone, w.ustance} {
-		cw.Flush()
-		if err := cw.Error(); err != nil {
-			w.closeStreams()
-			return fmt.Errorf("reports: %w", err)
-		}
-	}
 	if err := w.closeStreams(); err != nil {
 		return err
 	}

@@ -68,10 +68,13 @@ func (c *cacheStage) Process(ctx context.Context, d *pipeline.Doc) error {
 	return nil
 }
 
-// storeStage encodes every freshly analysed document for the workspace.
-// Encoding is most of the cost of saving a result; as a stage it runs on
-// the workers instead of in the sink's single goroutine, which only
-// queues the encoded row.
+// storeStage encodes every freshly analysed document for the workspace and
+// renders its lines of the report's streamed files. Encoding is most of
+// the cost of saving a result, and rendering most of the cost of
+// reporting a document; as a stage they run on the workers instead of in
+// the sink's single goroutine, which only queues the encoded row and
+// copies the lines (on many cores that goroutine would otherwise bound
+// the run).
 type storeStage struct{ sink *runSink }
 
 func (c *storeStage) Name() string { return "store" }
@@ -83,6 +86,9 @@ func (c *storeStage) Process(ctx context.Context, d *pipeline.Doc) error {
 	// An error is left to the sink's own attempt, which reports it.
 	if data, err := workspace.Encode(d); err == nil {
 		c.sink.encoded.Store(d, data)
+	}
+	if rows, err := reports.RenderRows(d); err == nil {
+		c.sink.rows.Store(d, rows)
 	}
 	return nil
 }
@@ -113,6 +119,7 @@ type runSink struct {
 	checked     sync.Map    // *pipeline.Doc -> checkedDoc, from the cache stage
 	stats       sync.Map    // source path -> workspace.FileStat (size, time, meta) seen by ingest
 	encoded     sync.Map    // *pipeline.Doc -> its workspace.Encode form, from the store stage
+	rows        sync.Map    // *pipeline.Doc -> its *reports.Rows, from the store stage
 	held        []heldDoc
 	w           *reports.Writer
 
@@ -147,6 +154,10 @@ func (s *runSink) Consume(ctx context.Context, d *pipeline.Doc) error {
 	} else if s.ws != nil && d.Status == pipeline.StatusOK {
 		key = workspace.DocKey(d, s.version, s.cfgHash)
 	}
+	var rows *reports.Rows
+	if v, ok := s.rows.LoadAndDelete(d); ok {
+		rows = v.(*reports.Rows)
+	}
 	data := ""
 	if v, ok := s.encoded.LoadAndDelete(d); ok {
 		data = v.(string)
@@ -179,11 +190,11 @@ func (s *runSink) Consume(ctx context.Context, d *pipeline.Doc) error {
 				return err
 			}
 		} else {
-			s.held = append(s.held, heldDoc{compact(d), key, lazy})
+			s.held = append(s.held, heldDoc{d: compact(d), key: key, lazy: lazy})
 			return nil
 		}
 	}
-	return s.write(ctx, heldDoc{d, key, lazy})
+	return s.write(ctx, heldDoc{d: d, key: key, lazy: lazy, rows: rows})
 }
 
 // checkedDoc is what the cache stage learnt about a document: its key
@@ -199,6 +210,7 @@ type heldDoc struct {
 	d    *pipeline.Doc
 	key  workspace.Key
 	lazy bool
+	rows *reports.Rows // rendered by the store stage, or nil
 }
 
 // compact is a copy of d without its text, for holding while speculating.
@@ -242,7 +254,7 @@ func (s *runSink) write(ctx context.Context, h heldDoc) error {
 	if err != nil {
 		return err
 	}
-	return w.Consume(ctx, d)
+	return w.ConsumeRows(ctx, d, h.rows)
 }
 
 func (s *runSink) writer() (*reports.Writer, error) {

@@ -1,0 +1,141 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/framewatch/framewatch/pipeline"
+	json "github.com/goccy/go-json"
+)
+
+// The streamed per-unit files, in the order of Rows.files: CSV files with
+// their header, and entity_mentions.jsonl.
+const (
+	streamUnits = iota
+	streamEntities
+	streamFigures
+	streamDates
+	streamTone
+	streamStance
+	streamMentions
+	nStreams
+)
+
+var rowStreams = [nStreams]struct {
+	name   string
+	header []string // nil: JSON lines
+}{
+	streamUnits:    {"units.csv", []string{"unit_id", "doc_id", "source", "outlet", "country", "date", "author", "kind", "title", "words", "sentences"}},
+	streamEntities: {"entities.csv", []string{"unit_id", "outlet", "entity", "type", "mentions"}},
+	streamFigures:  {"figures.csv", []string{"doc_id", "unit_id", "outlet", "value", "value_low", "value_high", "unit", "counted", "bound", "claimed_by", "start", "end", "text"}},
+	streamDates:    {"dates.csv", []string{"doc_id", "unit_id", "date", "text", "start", "end"}},
+	streamTone:     {"tone.csv", []string{"unit_id", "outlet", "tone", "positive", "negative", "polarity", "words"}},
+	streamStance:   {"unit_stance.csv", []string{"unit_id", "outlet", "target", "voice", "score", "low", "high", "mentions", "label"}},
+	streamMentions: {"entity_mentions.jsonl", nil},
+}
+
+// Rows are one document's lines of the streamed per-unit files (units.csv,
+// entities.csv, figures.csv, dates.csv, tone.csv, unit_stance.csv,
+// entity_mentions.jsonl), rendered ahead of Writer.ConsumeRows.
+type Rows struct {
+	files [nStreams][]byte
+}
+
+// mentionRow is one line of entity_mentions.jsonl.
+type mentionRow struct {
+	DocID  string `json:"doc_id"`
+	UnitID string `json:"unit_id"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Text   string `json:"text"`
+	Type   string `json:"type"`
+	Entity string `json:"entity"`
+	Actor  string `json:"actor,omitempty"`
+}
+
+// RenderRows renders d's lines of the streamed files. It reads only d, so
+// the pipeline's workers can render documents concurrently and leave the
+// single goroutine that consumes them in input order nothing but copying
+// (at 16 workers that goroutine would otherwise bound the run).
+func RenderRows(d *pipeline.Doc) (*Rows, error) {
+	var bufs [nStreams]bytes.Buffer
+	var cws [nStreams]*csv.Writer
+	for i := range nStreams - 1 {
+		cws[i] = csv.NewWriter(&bufs[i])
+	}
+	mentions := json.NewEncoder(&bufs[streamMentions])
+	mentions.SetEscapeHTML(false)
+	for _, u := range d.Units {
+		if err := renderUnit(cws, mentions, d, u); err != nil {
+			return nil, fmt.Errorf("reports: %s: %w", d.Source, err)
+		}
+	}
+	r := &Rows{}
+	for i := range nStreams {
+		if cw := cws[i]; cw != nil {
+			cw.Flush()
+			if err := cw.Error(); err != nil {
+				return nil, fmt.Errorf("reports: %s: %w", d.Source, err)
+			}
+		}
+		r.files[i] = bufs[i].Bytes()
+	}
+	return r, nil
+}
+
+func renderUnit(cws [nStreams]*csv.Writer, mentions *json.Encoder, d *pipeline.Doc, u *pipeline.Unit) error {
+	outlet := outletName(u.Outlet)
+	if err := cws[streamUnits].Write([]string{u.ID, d.ID, d.Source, outlet, u.Country, u.Date, u.Author, u.Kind, u.Title,
+		strconv.Itoa(u.Words), strconv.Itoa(u.SentCount)}); err != nil {
+		return err
+	}
+
+	type entKey struct{ entity, typ string }
+	counts := map[entKey]int{}
+	for _, m := range u.Entities {
+		if err := mentions.Encode(mentionRow{d.ID, u.ID, m.Start, m.End, m.Text, m.Type, entityName(m), m.Actor}); err != nil {
+			return err
+		}
+		counts[entKey{entityName(m), m.Type}]++
+	}
+	keys := make([]entKey, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b entKey) int {
+		return cmpStrings(a.entity, b.entity, a.typ, b.typ)
+	})
+	for _, k := range keys {
+		if err := cws[streamEntities].Write([]string{u.ID, outlet, k.entity, k.typ, strconv.Itoa(counts[k])}); err != nil {
+			return err
+		}
+	}
+
+	for _, f := range u.Figures {
+		if err := cws[streamFigures].Write([]string{d.ID, u.ID, outlet, fnum(f.Value), fnum(f.Low), fnum(f.High), f.Unit, f.Counted,
+			f.Bound, f.ClaimedBy, strconv.Itoa(f.Start), strconv.Itoa(f.End), f.Text}); err != nil {
+			return err
+		}
+	}
+	for _, dm := range u.Dates {
+		if err := cws[streamDates].Write([]string{d.ID, u.ID, dm.Date, dm.Text, strconv.Itoa(dm.Start), strconv.Itoa(dm.End)}); err != nil {
+			return err
+		}
+	}
+	if t := u.Tone; t != nil {
+		if err := cws[streamTone].Write([]string{u.ID, outlet, f4(t.Tone), f4(t.Positive), f4(t.Negative), f4(t.Polarity), strconv.Itoa(t.Words)}); err != nil {
+			return err
+		}
+	}
+	for _, g := range groupStances(u.Stances) {
+		mean, low, high := normalInterval(g.scores)
+		if err := cws[streamStance].Write([]string{u.ID, outlet, g.target, g.voice, f4(mean), f4(low), f4(high),
+			strconv.Itoa(len(g.scores)), label(low, high, len(g.scores))}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
