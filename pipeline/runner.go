@@ -36,6 +36,9 @@ type Stats struct {
 	Failed   int           `json:"failed"`
 	Counters []Counter     `json:"stages"`
 	Elapsed  time.Duration `json:"elapsed_ns"`
+	// SinkBusy is the time spent in the sink's Consume: one goroutine, in
+	// input order, so the part of a run that does not scale with workers.
+	SinkBusy time.Duration `json:"sink_busy_ns"`
 }
 
 // Run moves the documents of src through stages, in order, and hands each to
@@ -148,7 +151,10 @@ func Run(ctx context.Context, src Source, stages []Stage, sink Sink, opt Options
 						return fmt.Errorf("%w: %s: %s", ErrDocumentFailed, d.Source, failureReason(d))
 					}
 				}
-				if err := sink.Consume(gctx, d); err != nil {
+				t0 := time.Now()
+				err := sink.Consume(gctx, d)
+				stats.SinkBusy += time.Since(t0)
+				if err != nil {
 					return fmt.Errorf("pipeline: sink: %w", err)
 				}
 				<-slots

@@ -356,7 +356,8 @@ func logSummary(log *slog.Logger, stats pipeline.Stats, s *runSink, restored int
 	log.Info("run finished",
 		"documents", stats.Docs, "analysed", s.processed, "cached", s.cached,
 		"from_workspace", restored, "report_reused", reused, "skipped", s.skipped, "duplicates", s.duplicates,
-		"failed", stats.Failed, "elapsed", stats.Elapsed.Round(time.Millisecond), "report", final)
+		"failed", stats.Failed, "elapsed", stats.Elapsed.Round(time.Millisecond),
+		"sink_busy", stats.SinkBusy.Round(time.Millisecond), "report", final)
 	for _, c := range stats.Counters {
 		log.Info("stage", "name", c.Stage, "docs", c.Docs, "failures", c.Failures, "busy", c.Busy.Round(time.Millisecond))
 	}

@@ -46,6 +46,7 @@ type fwRun struct {
 	Startup                     time.Duration // building the stages (models)
 	Elapsed                     time.Duration // pipeline.Run
 	Reports                     time.Duration // writing the report folder
+	SinkBusy                    time.Duration // in the sink, in input order (serial)
 	MaxRSSKB                    int64
 	CPU                         time.Duration // user + system time of the process
 	Documents, Analysed, Cached int
@@ -115,6 +116,7 @@ func (r *fwRun) parseLog(log io.Reader) error {
 			Failed    int    `json:"failed"`
 			Name      string `json:"name"`
 			Busy      int64  `json:"busy"`
+			SinkBusy  int64  `json:"sink_busy"`
 		}
 		if json.Unmarshal(sc.Bytes(), &l) != nil {
 			continue
@@ -127,6 +129,7 @@ func (r *fwRun) parseLog(log io.Reader) error {
 		case "run finished":
 			finished = true
 			r.Elapsed = time.Duration(l.Elapsed)
+			r.SinkBusy = time.Duration(l.SinkBusy)
 			r.Documents, r.Analysed, r.Cached, r.Failed = l.Documents, l.Analysed, l.Cached, l.Failed
 		case "stage":
 			r.Stages = append(r.Stages, stageBusy{Name: l.Name, Busy: time.Duration(l.Busy)})

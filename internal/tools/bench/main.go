@@ -271,6 +271,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			p.float(what, "pipeline_tokens_per_s", float64(tokens)/r.Elapsed.Seconds(), 0)
 			p.float(what, "cpu_s", r.CPU.Seconds(), 3)
 			p.float(what, "peak_rss_mb", r.RSSMB(), 1)
+			p.float(what, "sink_busy_s", r.SinkBusy.Seconds(), 3)
 			if i == 0 {
 				base = rate / float64(n)
 			}
@@ -332,6 +333,13 @@ func report(p printer, what string, r *fwRun, tokens int64) {
 	p.float(what, "startup_s", r.Startup.Seconds(), 3)
 	p.float(what, "pipeline_s", r.Elapsed.Seconds(), 3)
 	p.float(what, "reports_s", r.Reports.Seconds(), 3)
+	// The sink consumes documents one at a time in input order: the
+	// pipeline cannot finish faster than its busy time however many
+	// workers run, so its share of pipeline_s bounds the scaling.
+	p.float(what, "sink_busy_s", r.SinkBusy.Seconds(), 3)
+	if r.Elapsed > 0 {
+		p.float(what, "sink_share_of_pipeline", r.SinkBusy.Seconds()/r.Elapsed.Seconds(), 3)
+	}
 	p.float(what, "docs_per_s", float64(r.Documents)/r.Wall.Seconds(), 1)
 	p.float(what, "tokens_per_s", float64(tokens)/r.Wall.Seconds(), 0)
 	p.float(what, "pipeline_tokens_per_s", float64(tokens)/r.Elapsed.Seconds(), 0)
