@@ -26,6 +26,35 @@ type scratch struct {
 	words  []int32   // words[j]: the entry of context word j, or -1
 	sufs   []sufRows // sufs[j]: the suffix rows of its last 3 bytes
 	touch  uint32    // see model.touch
+	cache  *wordCache
+}
+
+// wordCache remembers the lookups of recent context words: a small
+// direct-mapped table (about 150 KB, which stays in the CPU cache) in front
+// of the model's word and suffix maps (megabytes, which do not), so that
+// the frequent words of news text do not miss the cache every time. Words
+// longer than cacheWord bytes are not cached.
+type wordCache [cacheSize]cachedWord
+
+const (
+	cacheSize = 4096 // a power of two
+	cacheWord = 15
+)
+
+type cachedWord struct {
+	n    uint8 // the word's length; 0: empty
+	word [cacheWord]byte
+	e    int32
+	sr   sufRows
+}
+
+// fnv1a is the FNV-1a hash of w, the cache's index function.
+func fnv1a(w []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range w {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
 }
 
 var loadEnglish = sync.OnceValues(func() (*model, error) { return decode(aptagmodel.English) })
@@ -65,7 +94,18 @@ func (t *Tagger) TagTokens(tokens []token.Token) {
 	// symbols) are only looked up, so they are built in one reused buffer
 	// and never become strings.
 	s.words, s.sufs = s.words[:0], s.sufs[:0]
+	if s.cache == nil {
+		s.cache = new(wordCache)
+	}
 	look := func(w []byte) {
+		var c *cachedWord
+		if len(w) > 0 && len(w) <= cacheWord {
+			c = &s.cache[fnv1a(w)&(cacheSize-1)]
+			if int(c.n) == len(w) && string(c.word[:c.n]) == string(w) {
+				s.words, s.sufs = append(s.words, c.e), append(s.sufs, c.sr)
+				return
+			}
+		}
 		e, ok := t.m.words[string(w)]
 		if !ok {
 			e = -1
@@ -75,6 +115,9 @@ func (t *Tagger) TagTokens(tokens []token.Token) {
 			sr = noSuf
 		}
 		s.words, s.sufs = append(s.words, e), append(s.sufs, sr)
+		if c != nil {
+			c.n, c.e, c.sr = uint8(copy(c.word[:], w)), e, sr
+		}
 	}
 	look(append(s.key[:0], "-START-"...))
 	look(append(s.key[:0], "-START2-"...))
