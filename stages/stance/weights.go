@@ -1,6 +1,10 @@
 package stance
 
-import "math/bits"
+import (
+	"math/bits"
+
+	"github.com/framewatch/framewatch/internal/hugemem"
+)
 
 // weights is the model's weights keyed by feature-name hash, as an
 // open-addressing table with linear probing: one slot (hash and weights,
@@ -23,7 +27,8 @@ type weightSlot struct {
 
 func newWeights(m map[uint64][3]float64) *weights {
 	n := 1 << bits.Len(uint(2*len(m)+1)) // load at most 1/2
-	t := &weights{slots: make([]weightSlot, n), shift: uint(64 - bits.Len(uint(n-1)))}
+	t := &weights{shift: uint(64 - bits.Len(uint(n-1)))}
+	t.slots = hugemem.Slice[weightSlot](n, t)
 	for h, w := range m {
 		if h == 0 {
 			t.zero, t.zeroOK = w, true

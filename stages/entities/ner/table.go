@@ -1,6 +1,10 @@
 package ner
 
-import "math"
+import (
+	"math"
+
+	"github.com/framewatch/framewatch/internal/hugemem"
+)
 
 // table maps feature hashes to row offsets in a weight slice while a model
 // is loaded or trained; pack then turns it into the rowTable that predict
@@ -130,7 +134,8 @@ func quantum(w []float32) float32 {
 // loaded from a file was quantised the same way, so packing it loses
 // nothing.
 func pack(index *table, w []float32) *rowTable {
-	t := &rowTable{slots: make([]rowSlot, len(index.slots)), shift: index.shift, n: index.len(), scale: quantum(w)}
+	t := &rowTable{shift: index.shift, n: index.len(), scale: quantum(w)}
+	t.slots = hugemem.Slice[rowSlot](len(index.slots), t)
 	mask := uint64(len(t.slots) - 1)
 	index.all(func(k uint64, off int32) {
 		var row [nLabels]int16
