@@ -9,6 +9,13 @@
 // user would, with a fresh --state workspace, so every figure covers the
 // whole program: ingest, all stages, the workspace and the reports.
 //
+// The main run is repeated (-repeat, 3 by default), each framewatch run
+// followed by a baseline run; the run figures are the median run's, and the
+// ratio to prose is the median of the pairs' ratios, so that the machine's
+// drift between runs cancels out (min and max are printed too). The sink's
+// busy time (sink_busy_s: the documents consumed one at a time, in input
+// order) is the serial part of a run, which bounds scaling with workers.
+//
 // Every figure is printed on its own line as "bench <what> <metric> <value>".
 // Tokens are the text stage's word tokens, summed from the "words" column
 // of the run's units.csv; the baseline's tokens/s uses the same count for
