@@ -19,6 +19,8 @@ var Classes = [3]string{"negative", "neutral", "positive"}
 // Model is a multinomial logistic regression over the features of an
 // Instance. It is read-only after construction and safe for concurrent use.
 type Model struct {
+	// w is a trained model's weights by feature name, for WriteTo; nil in
+	// a model read by ReadModel.
 	w map[string][3]float64
 	// tab is w keyed by the FNV-1a hash of the feature name, so that
 	// prediction looks features up without building their names.
@@ -103,6 +105,9 @@ func softmax(z [3]float64) [3]float64 {
 // "name<TAB>w_neg<TAB>w_neu<TAB>w_pos", sorted by name, weights with 5
 // significant digits, so that the same training gives the same bytes.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	if m.w == nil {
+		return 0, fmt.Errorf("stance: write model: a model read from a file keeps no feature names; write the trained model")
+	}
 	names := make([]string, 0, len(m.w))
 	for n := range m.w {
 		names = append(names, n)
@@ -139,7 +144,11 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("stance: read model: %w", err)
 	}
 	defer zr.Close()
-	m := &Model{w: make(map[string][3]float64), lex: sharedLexicon()}
+	// The weights go straight into the hash-keyed table: a read model
+	// keeps no feature names (about 130,000 strings the garbage collector
+	// would otherwise mark on every cycle), so it cannot be written again.
+	m := &Model{lex: sharedLexicon()}
+	hw := make(map[uint64][3]float64)
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	line := 0
@@ -160,16 +169,18 @@ func ReadModel(r io.Reader) (*Model, error) {
 				return nil, fmt.Errorf("stance: read model: line %d: %w", line, err)
 			}
 		}
-		m.w[parts[0]] = ws
+		h := hashName(parts[0])
+		if _, dup := hw[h]; dup {
+			return nil, fmt.Errorf("stance: read model: line %d: feature %q is repeated or collides with another feature's hash", line, parts[0])
+		}
+		hw[h] = ws
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("stance: read model: %w", err)
 	}
-	if len(m.w) == 0 {
+	if len(hw) == 0 {
 		return nil, fmt.Errorf("stance: read model: no weights")
 	}
-	if err := m.index(); err != nil {
-		return nil, fmt.Errorf("stance: read model: %w", err)
-	}
+	m.tab = newWeights(hw)
 	return m, nil
 }

@@ -1,8 +1,11 @@
 package stance
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
 	"math"
 	"strings"
 	"testing"
@@ -357,5 +360,47 @@ frames:
 	}
 	if g := strings.Join(got, ","); g != "Russia@Kremlin,North Korea@DPRK" {
 		t.Errorf("stances = %s", g)
+	}
+}
+
+func gzipText(t *testing.T, s string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	if _, err := zw.Write([]byte(s)); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestReadModel checks that a model file's weights are what prediction
+// reads, that malformed files are refused, and that a read model (which
+// keeps no feature names) refuses to be written.
+func TestReadModel(t *testing.T) {
+	m, err := ReadModel(bytes.NewReader(gzipText(t, "# header\nbias\t1\t0\t-1\nw:great\t-2\t0\t3\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, ok := m.tab.get(hashName("w:great")); !ok || w != [3]float64{-2, 0, 3} {
+		t.Errorf("w:great = %v, %v; want [-2 0 3], true", w, ok)
+	}
+	if _, ok := m.tab.get(hashName("w:awful")); ok {
+		t.Error("a feature the file lacks has weights")
+	}
+	if _, err := m.WriteTo(io.Discard); err == nil {
+		t.Error("WriteTo of a read model: want an error")
+	}
+	for _, bad := range []string{
+		"",                                 // no weights
+		"bias\t1\t0\n",                     // three fields
+		"bias\t1\tx\t0\n",                  // not a number
+		"bias\t1\t0\t-1\nbias\t1\t0\t-1\n", // repeated
+	} {
+		if _, err := ReadModel(bytes.NewReader(gzipText(t, bad))); err == nil {
+			t.Errorf("ReadModel(%q): want an error", bad)
+		}
 	}
 }
