@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/framewatch/framewatch/pipeline"
 	json "github.com/goccy/go-json"
@@ -61,30 +62,56 @@ type mentionRow struct {
 // single goroutine that consumes them in input order nothing but copying
 // (at 16 workers that goroutine would otherwise bound the run).
 func RenderRows(d *pipeline.Doc) (*Rows, error) {
-	var bufs [nStreams]bytes.Buffer
-	var cws [nStreams]*csv.Writer
-	for i := range nStreams - 1 {
-		cws[i] = csv.NewWriter(&bufs[i])
+	r := renderers.Get().(*renderer)
+	for i := range r.bufs {
+		r.bufs[i].Reset()
 	}
-	mentions := json.NewEncoder(&bufs[streamMentions])
-	mentions.SetEscapeHTML(false)
 	for _, u := range d.Units {
-		if err := renderUnit(cws, mentions, d, u); err != nil {
+		if err := renderUnit(r.cws, r.mentions, d, u); err != nil {
+			// A failed csv.Writer stays failed: the renderer is dropped.
 			return nil, fmt.Errorf("reports: %s: %w", d.Source, err)
 		}
 	}
-	r := &Rows{}
+	total := 0
 	for i := range nStreams {
-		if cw := cws[i]; cw != nil {
+		if cw := r.cws[i]; cw != nil {
 			cw.Flush()
 			if err := cw.Error(); err != nil {
 				return nil, fmt.Errorf("reports: %s: %w", d.Source, err)
 			}
 		}
-		r.files[i] = bufs[i].Bytes()
+		total += r.bufs[i].Len()
 	}
-	return r, nil
+	// One allocation for the document's rows; the renderer's buffers and
+	// writers go back to the pool.
+	all := make([]byte, 0, total)
+	rows := &Rows{}
+	for i := range nStreams {
+		start := len(all)
+		all = append(all, r.bufs[i].Bytes()...)
+		rows.files[i] = all[start:len(all):len(all)]
+	}
+	renderers.Put(r)
+	return rows, nil
 }
+
+// renderer is RenderRows' working set: a buffer and a writer per stream,
+// reused through renderers.
+type renderer struct {
+	bufs     [nStreams]bytes.Buffer
+	cws      [nStreams]*csv.Writer
+	mentions *json.Encoder
+}
+
+var renderers = sync.Pool{New: func() any {
+	r := &renderer{}
+	for i := range nStreams - 1 {
+		r.cws[i] = csv.NewWriter(&r.bufs[i])
+	}
+	r.mentions = json.NewEncoder(&r.bufs[streamMentions])
+	r.mentions.SetEscapeHTML(false)
+	return r
+}}
 
 func renderUnit(cws [nStreams]*csv.Writer, mentions *json.Encoder, d *pipeline.Doc, u *pipeline.Unit) error {
 	outlet := outletName(u.Outlet)
