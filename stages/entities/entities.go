@@ -184,17 +184,39 @@ type unitSents struct {
 	ranges [][2]int
 }
 
+// nerInput is the NER model's input for one document: its sentences, and
+// the words and tags they slice. Process keeps none of it, so the slices
+// are recycled through nerInputs.
+type nerInput struct {
+	sents       []ner.Sentence
+	words, tags []string
+}
+
+var nerInputs = sync.Pool{New: func() any { return new(nerInput) }}
+
+// release clears the references to the document's text and returns b to
+// nerInputs.
+func (b *nerInput) release() {
+	clear(b.sents)
+	clear(b.words)
+	clear(b.tags)
+	nerInputs.Put(b)
+}
+
 // Process fills Entities and Token.Label for every unit of d. Units
 // without tokens get no entities.
 func (r *Recognizer) Process(ctx context.Context, d *pipeline.Doc) error {
-	var sents []ner.Sentence
 	var units []unitSents
+	// One backing array each for the words and tags of every sentence,
+	// reused from document to document.
+	b := nerInputs.Get().(*nerInput)
+	defer b.release()
 	nTok := 0
 	for _, u := range d.Units {
 		nTok += len(u.Tokens)
 	}
-	// One backing array each for the words and tags of every sentence.
-	words, tags := make([]string, 0, nTok), make([]string, 0, nTok)
+	sents := b.sents[:0]
+	words, tags := slices.Grow(b.words[:0], nTok), slices.Grow(b.tags[:0], nTok)
 	for _, u := range d.Units {
 		u.Entities = nil
 		us := unitSents{u: u}
@@ -217,6 +239,7 @@ func (r *Recognizer) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 		units = append(units, us)
 	}
+	b.sents, b.words, b.tags = sents, words, tags
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -75,7 +76,15 @@ func (t *Tagger) Process(ctx context.Context, d *pipeline.Doc) error {
 // sents. Offsets are into src, and Token.Text is taken from orig (which has
 // the same length as src) so that it matches the original document.
 func (t *Tagger) Analyse(orig, src string, start, end int, toks []pipeline.Token, sents []pipeline.Sentence) ([]pipeline.Token, []pipeline.Sentence) {
-	var scratch []token.Token // the line's prose tokens, reused line after line
+	// The line's prose tokens, in a slice reused line after line and
+	// call after call.
+	buf := lineTokens.Get().(*[]token.Token)
+	scratch := (*buf)[:0]
+	defer func() {
+		clear(scratch[:cap(scratch)]) // drop the references to this text
+		*buf = scratch[:0]
+		lineTokens.Put(buf)
+	}()
 	pos := start
 	for pos < end {
 		nl := strings.IndexAny(src[pos:end], "\n\r\v\f\u2028\u2029")
@@ -90,6 +99,9 @@ func (t *Tagger) Analyse(orig, src string, start, end int, toks []pipeline.Token
 	}
 	return toks, sents
 }
+
+// lineTokens recycles Analyse's line token slices.
+var lineTokens = sync.Pool{New: func() any { return new([]token.Token) }}
 
 // line analyses one line src[start:end]; scratch is spare room for the
 // line's prose tokens, returned for reuse.
