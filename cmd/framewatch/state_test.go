@@ -507,3 +507,87 @@ func TestUnchangedFilesAreNotRead(t *testing.T) {
 		}
 	}
 }
+
+// TestUnreadFilesStillCountForDuplicates checks that a file left unread
+// (unchanged since its analysis was stored) still takes part in duplicate
+// detection, as it does in a full run: a changed file whose text equals an
+// unread file's is a duplicate of it, and the report equals a fresh run's.
+func TestUnreadFilesStillCountForDuplicates(t *testing.T) {
+	tmp := t.TempDir()
+	in, out, state := filepath.Join(tmp, "in"), filepath.Join(tmp, "out"), filepath.Join(tmp, "state")
+	writeCorpus(t, in, 0, 3)
+	args := []string{"run", "--out", out, "--state", state, "--report-date", "2024-07-01", in}
+	if err := runCLI(t, args...); err != nil {
+		t.Fatal(err)
+	}
+	// story-0002 becomes a copy of story-0000, which stays untouched (and
+	// so unread by the next run).
+	b, err := os.ReadFile(filepath.Join(in, "story-0000.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(in, "story-0002.txt"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := runCLI(t, args...); err != nil {
+		t.Fatal(err)
+	}
+	ref := filepath.Join(tmp, "ref")
+	if err := runCLI(t, "run", "--no-state", "--out", ref, "--report-date", "2024-07-01", in); err != nil {
+		t.Fatal(err)
+	}
+	status := func(dir string) map[string]string {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(dir, "latest", "manifest.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var raw struct {
+			Documents []map[string]any `json:"documents"`
+		}
+		if err := json.Unmarshal(b, &raw); err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, d := range raw.Documents {
+			out[filepath.Base(fmt.Sprint(d["source"]))] = fmt.Sprint(d["status"], " ", d["duplicate_of"])
+		}
+		return out
+	}
+	got, want := status(out), status(ref)
+	if got["story-0002.txt"] != want["story-0002.txt"] || !strings.HasPrefix(want["story-0002.txt"], "duplicate") {
+		t.Errorf("story-0002.txt after the re-run: %q; a fresh run says %q", got["story-0002.txt"], want["story-0002.txt"])
+	}
+	same := func() {
+		t.Helper()
+		for _, f := range []string{"units.csv", "entities.csv", "tone.csv"} {
+			a, _ := os.ReadFile(filepath.Join(out, "latest", f))
+			c, _ := os.ReadFile(filepath.Join(ref, "latest", f))
+			if !bytes.Equal(a, c) {
+				t.Errorf("%s differs from a fresh run's", f)
+			}
+		}
+	}
+	same()
+
+	// The other way round: story-0000 (read first) becomes a copy of
+	// story-0001, which is unread; story-0001 is then the duplicate.
+	b, err = os.ReadFile(filepath.Join(in, "story-0001.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(in, "story-0000.txt"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := runCLI(t, args...); err != nil {
+		t.Fatal(err)
+	}
+	if err := runCLI(t, "run", "--no-state", "--out", ref, "--report-date", "2024-07-01", in); err != nil {
+		t.Fatal(err)
+	}
+	got, want = status(out), status(ref)
+	if got["story-0001.txt"] != want["story-0001.txt"] || !strings.HasPrefix(want["story-0001.txt"], "duplicate") {
+		t.Errorf("story-0001.txt after the second re-run: %q; a fresh run says %q", got["story-0001.txt"], want["story-0001.txt"])
+	}
+	same()
+}

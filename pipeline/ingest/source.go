@@ -207,7 +207,10 @@ func (r *reader) send(d *pipeline.Doc) error {
 			d.Reason += "; " + note
 		}
 	}
-	if d.Status == pipeline.StatusOK && d.Text != "" {
+	// An unread document (Known said its file is unchanged) has no text
+	// but its stored hash, and counts for duplicates as if it had been
+	// read.
+	if d.Status == pipeline.StatusOK && (d.Text != "" || d.Unread && d.Hash != "") {
 		if d.Hash == "" { // loadFile hashes ahead, in a prefetch worker
 			d.Hash = Hash(d.Text)
 		}
