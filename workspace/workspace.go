@@ -17,6 +17,7 @@ import (
 	"github.com/framewatch/framewatch/pipeline"
 	json "github.com/goccy/go-json"
 	"github.com/gofrs/flock"
+	"golang.org/x/sync/errgroup"
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
 
@@ -242,37 +243,45 @@ func (w *Workspace) open(ctx context.Context) error {
 // loadIndex reads the key of every stored document, so that a miss costs no
 // query and a hit costs one.
 func (w *Workspace) loadIndex(ctx context.Context) error {
-	rows, err := w.db.QueryContext(ctx, `SELECT doc_id, hash, version, config_hash FROM docs`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	w.index = make(map[string]Key)
-	for rows.Next() {
-		var id string
-		var k Key
-		if err := rows.Scan(&id, &k.Hash, &k.Version, &k.ConfigHash); err != nil {
+	// The documents' keys and the files' records are independent: they
+	// load at once, on the two connections.
+	var g errgroup.Group
+	g.Go(func() error {
+		rows, err := w.db.QueryContext(ctx, `SELECT doc_id, hash, version, config_hash FROM docs`)
+		if err != nil {
 			return err
 		}
-		w.index[id] = w.internKey(k)
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	frows, err := w.db.QueryContext(ctx, `SELECT source, size, mtime, meta, doc_id, hash, doc_key FROM files`)
-	if err != nil {
-		return err
-	}
-	defer frows.Close()
-	w.files = make(map[string]FileStat)
-	for frows.Next() {
-		var f FileStat
-		if err := frows.Scan(&f.Source, &f.Size, &f.ModTime, &f.Meta, &f.DocID, &f.Hash, &f.Key); err != nil {
+		defer rows.Close()
+		index := make(map[string]Key)
+		for rows.Next() {
+			var id string
+			var k Key
+			if err := rows.Scan(&id, &k.Hash, &k.Version, &k.ConfigHash); err != nil {
+				return err
+			}
+			index[id] = w.internKey(k)
+		}
+		w.index = index
+		return rows.Err()
+	})
+	g.Go(func() error {
+		frows, err := w.db.QueryContext(ctx, `SELECT source, size, mtime, meta, doc_id, hash, doc_key FROM files`)
+		if err != nil {
 			return err
 		}
-		w.files[f.Source] = f
-	}
-	return frows.Err()
+		defer frows.Close()
+		files := make(map[string]FileStat)
+		for frows.Next() {
+			var f FileStat
+			if err := frows.Scan(&f.Source, &f.Size, &f.ModTime, &f.Meta, &f.DocID, &f.Hash, &f.Key); err != nil {
+				return err
+			}
+			files[f.Source] = f
+		}
+		w.files = files
+		return frows.Err()
+	})
+	return g.Wait()
 }
 
 // FileStat is what a run learnt about an input file whose analysis it
