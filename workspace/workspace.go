@@ -495,6 +495,40 @@ func (w *Workspace) StoreHTML(key, text string, meta pipeline.Meta) {
 	w.extPend[key] = extract{text, string(b)}
 }
 
+// LoadExport returns what StoreExport stored under key.
+func (w *Workspace) LoadExport(key string) (string, bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var e extract
+	if p, ok := w.extPend[exportKey+key]; ok {
+		e = p
+	} else if p, ok := w.extInfl[exportKey+key]; ok {
+		e = p
+	} else if w.closed || w.db.QueryRow(`SELECT text FROM extracts WHERE key = ?`, exportKey+key).Scan(&e.text) != nil {
+		return "", false
+	}
+	return e.text, true
+}
+
+// StoreExport remembers what an export file (JSON Lines, CSV) gave, under
+// key; it is committed with the next batch of results, in the extracts
+// table beside the HTML extractions.
+func (w *Workspace) StoreExport(key, data string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return
+	}
+	if w.extPend == nil {
+		w.extPend = map[string]extract{}
+	}
+	w.extPend[exportKey+key] = extract{text: data}
+}
+
+// exportKey prefixes export keys in the extracts table, apart from the
+// HTML cache's keys.
+const exportKey = "export "
+
 // load returns the stored JSON of id when it was saved under k, or nil.
 func (w *Workspace) load(id string, k Key) ([]byte, error) {
 	w.mu.Lock()

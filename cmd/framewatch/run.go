@@ -214,6 +214,7 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		// Files unchanged since their analysis was stored are not read,
 		// except under --full; their records are kept either way.
 		src.Known = sink.known
+		src.KnownExport, src.ReadExport = sink.knownExport, sink.readExport
 		sink.readAll = o.full
 		if !o.full {
 			stages = append([]pipeline.Stage{&cacheStage{sink: sink, src: src}}, stages...)

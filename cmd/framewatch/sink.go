@@ -120,6 +120,7 @@ type runSink struct {
 	stats       sync.Map    // source path -> workspace.FileStat (size, time, meta) seen by ingest
 	encoded     sync.Map    // *pipeline.Doc -> its workspace.Encode form, from the store stage
 	rows        sync.Map    // *pipeline.Doc -> its *reports.Rows, from the store stage
+	exports     sync.Map    // export file path -> its workspace.FileStat (size, time, meta) seen by ingest
 	held        []heldDoc
 	w           *reports.Writer
 
@@ -168,8 +169,7 @@ func (s *runSink) Consume(ctx context.Context, d *pipeline.Doc) error {
 				return err
 			}
 		}
-		if v, ok := s.stats.LoadAndDelete(d.Source); ok && !d.Failed() && key.Hash != "" {
-			f := v.(workspace.FileStat)
+		if f, ok := s.fileStat(d); ok && !d.Failed() && key.Hash != "" {
 			f.DocID, f.Hash, f.Key = d.ID, d.Hash, key.Hash
 			s.ws.RecordFile(f)
 		}
@@ -307,6 +307,92 @@ func failure(d *pipeline.Doc) string {
 		return strings.Join(parts, "; ")
 	}
 	return d.Reason
+}
+
+// exportState is what the workspace keeps about an export file (JSON
+// Lines, CSV): its size, modification time and sidecar metadata when it was
+// read, and the documents it gave.
+type exportState struct {
+	Size    int64                 `json:"size"`
+	ModTime int64                 `json:"mtime"`
+	Meta    string                `json:"meta"`
+	Records []ingest.ExportRecord `json:"records"`
+}
+
+// knownExport is the source's KnownExport hook: it remembers the file (its
+// records' file records are saved with their results, see recordFile) and,
+// unless readAll, says the file is unchanged when its size, modification
+// time and sidecar metadata equal those stored, and every record that had
+// text (and was no duplicate) has its analysis stored for this version and
+// configuration, so that none of them needs the file read after all.
+func (s *runSink) knownExport(f ingest.File) ([]ingest.ExportRecord, bool) {
+	meta, err := json.Marshal(f.Meta)
+	if err != nil {
+		return nil, false
+	}
+	s.exports.Store(f.Path, workspace.FileStat{Size: f.Size, ModTime: f.ModTime, Meta: string(meta)})
+	if s.readAll {
+		return nil, false
+	}
+	data, ok := s.ws.LoadExport(f.Path)
+	if !ok {
+		return nil, false
+	}
+	var st exportState
+	if json.Unmarshal([]byte(data), &st) != nil || st.Size != f.Size || st.ModTime != f.ModTime || st.Meta != string(meta) {
+		return nil, false
+	}
+	for _, rec := range st.Records {
+		if rec.Status != "" || rec.Dup {
+			// Failed or skipped: emitted again as such. A duplicate has no
+			// analysis of its own; should it be one no longer, the cache
+			// stage reads it.
+			continue
+		}
+		fs, ok := s.ws.File(rec.Source)
+		if !ok || fs.DocID != rec.Final || fs.Hash != rec.Hash ||
+			!s.ws.Has(fs.DocID, workspace.Key{Hash: fs.Key, Version: s.version, ConfigHash: s.cfgHash}) {
+			return nil, false
+		}
+	}
+	return st.Records, true
+}
+
+// readExport is the source's ReadExport hook: it stores what an export
+// file gave, for knownExport next time.
+func (s *runSink) readExport(f ingest.File, recs []ingest.ExportRecord) {
+	meta, err := json.Marshal(f.Meta)
+	if err != nil {
+		return
+	}
+	b, err := json.Marshal(exportState{Size: f.Size, ModTime: f.ModTime, Meta: string(meta), Records: recs})
+	if err != nil {
+		return
+	}
+	s.ws.StoreExport(f.Path, string(b))
+}
+
+// fileStat returns the file record to save with d's result: what Known
+// was told about d's file, or for a record of an export file ("PATH:N")
+// what KnownExport was told about the export file.
+func (s *runSink) fileStat(d *pipeline.Doc) (workspace.FileStat, bool) {
+	if v, ok := s.stats.LoadAndDelete(d.Source); ok {
+		return v.(workspace.FileStat), true
+	}
+	if d.Format != ingest.FormatJSONL && d.Format != ingest.FormatCSV {
+		return workspace.FileStat{}, false
+	}
+	i := strings.LastIndexByte(d.Source, ':')
+	if i < 0 {
+		return workspace.FileStat{}, false
+	}
+	v, ok := s.exports.Load(d.Source[:i])
+	if !ok {
+		return workspace.FileStat{}, false
+	}
+	f := v.(workspace.FileStat)
+	f.Source = d.Source
+	return f, true
 }
 
 // known is the source's Known hook: it remembers what it is told about

@@ -591,3 +591,154 @@ func TestUnreadFilesStillCountForDuplicates(t *testing.T) {
 	}
 	same()
 }
+
+// TestUnchangedExportsAreNotRead checks the export-file shortcut: a JSON
+// Lines or CSV file unchanged since it was read (size, time, sidecar
+// metadata) is not read again, its documents, failed and skipped ones
+// included, are emitted as before, and every change (an edit, --full, a new
+// configuration) gives what a fresh analysis gives.
+func TestUnchangedExportsAreNotRead(t *testing.T) {
+	tmp := t.TempDir()
+	in, out, state := filepath.Join(tmp, "in"), filepath.Join(tmp, "out"), filepath.Join(tmp, "state")
+	writeCorpus(t, in, 0, 2)
+	jsonl := filepath.Join(in, "feed.jsonl")
+	lines := `{"id": "a1", "outlet": "TASS", "date": "2024-06-19", "text": "MOSCOW (TASS) - Putin praised Kim Jong Un in Pyongyang, calling the pact a model of friendship."}
+{"id": "a2", "outlet": "Yonhap", "text": "SEOUL (Yonhap) - South Korea condemned the pact between Russia and North Korea as a threat."}
+{"id": "a3", "text": "broken
+{"id": "a4", "outlet": "AFP", "text": "   "}
+{"id": "a5", "outlet": "AFP", "text": "MOSCOW (TASS) - Putin praised Kim Jong Un in Pyongyang, calling the pact a model of friendship."}
+`
+	if err := os.WriteFile(jsonl, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	csvText := "id,outlet,text\nc1,Reuters,\"Washington said the deal between Moscow and Pyongyang violates U.N. sanctions.\"\nc2,BBC,\"Kim Jong Un promised full support for Russia's war in Ukraine, officials said.\"\n"
+	if err := os.WriteFile(filepath.Join(in, "wire.csv"), []byte(csvText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"run", "--out", out, "--state", state, "--report-date", "2024-07-01", in}
+	if err := runCLI(t, args...); err != nil && exitCode(err) != exitPartial {
+		t.Fatal(err)
+	}
+	latest := func(dir string) string {
+		d, _ := filepath.EvalSymlinks(filepath.Join(dir, "latest"))
+		return d
+	}
+	docs := func(dir string) string {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(latest(dir), "manifest.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m struct {
+			Documents []map[string]any `json:"documents"`
+		}
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		var sb strings.Builder
+		for _, d := range m.Documents {
+			fmt.Fprintln(&sb, d["doc_id"], d["source"], d["status"], d["reason"], d["duplicate_of"])
+		}
+		return sb.String()
+	}
+	// sameAsFresh compares the run's tables and documents with a fresh
+	// analysis of the same input.
+	sameAsFresh := func(when string, extra ...string) {
+		t.Helper()
+		ref := filepath.Join(tmp, "ref")
+		os.RemoveAll(ref)
+		refArgs := append(append([]string{"run", "--no-state"}, extra...), "--out", ref, "--report-date", "2024-07-01", in)
+		if err := runCLI(t, refArgs...); err != nil && exitCode(err) != exitPartial {
+			t.Fatal(err)
+		}
+		if a, b := docs(out), docs(ref); a != b {
+			t.Errorf("%s: documents\n%s\nwant (fresh analysis)\n%s", when, a, b)
+		}
+		for _, f := range []string{"units.csv", "entities.csv", "tone.csv", "unit_stance.csv", "figures.csv"} {
+			a, _ := os.ReadFile(filepath.Join(latest(out), f))
+			c, _ := os.ReadFile(filepath.Join(latest(ref), f))
+			if !bytes.Equal(a, c) {
+				t.Errorf("%s: %s differs from a fresh analysis", when, f)
+			}
+		}
+	}
+	first := docs(out)
+	for _, want := range []string{"failed invalid json on line 3", "skipped empty text", "duplicate duplicate of a1"} {
+		if !strings.Contains(first, want) {
+			t.Fatalf("test setup: the first run's documents lack %q:\n%s", want, first)
+		}
+	}
+
+	// Same size and time, different bytes: not read, so not noticed, and
+	// the documents (failed, skipped and duplicate ones too) are as before.
+	fi, err := os.Stat(jsonl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	swapped := strings.Replace(lines, "between Russia and", "between Serbia and", 1)
+	if len(swapped) != len(lines) || swapped == lines {
+		t.Fatal("test setup: the swap must keep the size")
+	}
+	if err := os.WriteFile(jsonl, []byte(swapped), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(jsonl, fi.ModTime(), fi.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	if err := runCLI(t, args...); err != nil && exitCode(err) != exitPartial {
+		t.Fatal(err)
+	}
+	if got := docs(out); got != first {
+		t.Errorf("an unchanged export's documents changed:\n%s\nwant\n%s", got, first)
+	}
+	entities := func() []byte {
+		b, _ := os.ReadFile(filepath.Join(latest(out), "entities.csv"))
+		return b
+	}
+	if bytes.Contains(entities(), []byte("Serbia")) {
+		t.Error("an export with its stored size and time was read")
+	}
+
+	// --full reads it.
+	if err := runCLI(t, append([]string{"run", "--full"}, args[1:]...)...); err != nil && exitCode(err) != exitPartial {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(entities(), []byte("Serbia")) {
+		t.Error("--full did not read the export")
+	}
+	sameAsFresh("--full")
+
+	// A real edit: a record changes, one is appended.
+	edited := strings.Replace(swapped, "full support", "his full support", 1)
+	if err := os.WriteFile(filepath.Join(in, "wire.csv"), []byte(strings.Replace(csvText, "full support", "his full support", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edited += `{"id": "a6", "outlet": "DPA", "text": "BERLIN (dpa) - Germany summoned the Russian ambassador over the pact with North Korea."}` + "\n"
+	if err := os.WriteFile(jsonl, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := runCLI(t, args...); err != nil && exitCode(err) != exitPartial {
+		t.Fatal(err)
+	}
+	sameAsFresh("after an edit")
+	if tot := readTotals(t, latest(out)); tot.Totals.Cached == 0 {
+		t.Errorf("after an edit: %+v, want the unchanged documents cached", tot.Totals)
+	}
+
+	// Unchanged again: replayed, and still what a fresh analysis gives.
+	if err := runCLI(t, args...); err != nil && exitCode(err) != exitPartial {
+		t.Fatal(err)
+	}
+	sameAsFresh("unchanged re-run")
+
+	// A new configuration: the stored analyses do not count, the exports
+	// are read, and the tables equal a fresh analysis.
+	cfg := filepath.Join(tmp, "cfg.yaml")
+	if err := os.WriteFile(cfg, []byte("report:\n  top_entities: 3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := runCLI(t, append([]string{"run", "--config", cfg}, args[1:]...)...); err != nil && exitCode(err) != exitPartial {
+		t.Fatal(err)
+	}
+	sameAsFresh("after a configuration change", "--config", cfg)
+}

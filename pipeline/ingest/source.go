@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -44,8 +45,46 @@ type Source struct {
 	// restore its stored analysis or call Load before analysing it.
 	Known func(f File) (hash string, ok bool)
 
+	// KnownExport, when set, is asked about each JSON Lines or CSV file
+	// (File as for Known) before it is read. When it returns ok, the file
+	// is not read: the documents it gave when it was last read (told to
+	// ReadExport then) are emitted again, those that had text as unread
+	// documents with their Hash (see Known), the others with their status
+	// and reason.
+	KnownExport func(f File) (recs []ExportRecord, ok bool)
+	// ReadExport, when set, is told every document a JSON Lines or CSV file
+	// gave when it was read, for KnownExport next time.
+	ReadExport func(f File, recs []ExportRecord)
+
 	// serial turns prefetching off, so that tests can compare.
 	serial bool
+}
+
+// ExportRecord is one document a JSON Lines or CSV file gave, as the file
+// gave it (before send made its ID unique and marked duplicates, which a
+// replay does again): enough to emit it again without reading the file.
+type ExportRecord struct {
+	ID     string          `json:"id"`
+	Final  string          `json:"final_id"` // its ID once made unique
+	Source string          `json:"source"`
+	Format string          `json:"format"`
+	Status pipeline.Status `json:"status,omitempty"` // "": a record with text
+	Reason string          `json:"reason,omitempty"`
+	Hash   string          `json:"hash,omitempty"`
+	Meta   pipeline.Meta   `json:"meta"`
+	// Dup is set when send found the record's text earlier in the input;
+	// a replay marks it again if it still is.
+	Dup bool `json:"dup,omitempty"`
+}
+
+// doc is the document rec stands for, unread when it had text.
+func (rec ExportRecord) doc() *pipeline.Doc {
+	d := &pipeline.Doc{ID: rec.ID, Source: rec.Source, Format: rec.Format, Status: rec.Status, Reason: rec.Reason, Meta: rec.Meta}
+	d.Meta.Extra = maps.Clone(rec.Meta.Extra)
+	if rec.Status == "" {
+		d.Hash, d.Unread = rec.Hash, true
+	}
+	return d
 }
 
 // File describes an input file for Source.Known: its path, size,
@@ -61,10 +100,49 @@ type File struct {
 // set, as the first read would have: it sets Text, Hash, Meta, Status and
 // Reason and clears Unread. The ID is kept.
 func (s *Source) Load(ctx context.Context, d *pipeline.Doc) {
+	if d.Format == FormatJSONL || d.Format == FormatCSV {
+		s.loadRecord(ctx, d)
+		return
+	}
 	r := s.newReader(ctx, nil, 0) // no Known: the file is read
 	got := r.loadFile(d.Source, d.ID, d.Format, d.Meta)
 	d.Text, d.Hash, d.Meta, d.Unread = got.Text, got.Hash, got.Meta, false
 	if got.Status != "" {
+		d.Status, d.Reason = got.Status, got.Reason
+	}
+}
+
+// errFound stops loadRecord's read at the record it wants.
+var errFound = errors.New("ingest: record found")
+
+// loadRecord is Load for a record of a JSON Lines or CSV file (Source
+// "PATH:N"): it reads the file up to that record. Meta is kept: it holds
+// the sidecar metadata the file had when it was listed.
+func (s *Source) loadRecord(ctx context.Context, d *pipeline.Doc) {
+	d.Unread = false
+	i := strings.LastIndexByte(d.Source, ':')
+	if i < 0 {
+		d.Status, d.Reason = pipeline.StatusFailed, "record source without a record number"
+		return
+	}
+	var got *pipeline.Doc
+	r := s.newReader(ctx, func(x *pipeline.Doc) error {
+		if x.Source == d.Source {
+			got = x
+			return errFound
+		}
+		return nil
+	}, 0)
+	err := r.readFile(d.Source[:i], "", pipeline.Meta{})
+	if got == nil {
+		d.Status, d.Reason = pipeline.StatusFailed, "record no longer in its file"
+		if err != nil && !errors.Is(err, errFound) {
+			d.Reason += ": " + err.Error()
+		}
+		return
+	}
+	d.Text, d.Hash = got.Text, got.Hash
+	if got.Status != pipeline.StatusOK && got.Status != pipeline.StatusDuplicate {
 		d.Status, d.Reason = got.Status, got.Reason
 	}
 }
@@ -145,6 +223,7 @@ func (s *Source) Docs(ctx context.Context, emit func(*pipeline.Doc) error) error
 	}
 	r := s.newReader(ctx, emit, s.SizeHint)
 	r.known = s.Known
+	r.knownExport, r.readExport = s.KnownExport, s.ReadExport
 	for i, p := range s.Paths {
 		var err error
 		switch {
@@ -181,20 +260,33 @@ func siblingMeta(p string) pipeline.Meta {
 
 // reader is the state of one Docs call.
 type reader struct {
-	cache  HTMLCache
-	known  func(File) (string, bool)
-	ctx    context.Context
-	emit   func(*pipeline.Doc) error
-	limit  int64
-	used   map[string]int    // doc ID -> highest "~N" suffix handed out
-	hashes map[string]string // text hash -> first doc ID
-	serial bool              // no prefetching
+	cache       HTMLCache
+	known       func(File) (string, bool)
+	knownExport func(File) ([]ExportRecord, bool)
+	readExport  func(File, []ExportRecord)
+	// recording, while an export file is read, collects what send is
+	// given, for readExport.
+	recording bool
+	recorded  []ExportRecord
+	ctx       context.Context
+	emit      func(*pipeline.Doc) error
+	limit     int64
+	used      map[string]int    // doc ID -> highest "~N" suffix handed out
+	hashes    map[string]string // text hash -> first doc ID
+	serial    bool              // no prefetching
 }
 
 // send gives d a unique ID, marks duplicates and emits it.
 func (r *reader) send(d *pipeline.Doc) error {
 	if err := r.ctx.Err(); err != nil {
 		return err
+	}
+	rec := -1
+	if r.recording {
+		r.recorded = append(r.recorded, ExportRecord{ID: d.ID, Source: d.Source, Format: d.Format,
+			Status: d.Status, Reason: d.Reason, Meta: d.Meta})
+		rec = len(r.recorded) - 1
+		r.recorded[rec].Meta.Extra = maps.Clone(d.Meta.Extra)
 	}
 	if d.Status == "" {
 		d.Status = pipeline.StatusOK
@@ -220,6 +312,13 @@ func (r *reader) send(d *pipeline.Doc) error {
 			d.Reason = "duplicate of " + first
 		} else {
 			r.hashes[d.Hash] = d.ID
+		}
+	}
+	if rec >= 0 {
+		r.recorded[rec].Final = d.ID
+		if r.recorded[rec].Status == "" {
+			r.recorded[rec].Hash = d.Hash
+			r.recorded[rec].Dup = d.Status == pipeline.StatusDuplicate
 		}
 	}
 	return r.emit(d)
@@ -495,17 +594,42 @@ func (r *reader) readFile(path, id string, meta pipeline.Meta) error {
 		return r.send(r.loadFile(path, id, format, meta))
 	}
 	d := &pipeline.Doc{ID: id, Source: path, Format: format}
-	f, status, reason := r.open(path)
-	if f == nil {
+	fi, status, reason := r.stat(path)
+	if fi == nil {
 		d.Status, d.Reason = status, reason
+		return r.send(d)
+	}
+	file := File{Path: path, Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), Meta: meta}
+	if r.knownExport != nil {
+		if recs, ok := r.knownExport(file); ok {
+			for _, rec := range recs {
+				if err := r.send(rec.doc()); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		d.Status, d.Reason = pipeline.StatusFailed, err.Error()
 		return r.send(d)
 	}
 	defer f.Close()
 	in, _ := decodeUTF16(f)
-	if format == FormatJSONL {
-		return r.readJSONL(in, path, id, meta, true)
+	if r.readExport != nil {
+		r.recording, r.recorded = true, nil
+		defer func() { r.recording, r.recorded = false, nil }()
 	}
-	return r.readCSV(in, path, id, meta)
+	if format == FormatJSONL {
+		err = r.readJSONL(in, path, id, meta, true)
+	} else {
+		err = r.readCSV(in, path, id, meta)
+	}
+	if err == nil && r.readExport != nil && len(r.recorded) > 0 {
+		r.readExport(file, r.recorded)
+	}
+	return err
 }
 
 // stat checks that path is a regular file within the size limit. When it
@@ -522,20 +646,6 @@ func (r *reader) stat(path string) (fi os.FileInfo, status pipeline.Status, reas
 		return nil, pipeline.StatusSkipped, fmt.Sprintf("file too large (%d bytes > limit %d)", fi.Size(), r.limit)
 	}
 	return fi, "", ""
-}
-
-// open opens a regular file within the size limit. When it cannot, it
-// returns a nil file and the status and reason of the document.
-func (r *reader) open(path string) (*os.File, pipeline.Status, string) {
-	fi, status, reason := r.stat(path)
-	if fi == nil {
-		return nil, status, reason
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, pipeline.StatusFailed, err.Error()
-	}
-	return f, "", ""
 }
 
 // loadFile reads a single-document file (text, Markdown or HTML) and
