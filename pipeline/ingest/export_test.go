@@ -20,7 +20,7 @@ func exportTree(t *testing.T) string {
 {"id": "a1", "outlet": "AFP", "text": "Seoul condemned the pact."}
 {"id": "a5", "text": "Putin praised Kim Jong Un in Pyongyang."}
 `,
-		"wire.csv": "\ufeffid,outlet,text,extra\nc1,Reuters,\"Washington condemned the deal,\nsaying it breaks sanctions.\",x\nc2,BBC,,y\n",
+		"wire.csv":     "\ufeffid,outlet,text,extra\nc1,Reuters,\"Washington condemned the deal,\nsaying it breaks sanctions.\",x\nc2,BBC,,y\n",
 		"manifest.csv": "file,country\nwire.csv,GB\n",
 		"story.txt":    "Kim Jong Un promised support.\n",
 	})
