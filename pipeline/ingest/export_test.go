@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -101,5 +102,63 @@ func TestLoadRecord(t *testing.T) {
 	s.Load(context.Background(), gone)
 	if gone.Status != pipeline.StatusFailed || gone.Unread {
 		t.Errorf("Load of a record no longer in its file: %+v, want failed", *gone)
+	}
+}
+
+// TestExportReplayFallsBack checks that an export is read, not replayed,
+// when replaying would give a record another ID or change whether it is a
+// duplicate: its stored analysis would not fit.
+func TestExportReplayFallsBack(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		change func(dir string)
+	}{
+		{"an earlier file takes a record's ID", func(dir string) {
+			write(t, filepath.Join(dir, "a-first.jsonl"), `{"id": "r1", "text": "Tokyo protested the launch."}`+"\n")
+		}},
+		{"the original of a duplicate record is gone", func(dir string) {
+			if err := os.Remove(filepath.Join(dir, "0.txt")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a record's text appears earlier", func(dir string) {
+			write(t, filepath.Join(dir, "1.txt"), "Moscow praised the summit.\n")
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeTree(t, map[string]string{
+				"0.txt":      "Putin praised Kim Jong Un in Pyongyang.\n",
+				"feed.jsonl": `{"id": "r1", "text": "Moscow praised the summit."}` + "\n" + `{"id": "r2", "text": "Putin praised Kim Jong Un in Pyongyang."}` + "\n",
+			})
+			recs := map[string][]ExportRecord{}
+			collect(t, &Source{Paths: []string{dir}, serial: true,
+				ReadExport: func(f File, r []ExportRecord) { recs[f.Path] = r }})
+			tt.change(dir)
+			read := 0
+			collect(t, &Source{Paths: []string{dir}, serial: true,
+				KnownExport: func(f File) ([]ExportRecord, bool) { r, ok := recs[f.Path]; return r, ok },
+				ReadExport: func(f File, r []ExportRecord) {
+					if filepath.Base(f.Path) == "feed.jsonl" {
+						read++
+					}
+				}})
+			if read == 0 {
+				t.Error("feed.jsonl was replayed; want it read")
+			}
+		})
+	}
+	// Unchanged, it is replayed.
+	dir := writeTree(t, map[string]string{"feed.jsonl": `{"id": "r1", "text": "Moscow praised the summit."}` + "\n"})
+	recs := map[string][]ExportRecord{}
+	collect(t, &Source{Paths: []string{dir}, serial: true, ReadExport: func(f File, r []ExportRecord) { recs[f.Path] = r }})
+	collect(t, &Source{Paths: []string{dir}, serial: true,
+		KnownExport: func(f File) ([]ExportRecord, bool) { r, ok := recs[f.Path]; return r, ok },
+		ReadExport:  func(f File, r []ExportRecord) { t.Error("an unchanged export was read") }})
+}
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

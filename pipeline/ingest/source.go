@@ -327,19 +327,62 @@ func (r *reader) send(d *pipeline.Doc) error {
 // uniqueID returns id, or id with a "~N" suffix when id is taken, and a
 // note saying so.
 func (r *reader) uniqueID(id string) (string, string) {
-	n, taken := r.used[id]
+	got, renamed := uniqueIn(id, func(k string) (int, bool) { n, ok := r.used[k]; return n, ok },
+		func(k string, n int) { r.used[k] = n })
+	if !renamed {
+		return got, ""
+	}
+	return got, fmt.Sprintf("id %q already used, renamed %q", id, got)
+}
+
+// uniqueIn returns id, or id with the first free "~N" suffix, given the
+// IDs handed out (get: an ID's highest suffix so far) and records it with
+// set.
+func uniqueIn(id string, get func(string) (int, bool), set func(string, int)) (string, bool) {
+	n, taken := get(id)
 	if !taken {
-		r.used[id] = 1
-		return id, ""
+		set(id, 1)
+		return id, false
 	}
 	for k := n + 1; ; k++ {
 		c := id + "~" + strconv.Itoa(k)
-		if _, ok := r.used[c]; !ok {
-			r.used[id] = k
-			r.used[c] = 1
-			return c, fmt.Sprintf("id %q already used, renamed %q", id, c)
+		if _, ok := get(c); !ok {
+			set(id, k)
+			set(c, 1)
+			return c, true
 		}
 	}
+}
+
+// replayable reports whether emitting recs again gives every record the ID
+// it had and leaves each record a duplicate or not as it was. Otherwise
+// some record would need its text after all (its stored analysis is filed
+// under another ID, or it has none, being a duplicate then), one record at
+// a time: the file is read instead.
+func (r *reader) replayable(recs []ExportRecord) bool {
+	used := map[string]int{} // IDs handed out by the replay, over r.used
+	get := func(k string) (int, bool) {
+		if n, ok := used[k]; ok {
+			return n, true
+		}
+		n, ok := r.used[k]
+		return n, ok
+	}
+	hashes := map[string]bool{}
+	for _, rec := range recs {
+		if id, _ := uniqueIn(rec.ID, get, func(k string, n int) { used[k] = n }); id != rec.Final {
+			return false
+		}
+		if rec.Status != "" || rec.Hash == "" {
+			continue
+		}
+		_, seen := r.hashes[rec.Hash]
+		if seen = seen || hashes[rec.Hash]; seen != rec.Dup {
+			return false
+		}
+		hashes[rec.Hash] = true
+	}
+	return true
 }
 
 // joinPath joins a PATH argument, kept as the user gave it, and a
@@ -601,7 +644,7 @@ func (r *reader) readFile(path, id string, meta pipeline.Meta) error {
 	}
 	file := File{Path: path, Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), Meta: meta}
 	if r.knownExport != nil {
-		if recs, ok := r.knownExport(file); ok {
+		if recs, ok := r.knownExport(file); ok && r.replayable(recs) {
 			for _, rec := range recs {
 				if err := r.send(rec.doc()); err != nil {
 					return err
