@@ -460,14 +460,8 @@ type extract struct{ text, meta string }
 // LoadHTML returns the text and metadata stored by StoreHTML under key. It
 // implements ingest.HTMLCache.
 func (w *Workspace) LoadHTML(key string) (string, pipeline.Meta, bool) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	var e extract
-	if p, ok := w.extPend[key]; ok {
-		e = p
-	} else if p, ok := w.extInfl[key]; ok {
-		e = p
-	} else if w.closed || w.db.QueryRow(`SELECT text, meta FROM extracts WHERE key = ?`, key).Scan(&e.text, &e.meta) != nil {
+	e, ok := w.loadExtract(key)
+	if !ok {
 		return "", pipeline.Meta{}, false
 	}
 	var meta pipeline.Meta
@@ -477,6 +471,36 @@ func (w *Workspace) LoadHTML(key string) (string, pipeline.Meta, bool) {
 	return e.text, meta, true
 }
 
+// loadExtract returns the extract stored, or waiting to be, under key.
+func (w *Workspace) loadExtract(key string) (extract, bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if e, ok := w.extPend[key]; ok {
+		return e, true
+	}
+	if e, ok := w.extInfl[key]; ok {
+		return e, true
+	}
+	var e extract
+	if w.closed || w.db.QueryRow(`SELECT text, meta FROM extracts WHERE key = ?`, key).Scan(&e.text, &e.meta) != nil {
+		return extract{}, false
+	}
+	return e, true
+}
+
+// storeExtract queues e under key for the next batch.
+func (w *Workspace) storeExtract(key string, e extract) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return
+	}
+	if w.extPend == nil {
+		w.extPend = map[string]extract{}
+	}
+	w.extPend[key] = e
+}
+
 // StoreHTML remembers an HTML page's extracted text and metadata under key;
 // it is committed with the next batch of results.
 func (w *Workspace) StoreHTML(key, text string, meta pipeline.Meta) {
@@ -484,45 +508,20 @@ func (w *Workspace) StoreHTML(key, text string, meta pipeline.Meta) {
 	if err != nil {
 		return
 	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.closed {
-		return
-	}
-	if w.extPend == nil {
-		w.extPend = map[string]extract{}
-	}
-	w.extPend[key] = extract{text, string(b)}
+	w.storeExtract(key, extract{text, string(b)})
 }
 
 // LoadExport returns what StoreExport stored under key.
 func (w *Workspace) LoadExport(key string) (string, bool) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	var e extract
-	if p, ok := w.extPend[exportKey+key]; ok {
-		e = p
-	} else if p, ok := w.extInfl[exportKey+key]; ok {
-		e = p
-	} else if w.closed || w.db.QueryRow(`SELECT text FROM extracts WHERE key = ?`, exportKey+key).Scan(&e.text) != nil {
-		return "", false
-	}
-	return e.text, true
+	e, ok := w.loadExtract(exportKey + key)
+	return e.text, ok
 }
 
 // StoreExport remembers what an export file (JSON Lines, CSV) gave, under
 // key; it is committed with the next batch of results, in the extracts
 // table beside the HTML extractions.
 func (w *Workspace) StoreExport(key, data string) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.closed {
-		return
-	}
-	if w.extPend == nil {
-		w.extPend = map[string]extract{}
-	}
-	w.extPend[exportKey+key] = extract{text: data}
+	w.storeExtract(exportKey+key, extract{text: data})
 }
 
 // exportKey prefixes export keys in the extracts table, apart from the
