@@ -313,9 +313,15 @@ func failure(d *pipeline.Doc) string {
 // Lines, CSV): its size, modification time and sidecar metadata when it was
 // read, and the documents it gave.
 type exportState struct {
-	Size    int64                 `json:"size"`
-	ModTime int64                 `json:"mtime"`
-	Meta    string                `json:"meta"`
+	Size    int64  `json:"size"`
+	ModTime int64  `json:"mtime"`
+	Meta    string `json:"meta"`
+	// Version and Config are the analysis version and configuration hash
+	// of the run that read the file: a failed record's reason may depend
+	// on them (a line over the configured size limit), so either changing
+	// means reading the file again.
+	Version string                `json:"version"`
+	Config  string                `json:"config"`
 	Records []ingest.ExportRecord `json:"records"`
 }
 
@@ -339,7 +345,8 @@ func (s *runSink) knownExport(f ingest.File) ([]ingest.ExportRecord, bool) {
 		return nil, false
 	}
 	var st exportState
-	if json.Unmarshal([]byte(data), &st) != nil || st.Size != f.Size || st.ModTime != f.ModTime || st.Meta != string(meta) {
+	if json.Unmarshal([]byte(data), &st) != nil || st.Size != f.Size || st.ModTime != f.ModTime || st.Meta != string(meta) ||
+		st.Version != s.version || st.Config != s.cfgHash {
 		return nil, false
 	}
 	for _, rec := range st.Records {
@@ -365,7 +372,8 @@ func (s *runSink) readExport(f ingest.File, recs []ingest.ExportRecord) {
 	if err != nil {
 		return
 	}
-	b, err := json.Marshal(exportState{Size: f.Size, ModTime: f.ModTime, Meta: string(meta), Records: recs})
+	b, err := json.Marshal(exportState{Size: f.Size, ModTime: f.ModTime, Meta: string(meta),
+		Version: s.version, Config: s.cfgHash, Records: recs})
 	if err != nil {
 		return
 	}
