@@ -23,6 +23,11 @@
 // result replaces the old row. Failed documents are never stored, so they
 // are retried by the next run.
 //
+// Beside the results the database keeps what spares reading input again:
+// each input file's size, modification time and sidecar metadata with its
+// document's key (files), HTML extractions and the documents each JSON
+// Lines or CSV export gave (extracts), and the runs.
+//
 // # Crash safety
 //
 // The database runs in WAL mode with synchronous=FULL: a commit is on disk

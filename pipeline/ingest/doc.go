@@ -20,6 +20,16 @@
 // plus one hash and one ID per document; JSON Lines and CSV files are
 // streamed record by record.
 //
+// A caller with state (the CLI's workspace) can spare re-reading: Known is
+// asked about each text, Markdown or HTML file before it is read, and
+// KnownExport about each JSON Lines or CSV file (whose documents ReadExport
+// was told when it was last read). A file they say is unchanged is not
+// opened: its documents are emitted again, those with text as unread
+// documents (Doc.Unread, with the stored Hash, which still counts for
+// duplicates), to be restored from the caller's store or read with Load.
+// An export is replayed only when that gives every record its old ID and
+// duplicate status.
+//
 // HTML main text and metadata come from go-trafilatura with fixed options:
 // no network access, no fallback extractors, and publication dates accepted
 // between 1990 and 2100 so that the result does not depend on the clock.
