@@ -2,9 +2,11 @@ package ingest
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/framewatch/framewatch/pipeline"
@@ -160,5 +162,28 @@ func write(t *testing.T, path, content string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestExportRecordLimit checks that an export with more records than
+// maxExportRecords is not kept for replay, so that memory stays bounded.
+func TestExportRecordLimit(t *testing.T) {
+	defer func(n int) { maxExportRecords = n }(maxExportRecords)
+	maxExportRecords = 3
+	for _, tt := range []struct {
+		records int
+		kept    bool
+	}{{3, true}, {4, false}} {
+		var lines strings.Builder
+		for i := range tt.records {
+			fmt.Fprintf(&lines, `{"id": "r%d", "text": "Record number %d about the summit."}`+"\n", i, i)
+		}
+		dir := writeTree(t, map[string]string{"feed.jsonl": lines.String()})
+		kept := false
+		docs := collect(t, &Source{Paths: []string{dir}, serial: true,
+			ReadExport: func(f File, r []ExportRecord) { kept = len(r) == tt.records }})
+		if kept != tt.kept || len(docs) != tt.records {
+			t.Errorf("%d records: kept for replay %v, %d documents; want %v, %d", tt.records, kept, len(docs), tt.kept, tt.records)
+		}
 	}
 }

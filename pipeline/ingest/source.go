@@ -60,6 +60,11 @@ type Source struct {
 	serial bool
 }
 
+// maxExportRecords is the most records of one export file that are kept
+// for ReadExport (a few hundred bytes each, without their text): a larger
+// export is read again by every run, so that memory stays bounded.
+var maxExportRecords = 50000
+
 // ExportRecord is one document a JSON Lines or CSV file gave, as the file
 // gave it (before send made its ID unique and marked duplicates, which a
 // replay does again): enough to emit it again without reading the file.
@@ -282,6 +287,10 @@ func (r *reader) send(d *pipeline.Doc) error {
 		return err
 	}
 	rec := -1
+	if r.recording && len(r.recorded) >= maxExportRecords {
+		// Too many to keep in memory: this export will be read again.
+		r.recording, r.recorded = false, nil
+	}
 	if r.recording {
 		r.recorded = append(r.recorded, ExportRecord{ID: d.ID, Source: d.Source, Format: d.Format,
 			Status: d.Status, Reason: d.Reason, Meta: d.Meta})
@@ -669,7 +678,7 @@ func (r *reader) readFile(path, id string, meta pipeline.Meta) error {
 	} else {
 		err = r.readCSV(in, path, id, meta)
 	}
-	if err == nil && r.readExport != nil && len(r.recorded) > 0 {
+	if err == nil && r.readExport != nil && r.recording && len(r.recorded) > 0 {
 		r.readExport(file, r.recorded)
 	}
 	return err
