@@ -317,26 +317,25 @@ type exportState struct {
 	ModTime int64  `json:"mtime"`
 	Meta    string `json:"meta"`
 	// Version and Config are the analysis version and configuration hash
-	// of the run that read the file: a failed record's reason may depend
-	// on them (a line over the configured size limit), so either changing
-	// means reading the file again.
+	// of the run that read the file: what a file gives may depend on them,
+	// so either changing means reading the file again.
 	Version string                `json:"version"`
 	Config  string                `json:"config"`
 	Records []ingest.ExportRecord `json:"records"`
 }
 
 // knownExport is the source's KnownExport hook: it remembers the file (its
-// records' file records are saved with their results, see recordFile) and,
+// records' file records are saved with their results, see fileStat) and,
 // unless readAll, says the file is unchanged when its size, modification
 // time and sidecar metadata equal those stored, and every record that had
 // text (and was no duplicate) has its analysis stored for this version and
 // configuration, so that none of them needs the file read after all.
 func (s *runSink) knownExport(f ingest.File) ([]ingest.ExportRecord, bool) {
-	meta, err := json.Marshal(f.Meta)
-	if err != nil {
+	cur, ok := statOf(f)
+	if !ok {
 		return nil, false
 	}
-	s.exports.Store(f.Path, workspace.FileStat{Size: f.Size, ModTime: f.ModTime, Meta: string(meta)})
+	s.exports.Store(f.Path, cur)
 	if s.readAll {
 		return nil, false
 	}
@@ -345,7 +344,7 @@ func (s *runSink) knownExport(f ingest.File) ([]ingest.ExportRecord, bool) {
 		return nil, false
 	}
 	var st exportState
-	if json.Unmarshal([]byte(data), &st) != nil || st.Size != f.Size || st.ModTime != f.ModTime || st.Meta != string(meta) ||
+	if json.Unmarshal([]byte(data), &st) != nil || st.Size != cur.Size || st.ModTime != cur.ModTime || st.Meta != cur.Meta ||
 		st.Version != s.version || st.Config != s.cfgHash {
 		return nil, false
 	}
@@ -368,11 +367,11 @@ func (s *runSink) knownExport(f ingest.File) ([]ingest.ExportRecord, bool) {
 // readExport is the source's ReadExport hook: it stores what an export
 // file gave, for knownExport next time.
 func (s *runSink) readExport(f ingest.File, recs []ingest.ExportRecord) {
-	meta, err := json.Marshal(f.Meta)
-	if err != nil {
+	cur, ok := statOf(f)
+	if !ok {
 		return
 	}
-	b, err := json.Marshal(exportState{Size: f.Size, ModTime: f.ModTime, Meta: string(meta),
+	b, err := json.Marshal(exportState{Size: cur.Size, ModTime: cur.ModTime, Meta: cur.Meta,
 		Version: s.version, Config: s.cfgHash, Records: recs})
 	if err != nil {
 		return
@@ -403,16 +402,25 @@ func (s *runSink) fileStat(d *pipeline.Doc) (workspace.FileStat, bool) {
 	return f, true
 }
 
+// statOf is what the workspace records of f: its path, size, time and
+// sidecar metadata (as JSON, to compare).
+func statOf(f ingest.File) (workspace.FileStat, bool) {
+	meta, err := json.Marshal(f.Meta)
+	if err != nil {
+		return workspace.FileStat{}, false
+	}
+	return workspace.FileStat{Source: f.Path, Size: f.Size, ModTime: f.ModTime, Meta: string(meta)}, true
+}
+
 // known is the source's Known hook: it remembers what it is told about
 // every file (for the file record saved with the file's result) and, unless
 // readAll, says a file is unchanged when its size, modification time and
 // sidecar metadata equal the stored record's.
 func (s *runSink) known(f ingest.File) (string, bool) {
-	meta, err := json.Marshal(f.Meta)
-	if err != nil {
+	cur, ok := statOf(f)
+	if !ok {
 		return "", false
 	}
-	cur := workspace.FileStat{Source: f.Path, Size: f.Size, ModTime: f.ModTime, Meta: string(meta)}
 	s.stats.Store(f.Path, cur)
 	if s.readAll {
 		return "", false

@@ -17,6 +17,8 @@ import (
 type Tagger struct {
 	m    *model
 	pool sync.Pool
+	// start1 and start2 are the previous tags of a sentence's first word.
+	start1, start2 prev
 }
 
 // scratch is the per-call working set.
@@ -68,6 +70,7 @@ func New() (*Tagger, error) {
 		return nil, err
 	}
 	t := &Tagger{m: m}
+	t.start1, t.start2 = t.prev("-START-"), t.prev("-START2-")
 	t.pool.New = func() any {
 		return &scratch{scores: make([]float32, len(m.classes)), key: make([]byte, 0, 64)}
 	}
@@ -110,7 +113,7 @@ func (t *Tagger) TagTokens(tokens []token.Token) {
 		if !ok {
 			e = -1
 		}
-		sr, ok := t.m.sufs[string(suffixBytes(w, 3))]
+		sr, ok := t.m.sufs[string(suffix(w, 3))]
 		if !ok {
 			sr = noSuf
 		}
@@ -128,7 +131,7 @@ func (t *Tagger) TagTokens(tokens []token.Token) {
 	look(append(s.key[:0], "-END-"...))
 	look(append(s.key[:0], "-END2-"...))
 
-	p1, p2 := t.prev("-START-"), t.prev("-START2-")
+	p1, p2 := t.start1, t.start2
 	for i := range tokens {
 		tag := t.tagOne(s, i, tokens[i].Text, p1, p2)
 		tokens[i].Tag = tag.name
@@ -232,7 +235,8 @@ func (t *Tagger) feat(s *scratch, a, b, c, d string) {
 	t.m.accumulate(k, s.scores)
 }
 
-func suffix(w string, n int) string {
+// suffix returns the last n bytes of w, or w.
+func suffix[S string | []byte](w S, n int) S {
 	if len(w) <= n {
 		return w
 	}
@@ -255,13 +259,6 @@ func appendNormal(dst []byte, word string) []byte {
 		return append(dst, "!DIGITS"...)
 	}
 	return appendLower(dst, word)
-}
-
-func suffixBytes(w []byte, n int) []byte {
-	if len(w) <= n {
-		return w
-	}
-	return w[len(w)-n:]
 }
 
 // isDecimalInt reports whether s is what strconv.Atoi would accept.

@@ -46,16 +46,12 @@ var speechVerbs = map[string]bool{
 	"believes": true, "believed": true,
 }
 
-// word is one word of a sentence with its byte span; the splitter fills
-// Words' type directly (Break is Words' own), so that Words allocates once.
-type word = Word
-
 // Attributions returns the attributed content of sentences with an
 // attribution cue (see the package comment). Sentences are found with a
 // simple splitter: ., ! or ? followed by space, and line breaks.
 func Attributions(text string) []Span {
 	var out []Span
-	buf := wordBufs.Get().(*[]word)
+	buf := wordBufs.Get().(*[]Word)
 	ws := (*buf)[:0] // reused across sentences and calls
 	for _, s := range Sentences(text) {
 		ws = words(text, s[0], s[1], ws[:0])
@@ -70,11 +66,11 @@ func Attributions(text string) []Span {
 // wordBufs recycles Attributions' word lists: the stance stage calls it for
 // every sentence with a target mention, and the spans it returns do not
 // refer to them.
-var wordBufs = sync.Pool{New: func() any { return new([]word) }}
+var wordBufs = sync.Pool{New: func() any { return new([]Word) }}
 
 // attribute appends the attributed content of the sentence [start, end),
 // split into ws, to out.
-func attribute(text string, start, end int, ws []word, out []Span) []Span {
+func attribute(text string, start, end int, ws []Word, out []Span) []Span {
 	add := func(a, b int) {
 		a, b = trim(text, a, b)
 		if b > a {
@@ -165,7 +161,7 @@ var inverted = map[string]bool{
 // "CONTENT, said X.") rather than opening one ("Speaking in Minsk, X said
 // CONTENT."): the verb ends the sentence, is followed by an adjunct, or
 // directly follows the comma.
-func trailing(text string, ws []word, i, c int) bool {
+func trailing(text string, ws []Word, i, c int) bool {
 	if i+1 >= len(ws) {
 		return true
 	}
@@ -177,7 +173,7 @@ func trailing(text string, ws []word, i, c int) bool {
 
 // commaBefore returns the offset of a comma at most four words before the
 // verb at ws[i] (the speaker phrase), or -1.
-func commaBefore(text string, start int, ws []word, i int) int {
+func commaBefore(text string, start int, ws []Word, i int) int {
 	lo := start
 	if i >= 5 {
 		lo = ws[i-5].End
@@ -211,8 +207,9 @@ func trim(text string, a, b int) (int, int) {
 	return a, b
 }
 
-// words appends the letter/digit words of text[start:end] to ws.
-func words(text string, start, end int, ws []word) []word {
+// words appends the letter/digit words of text[start:end] to ws (Break is
+// left to Words).
+func words(text string, start, end int, ws []Word) []Word {
 	s := text[start:end]
 	low, ascii, ok := lowerSameLen(s)
 	if !ok {
@@ -233,7 +230,7 @@ func words(text string, start, end int, ws []word) []word {
 		for j < len(s) && (alnum(s[j]) || (s[j] == '\'' || s[j] == '-') && j+1 < len(s) && alnum(s[j+1])) {
 			j++
 		}
-		ws = append(ws, word{Start: start + i, End: start + j, Lower: low[i:j]})
+		ws = append(ws, Word{Start: start + i, End: start + j, Lower: low[i:j]})
 		i = j
 	}
 	return ws
@@ -281,7 +278,7 @@ func lowerSameLen(s string) (low string, ascii, ok bool) {
 // wordsLow is words for any text whose lower-cased form low (of
 // text[start:end]) has the same byte offsets; with low "", each word is
 // lower-cased on its own.
-func wordsLow(text, low string, start, end int, ws []word) []word {
+func wordsLow(text, low string, start, end int, ws []Word) []Word {
 	i := start
 	for i < end {
 		r, n := utf8.DecodeRuneInString(text[i:end])
@@ -304,7 +301,7 @@ func wordsLow(text, low string, start, end int, ws []word) []word {
 		} else {
 			lw = strings.ToLower(text[i:j])
 		}
-		ws = append(ws, word{Start: i, End: j, Lower: lw})
+		ws = append(ws, Word{Start: i, End: j, Lower: lw})
 		i = j
 	}
 	return ws
@@ -313,7 +310,7 @@ func wordsLow(text, low string, start, end int, ws []word) []word {
 func alnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
 
 // wordsUTF8 is words for any text, lower-casing each word on its own.
-func wordsUTF8(text string, start, end int, ws []word) []word {
+func wordsUTF8(text string, start, end int, ws []Word) []Word {
 	return wordsLow(text, "", start, end, ws)
 }
 

@@ -15,7 +15,7 @@ type Speech struct {
 	sents  [][2]int
 	attrs  [][]Span // attrs[i]: the attributions of sents[i], once done[i]
 	done   []bool
-	ws     []word
+	ws     []Word
 }
 
 // NewSpeech prepares the reported speech of text.

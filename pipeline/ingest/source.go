@@ -101,6 +101,12 @@ type File struct {
 	Meta          pipeline.Meta
 }
 
+// fileOf describes the file at path, with stat fi and sidecar metadata
+// meta, for Known and KnownExport.
+func fileOf(path string, fi os.FileInfo, meta pipeline.Meta) File {
+	return File{Path: path, Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), Meta: meta}
+}
+
 // Load reads the file of d, a document this Source emitted with Unread
 // set, as the first read would have: it sets Text, Hash, Meta, Status and
 // Reason and clears Unread. The ID is kept.
@@ -286,16 +292,14 @@ func (r *reader) send(d *pipeline.Doc) error {
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
-	rec := -1
 	if r.recording && len(r.recorded) >= maxExportRecords {
 		// Too many to keep in memory: this export will be read again.
 		r.recording, r.recorded = false, nil
 	}
+	var rec ExportRecord // d as given, for a recording
 	if r.recording {
-		r.recorded = append(r.recorded, ExportRecord{ID: d.ID, Source: d.Source, Format: d.Format,
-			Status: d.Status, Reason: d.Reason, Meta: d.Meta})
-		rec = len(r.recorded) - 1
-		r.recorded[rec].Meta.Extra = maps.Clone(d.Meta.Extra)
+		rec = ExportRecord{ID: d.ID, Source: d.Source, Format: d.Format, Status: d.Status, Reason: d.Reason, Meta: d.Meta}
+		rec.Meta.Extra = maps.Clone(d.Meta.Extra)
 	}
 	if d.Status == "" {
 		d.Status = pipeline.StatusOK
@@ -323,12 +327,12 @@ func (r *reader) send(d *pipeline.Doc) error {
 			r.hashes[d.Hash] = d.ID
 		}
 	}
-	if rec >= 0 {
-		r.recorded[rec].Final = d.ID
-		if r.recorded[rec].Status == "" {
-			r.recorded[rec].Hash = d.Hash
-			r.recorded[rec].Dup = d.Status == pipeline.StatusDuplicate
+	if r.recording {
+		rec.Final = d.ID
+		if rec.Status == "" {
+			rec.Hash, rec.Dup = d.Hash, d.Status == pipeline.StatusDuplicate
 		}
+		r.recorded = append(r.recorded, rec)
 	}
 	return r.emit(d)
 }
@@ -651,7 +655,7 @@ func (r *reader) readFile(path, id string, meta pipeline.Meta) error {
 		d.Status, d.Reason = status, reason
 		return r.send(d)
 	}
-	file := File{Path: path, Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), Meta: meta}
+	file := fileOf(path, fi, meta)
 	if r.knownExport != nil {
 		if recs, ok := r.knownExport(file); ok && r.replayable(recs) {
 			for _, rec := range recs {
@@ -678,7 +682,7 @@ func (r *reader) readFile(path, id string, meta pipeline.Meta) error {
 	} else {
 		err = r.readCSV(in, path, id, meta)
 	}
-	if err == nil && r.readExport != nil && r.recording && len(r.recorded) > 0 {
+	if err == nil && r.recording && len(r.recorded) > 0 {
 		r.readExport(file, r.recorded)
 	}
 	return err
@@ -713,7 +717,7 @@ func (r *reader) loadFile(path, id, format string, meta pipeline.Meta) *pipeline
 		return d
 	}
 	if r.known != nil {
-		if h, ok := r.known(File{Path: path, Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), Meta: meta}); ok {
+		if h, ok := r.known(fileOf(path, fi, meta)); ok {
 			d.Meta, d.Hash, d.Unread = meta, h, true
 			return d
 		}

@@ -28,18 +28,27 @@ type Model struct {
 	lex *lexicon
 }
 
-// index builds m.tab from m.w. Two names with one hash would make one
-// feature take the other's weights, so that is an error.
+// index builds m.tab from m.w.
 func (m *Model) index() error {
 	hw := make(map[uint64][3]float64, len(m.w))
 	for name, w := range m.w {
-		h := hashName(name)
-		if _, dup := hw[h]; dup {
-			return fmt.Errorf("stance: feature %q collides with another feature's hash", name)
+		if err := addHashed(hw, name, w); err != nil {
+			return fmt.Errorf("stance: %w", err)
 		}
-		hw[h] = w
 	}
 	m.tab = newWeights(hw)
+	return nil
+}
+
+// addHashed adds the weights of feature name to hw under its hash. Two
+// names with one hash would make one feature take the other's weights, so
+// a hash already there is an error.
+func addHashed(hw map[uint64][3]float64, name string, w [3]float64) error {
+	h := hashName(name)
+	if _, dup := hw[h]; dup {
+		return fmt.Errorf("feature %q is repeated or collides with another feature's hash", name)
+	}
+	hw[h] = w
 	return nil
 }
 
@@ -169,11 +178,9 @@ func ReadModel(r io.Reader) (*Model, error) {
 				return nil, fmt.Errorf("stance: read model: line %d: %w", line, err)
 			}
 		}
-		h := hashName(parts[0])
-		if _, dup := hw[h]; dup {
-			return nil, fmt.Errorf("stance: read model: line %d: feature %q is repeated or collides with another feature's hash", line, parts[0])
+		if err := addHashed(hw, parts[0], ws); err != nil {
+			return nil, fmt.Errorf("stance: read model: line %d: %w", line, err)
 		}
-		hw[h] = ws
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("stance: read model: %w", err)
