@@ -7,4 +7,9 @@ type EntityConfig struct {
 	// Actors maps a canonical entity to the state actor it stands for
 	// ("Vladimir Putin": "Russia").
 	Actors map[string]string `yaml:"actors" json:"actors,omitempty"`
+	// RulesOff names post-processing rules of the entities stage to switch
+	// off (entities.Rules lists them). It exists for the evaluation tool,
+	// which measures what each rule is worth, and is never read from a
+	// configuration file.
+	RulesOff []string `yaml:"-" json:"-"`
 }

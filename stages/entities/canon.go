@@ -117,6 +117,8 @@ type canon struct {
 	orgs      map[string]bool   // keys of shipped organisations
 	title     map[string]bool   // lower-case title and role words
 	leaderSur map[string]string // surname key -> leader, when unique
+	// gazTypes lets the gazetteers override the model's type (see typeOf).
+	gazTypes bool
 }
 
 func newCanon(cfg pipeline.EntityConfig) *canon {
@@ -124,7 +126,7 @@ func newCanon(cfg pipeline.EntityConfig) *canon {
 		alias: map[string]string{}, display: map[string]string{}, actor: map[string]string{},
 		country: map[string]bool{}, place: map[string]bool{}, geo: map[string]bool{},
 		demonym: map[string]string{}, orgs: map[string]bool{}, title: map[string]bool{},
-		leaderSur: map[string]string{},
+		leaderSur: map[string]string{}, gazTypes: true,
 	}
 	setDisplay := func(name string) {
 		if _, ok := c.display[Key(name)]; !ok {
@@ -489,7 +491,7 @@ func (c *canon) typeOf(conll int, text string) string {
 		lastWord = text[i+1:]
 	}
 	multi := len(lastWord) < len(text)
-	if ner.Types[conll] != "PER" {
+	if c.gazTypes && ner.Types[conll] != "PER" {
 		switch {
 		case c.country[string(kb)] || c.alias[string(kb)] != "" && c.country[Key(c.alias[string(kb)])]:
 			return pipeline.EntGPE
@@ -511,6 +513,7 @@ func (c *canon) typeOf(conll int, text string) string {
 		return pipeline.EntOrg
 	case "LOC":
 		switch {
+		case !c.gazTypes:
 		case c.orgs[string(kb)] && !c.place[string(kb)]:
 			return pipeline.EntOrg // "the Kremlin", "the White House"
 		case c.geo[string(kb)]:
@@ -520,7 +523,7 @@ func (c *canon) typeOf(conll int, text string) string {
 		}
 		return pipeline.EntGPE
 	default:
-		if c.orgs[string(kb)] && !c.place[string(kb)] {
+		if c.gazTypes && c.orgs[string(kb)] && !c.place[string(kb)] {
 			return pipeline.EntOrg
 		}
 		if _, ok := c.demonym[string(kb)]; ok {

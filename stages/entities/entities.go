@@ -45,6 +45,9 @@ type Recognizer struct {
 	outFirst, knowFirst lengths
 	// firstNames holds the keys of common given names.
 	firstNames map[string]bool
+	// on says which post-processing rules apply (all, unless the
+	// configuration switches some off for an evaluation).
+	on ruleSet
 }
 
 // New builds the stage. outlets lists outlet names and aliases (from the
@@ -55,7 +58,12 @@ func New(cfg pipeline.EntityConfig, outlets []string) (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Recognizer{model: m, canon: newCanon(cfg), outlets: map[string]string{}, outFirst: lengths{}, knowFirst: lengths{}}
+	on, err := newRuleSet(cfg.RulesOff)
+	if err != nil {
+		return nil, err
+	}
+	r := &Recognizer{model: m, canon: newCanon(cfg), outlets: map[string]string{}, outFirst: lengths{}, knowFirst: lengths{}, on: on}
+	r.canon.gazTypes = on[ruleGazType]
 	add := func(name string) {
 		name = strings.Join(strings.Fields(name), " ")
 		words := tokenWords(name)
@@ -252,22 +260,32 @@ func (r *Recognizer) Process(ctx context.Context, d *pipeline.Doc) error {
 		var cands []span
 		for _, rg := range us.ranges {
 			spans = ner.Spans(labels[k], spans[:0])
-			spans = extendOrgs(u.Tokens[rg[0]:rg[1]], spans)
-			spans = r.fixPersons(u.Tokens[rg[0]:rg[1]], spans)
-			if titleCase(u.Tokens[rg[0]:rg[1]]) {
+			if r.on[ruleExtendOrgs] {
+				spans = extendOrgs(u.Tokens[rg[0]:rg[1]], spans)
+			}
+			if r.on[ruleFixPersons] {
+				spans = r.fixPersons(u.Tokens[rg[0]:rg[1]], spans)
+			}
+			if r.on[ruleHeadline] && titleCase(u.Tokens[rg[0]:rg[1]]) {
 				spans = r.headlinePersons(u.Tokens[rg[0]:rg[1]], spans)
 			}
 			k++
 			for _, sp := range spans {
 				cands = r.candidates(d.Text, u.Tokens, rg[0]+sp.Start, rg[0]+sp.End, sp.Type, cands)
 			}
-			cands = r.matchOutlets(u.Tokens, rg[0], rg[1], cands)
-			cands = r.matchKnown(u.Tokens, rg[0], rg[1], cands)
+			if r.on[ruleOutlets] {
+				cands = r.matchOutlets(u.Tokens, rg[0], rg[1], cands)
+			}
+			if r.on[ruleKnown] {
+				cands = r.matchKnown(u.Tokens, rg[0], rg[1], cands)
+			}
 		}
 		ms := merge(d.Text, cands)
 		u.Entities = r.mentions(d.Text, u, ms, links)
 	}
-	r.linkForward(d, links)
+	if r.on[rulePropagate] {
+		r.linkForward(d, links)
+	}
 	for _, u := range d.Units {
 		labelTokens(u)
 	}
@@ -529,7 +547,7 @@ func (r *Recognizer) candidates(text string, toks []pipeline.Token, a, b, t int,
 	// Split where a line break or a dateline in capitals interrupts.
 	start := a
 	for i := a + 1; i <= b; i++ {
-		if i < b && !breakBetween(text, toks[i-1], toks[i], r.canon) {
+		if i < b && (!r.on[ruleBreaks] || !breakBetween(text, toks[i-1], toks[i], r.canon)) {
 			continue
 		}
 		out = r.candidate(text, toks, start, i, t, out)
@@ -540,29 +558,29 @@ func (r *Recognizer) candidates(text string, toks []pipeline.Token, a, b, t int,
 
 func (r *Recognizer) candidate(text string, toks []pipeline.Token, a, b, t int, out []span) []span {
 	typ := r.canon.typeOf(t, text[toks[a].Start:toks[b-1].End])
-	if s, strong := r.stripTitles(toks, a, b); s > a && (typ == pipeline.EntPerson || strong) {
+	if s, strong := r.stripTitles(toks, a, b); r.on[ruleTitles] && s > a && (typ == pipeline.EntPerson || strong) {
 		// "Defense Minister Shin Won-sik" is a person whatever the model
 		// said; a title alone ("Historian") is no name at all.
 		if typ == pipeline.EntPerson || r.looksLikeName(toks[s:b]) {
 			typ, a = pipeline.EntPerson, s
 		}
 	}
-	if a >= b || (b-a == 1 && keyed(r.canon.title, toks[a].Text)) {
+	if a >= b || (r.on[ruleTitles] && b-a == 1 && keyed(r.canon.title, toks[a].Text)) {
 		return out
 	}
 	// "Additional reporting by", "Editing by", "Treaty": one capitalised
 	// common word the tagger does not call a proper noun.
-	if b-a == 1 && lowerIn(creditWords, toks[a].Text) {
+	if r.on[ruleCredits] && b-a == 1 && lowerIn(creditWords, toks[a].Text) {
 		return out // "Editing by", "Additional reporting by"
 	}
-	if b-a == 1 && typ != pipeline.EntNORP && toks[a].Tag != "NNP" && toks[a].Tag != "NNPS" && !isAllCaps(toks[a].Text) && !r.isKnownWord(toks[a].Text) {
+	if r.on[ruleSingleDrop] && b-a == 1 && typ != pipeline.EntNORP && toks[a].Tag != "NNP" && toks[a].Tag != "NNPS" && !isAllCaps(toks[a].Text) && !r.isKnownWord(toks[a].Text) {
 		return out
 	}
 	s := span{Start: toks[a].Start, End: toks[b-1].End, Type: typ, Prio: 1}
 	// A sentence-final period is not part of a name ("Kim Jong Un."), but
 	// an initialism keeps its own ("U.S.").
 	last := toks[b-1].Text
-	if strings.HasSuffix(last, ".") && !strings.Contains(last[:len(last)-1], ".") && utf8.RuneCountInString(last) > 2 {
+	if r.on[rulePeriod] && strings.HasSuffix(last, ".") && !strings.Contains(last[:len(last)-1], ".") && utf8.RuneCountInString(last) > 2 {
 		s.End--
 	}
 	if typ != pipeline.EntPerson {
@@ -801,6 +819,8 @@ func (r *Recognizer) mentions(text string, u *pipeline.Unit, ms []span, links *d
 		switch {
 		case s.Type == pipeline.EntOutlet:
 			m.Entity = r.outletName(m.Text)
+		case !r.on[rulePropagate]:
+			m.Entity = r.canon.name(m.Text, m.Type, links)
 		default:
 			// A known person, or a bare surname, that the model typed as
 			// something else.

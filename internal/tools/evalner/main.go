@@ -32,6 +32,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -52,8 +53,12 @@ func main() {
 func run(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("evalner", flag.ContinueOnError)
 	dir := fs.String("conll", "../shared/bench/conll2003", "folder with eng.testa and eng.testb")
+	corpus := fs.String("fixtures", "fixtures/corpus", "the fixture corpus, scored against fixtures/gold/entities.json")
 	noProse := fs.Bool("noprose", false, "skip prose's extractor")
+	noModel := fs.Bool("nomodel", false, "skip the model-on-gold-tokens figures (and prose's)")
 	errFile := fs.String("errors", "", "write the product's missed and spurious mentions to this file")
+	off := fs.String("off", "", "comma-separated entity rules to switch off (see -rules)")
+	rules := fs.Bool("rules", false, "print the rule table: the product's F1 with each entity rule switched off in turn")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -61,21 +66,12 @@ func run(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "evalner: no CoNLL-2003 data in %s; skipping\n", *dir)
 		return nil
 	}
-	m, err := entities.Model()
-	if err != nil {
-		return err
-	}
-	tg, err := tag.New()
-	if err != nil {
-		return fmt.Errorf("evalner: %w", err)
-	}
-	px, err := prosener.New()
-	if err != nil {
-		return fmt.Errorf("evalner: %w", err)
-	}
 	cfg, err := pipeline.LoadConfig("")
 	if err != nil {
 		return err
+	}
+	if *off != "" {
+		cfg.Entities.RulesOff = strings.Split(*off, ",")
 	}
 	var errs io.Writer
 	if *errFile != "" {
@@ -98,11 +94,39 @@ func run(args []string, stdout io.Writer) error {
 			return fmt.Errorf("evalner: %w", err)
 		}
 		sets[set] = docs
-		c, err := productRun(context.Background(), docs, cfg, errs)
+	}
+	ctx := context.Background()
+	if *rules {
+		return ruleTable(ctx, stdout, sets, *corpus, cfg)
+	}
+	for _, set := range []string{"testb", "testa"} {
+		c, err := productRun(ctx, sets[set], cfg, errs)
 		if err != nil {
 			return err
 		}
 		reportProduct(stdout, "conll2003-"+set, &c)
+	}
+	if _, err := os.Stat(*corpus); err == nil {
+		found, total, err := fixtureRecall(ctx, *corpus, cfg, errs)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "eval fixtures entity_gold_recall %.3f\n", float64(found)/float64(total))
+	}
+	if *noModel {
+		return nil
+	}
+	m, err := entities.Model()
+	if err != nil {
+		return err
+	}
+	tg, err := tag.New()
+	if err != nil {
+		return fmt.Errorf("evalner: %w", err)
+	}
+	px, err := prosener.New()
+	if err != nil {
+		return fmt.Errorf("evalner: %w", err)
 	}
 	for _, set := range []string{"testb", "testa"} {
 		docs := sets[set]
@@ -156,6 +180,46 @@ func reportProduct(w io.Writer, set string, c *ner.Counts) {
 		fmt.Fprintf(w, "eval %s product_%s_precision %.3f\n", set, name, p)
 		fmt.Fprintf(w, "eval %s product_%s_recall %.3f\n", set, name, r)
 	}
+}
+
+// ruleTable prints, for every entity rule, the product's micro F1 on
+// testb and testa and the fixture gold's recall with all rules on and
+// with that one rule off, as the markdown rows of README's rule table.
+func ruleTable(ctx context.Context, w io.Writer, sets map[string][][]ner.Sentence, corpus string, cfg pipeline.Config) error {
+	measure := func(off []string) ([3]float64, error) {
+		var out [3]float64
+		c := cfg
+		c.Entities.RulesOff = append(slices.Clone(cfg.Entities.RulesOff), off...)
+		for i, set := range []string{"testb", "testa"} {
+			n, err := productRun(ctx, sets[set], c, nil)
+			if err != nil {
+				return out, err
+			}
+			_, _, out[i] = n.PRF(-1)
+		}
+		found, total, err := fixtureRecall(ctx, corpus, c, nil)
+		if err != nil {
+			return out, err
+		}
+		out[2] = float64(found) / float64(total)
+		return out, nil
+	}
+	all, err := measure(nil)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "| rule | testb F1 on / off | testa F1 on / off | fixture gold recall on / off |\n|---|---|---|---|\n")
+	for _, name := range entities.Rules() {
+		if slices.Contains(cfg.Entities.RulesOff, name) {
+			continue
+		}
+		o, err := measure([]string{name})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "| `%s` | %.3f / %.3f | %.3f / %.3f | %.3f / %.3f |\n", name, all[0], o[0], all[1], o[1], all[2], o[2])
+	}
+	return nil
 }
 
 func report(w io.Writer, set string, c *ner.Counts, tps float64) {

@@ -94,6 +94,22 @@ func typeIndex(t string) int {
 	return 3
 }
 
+// productStagesOf builds the stages as framewatch run does and keeps those
+// up to and including entities.
+func productStagesOf(cfg pipeline.Config) ([]pipeline.Stage, error) {
+	all, err := analysis.Stages(cfg)
+	if err != nil {
+		return nil, err
+	}
+	var st []pipeline.Stage
+	for _, s := range all {
+		if slices.Contains(productStages, s.Name()) {
+			st = append(st, s)
+		}
+	}
+	return st, nil
+}
+
 // productRun writes docs as .txt files into a temporary folder and runs
 // them through ingest and the product's stages (built by analysis.Stages,
 // as framewatch run builds them), then scores every mention against the
@@ -115,15 +131,9 @@ func productRun(ctx context.Context, docs [][]ner.Sentence, cfg pipeline.Config,
 			return c, fmt.Errorf("evalner: %w", err)
 		}
 	}
-	all, err := analysis.Stages(cfg)
+	st, err := productStagesOf(cfg)
 	if err != nil {
 		return c, err
-	}
-	var st []pipeline.Stage
-	for _, s := range all {
-		if slices.Contains(productStages, s.Name()) {
-			st = append(st, s)
-		}
 	}
 	// A duplicate text is not analysed again: it is scored with the
 	// mentions of its first copy, as the product would count it.
