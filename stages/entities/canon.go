@@ -495,7 +495,12 @@ func (c *canon) typeOf(conll int, text string) string {
 		switch {
 		case c.country[string(kb)] || c.alias[string(kb)] != "" && c.country[Key(c.alias[string(kb)])]:
 			return pipeline.EntGPE
-		case c.place[string(kb)] && !c.orgs[string(kb)]:
+		case c.place[string(kb)] && !c.orgs[string(kb)] && (ner.Types[conll] != "ORG" || c.geo[string(kb)] || c.actor[string(kb)] != ""):
+			// A city the model calls an organisation is a club or a
+			// team named after it ("Barcelona", "Leeds", "PHILADELPHIA"),
+			// an organisation under CoNLL's guidelines. A country stays a
+			// country (national teams are LOC there), and so does a
+			// capital, which stands for its government ("Kyiv has urged").
 			if c.geo[string(kb)] {
 				return pipeline.EntLoc
 			}

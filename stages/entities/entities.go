@@ -340,10 +340,23 @@ func (r *Recognizer) linkForward(d *pipeline.Doc, links *docLinks) {
 // titleCase reports whether a sentence is a headline in title case
 // ("Kim's Armored Train Rolls Into a Deal Nobody Will Name"), where every
 // word is capitalised and capitals say nothing about names.
+//
+// Lists and tables are capitalised too but are no headlines: a squad list
+// ("Squad: Javier Pertile, Paolo Vaccari, ..."), a result line ("Surrey
+// 429-7 (C. Lewis 80, ...)"). A line with a number or more than one comma
+// or semicolon is not taken for a headline.
 func titleCase(toks []pipeline.Token) bool {
-	words, upper := 0, 0
+	words, upper, commas := 0, 0, 0
 	for _, t := range toks {
 		r0, _ := utf8.DecodeRuneInString(t.Text)
+		switch {
+		case unicode.IsDigit(r0):
+			return false
+		case t.Text == "," || t.Text == ";":
+			if commas++; commas > 1 {
+				return false
+			}
+		}
 		if !unicode.IsLetter(r0) || len(t.Text) <= 3 && unicode.IsLower(r0) {
 			continue // punctuation and short function words
 		}
@@ -694,7 +707,8 @@ func breakBetween(text string, a, b pipeline.Token, c *canon) bool {
 		if capsB {
 			caps = b.Text
 		}
-		if keyed(c.place, caps) {
+		// "U.S. Senate", "U.K. Treasury": an abbreviation is no dateline.
+		if keyed(c.place, caps) && !strings.Contains(caps, ".") {
 			return true
 		}
 	}
