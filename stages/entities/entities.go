@@ -581,13 +581,9 @@ func (r *Recognizer) candidate(text string, toks []pipeline.Token, a, b, t int, 
 	if a >= b || (r.on[ruleTitles] && b-a == 1 && keyed(r.canon.title, toks[a].Text)) {
 		return out
 	}
-	// "Additional reporting by", "Editing by", "Treaty": one capitalised
-	// common word the tagger does not call a proper noun.
+	// "Additional reporting by", "Editing by": a credit word alone.
 	if r.on[ruleCredits] && b-a == 1 && lowerIn(creditWords, toks[a].Text) {
 		return out // "Editing by", "Additional reporting by"
-	}
-	if r.on[ruleSingleDrop] && b-a == 1 && typ != pipeline.EntNORP && toks[a].Tag != "NNP" && toks[a].Tag != "NNPS" && !isAllCaps(toks[a].Text) && !r.isKnownWord(toks[a].Text) {
-		return out
 	}
 	s := span{Start: toks[a].Start, End: toks[b-1].End, Type: typ, Prio: 1}
 	// A sentence-final period is not part of a name ("Kim Jong Un."), but
@@ -640,14 +636,6 @@ var creditWords = map[string]bool{
 	"reporting": true, "editing": true, "writing": true, "additional": true, "compiled": true, "photo": true,
 	"photos": true, "graphics": true, "produced": true, "translated": true, "edited": true, "written": true,
 	"video": true, "source": true, "sources": true, "related": true, "read": true, "more": true, "advertisement": true,
-}
-
-// isKnownWord reports whether a gazetteer or table knows w.
-func (r *Recognizer) isKnownWord(w string) bool {
-	var buf [64]byte
-	k := appendKey(buf[:0], w)
-	c := r.canon
-	return c.place[string(k)] || c.orgs[string(k)] || c.demonym[string(k)] != "" || c.alias[string(k)] != "" || c.actor[string(k)] != "" || r.known[w] != "" || r.outlets[w] != ""
 }
 
 // looksLikeName reports whether toks could be a person's name: one to four

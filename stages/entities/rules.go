@@ -14,7 +14,6 @@ type rule int
 const (
 	ruleHeadline   rule = iota // title-case headlines: unknown multi-word persons dropped
 	ruleGazType                // gazetteer types over the model's (countries and cities GPE, ...)
-	ruleSingleDrop             // one-word spans the tagger does not call a proper noun dropped
 	ruleExtendOrgs             // organisation names cut at "for"/"of" rejoined
 	ruleFixPersons             // person spans split at lower-case words, joined to a capitalised word before
 	ruleOutlets                // registry outlets tagged OUTLET over the model
@@ -29,7 +28,7 @@ const (
 
 // ruleNames are the rules' names, in rule order.
 var ruleNames = [nRules]string{
-	"headline-persons", "gazetteer-types", "single-word-drop", "extend-orgs", "fix-persons", "outlets",
+	"headline-persons", "gazetteer-types", "extend-orgs", "fix-persons", "outlets",
 	"known-names", "strip-titles", "propagate-persons", "breaks", "credit-words", "final-period",
 }
 
