@@ -261,12 +261,15 @@ func (r *Recognizer) Process(ctx context.Context, d *pipeline.Doc) error {
 		for _, rg := range us.ranges {
 			spans = ner.Spans(labels[k], spans[:0])
 			if r.on[ruleExtendOrgs] {
-				spans = extendOrgs(u.Tokens[rg[0]:rg[1]], spans)
+				spans = r.extendOrgs(u.Tokens[rg[0]:rg[1]], spans)
+			}
+			if r.on[ruleParticles] {
+				spans = r.joinParticles(u.Tokens[rg[0]:rg[1]], spans)
 			}
 			if r.on[ruleFixPersons] {
 				spans = r.fixPersons(u.Tokens[rg[0]:rg[1]], spans)
 			}
-			if r.on[ruleHeadline] && titleCase(u.Tokens[rg[0]:rg[1]]) {
+			if r.on[ruleHeadline] && r.titleCase(u.Tokens[rg[0]:rg[1]], spans) {
 				spans = r.headlinePersons(u.Tokens[rg[0]:rg[1]], spans)
 			}
 			k++
@@ -345,10 +348,22 @@ func (r *Recognizer) linkForward(d *pipeline.Doc, links *docLinks) {
 // ("Squad: Javier Pertile, Paolo Vaccari, ..."), a result line ("Surrey
 // 429-7 (C. Lewis 80, ...)"). A line with a number or more than one comma
 // or semicolon is not taken for a headline.
-func titleCase(toks []pipeline.Token) bool {
-	words, upper, commas := 0, 0, 0
-	for _, t := range toks {
+//
+// A sentence that is mostly names ("Foreign Minister Karim bin Saleh and
+// Hassan al-Rashidi met Jean-Luc de la Fontaine in Paris") is capitalised
+// too: a headline has a capitalised word outside the model's spans that
+// is no title, or few lower-case words (at most one in four).
+func (r *Recognizer) titleCase(toks []pipeline.Token, spans []ner.Span) bool {
+	words, upper, commas, outside, letters, lower := 0, 0, 0, 0, 0, 0
+	j := 0
+	for i, t := range toks {
 		r0, _ := utf8.DecodeRuneInString(t.Text)
+		if unicode.IsLetter(r0) {
+			letters++
+			if unicode.IsLower(r0) {
+				lower++
+			}
+		}
 		switch {
 		case unicode.IsDigit(r0):
 			return false
@@ -363,9 +378,15 @@ func titleCase(toks []pipeline.Token) bool {
 		words++
 		if unicode.IsUpper(r0) {
 			upper++
+			for j < len(spans) && spans[j].End <= i {
+				j++
+			}
+			if (j == len(spans) || i < spans[j].Start) && !keyed(r.canon.title, t.Text) && !lowerIn(roleWords, t.Text) {
+				outside++
+			}
 		}
 	}
-	return words >= 4 && upper*10 >= words*8
+	return words >= 4 && upper*10 >= words*8 && (outside >= 1 || lower*4 <= letters)
 }
 
 // headlinePersons drops multi-word person spans in a title-case headline
@@ -425,7 +446,7 @@ func (r *Recognizer) fixPersons(toks []pipeline.Token, spans []ner.Span) []ner.S
 			if j < sp.End {
 				w := toks[j].Text
 				r0, _ := utf8.DecodeRuneInString(w)
-				if !unicode.IsLower(r0) || particles[w] {
+				if !unicode.IsLower(r0) || particleWord(w) {
 					continue
 				}
 			}
@@ -450,16 +471,24 @@ const orgType = 1
 // "of North Korean Studies". A span ending in an organisation word, or
 // typed ORG, followed by "for"/"of"/"on" and capitalised words runs on to
 // the last capitalised word, swallowing the spans inside.
-func extendOrgs(toks []pipeline.Token, spans []ner.Span) []ner.Span {
+//
+// It does not run on over what names something else: a place after a
+// name that is no institution ("Rosenborg of Norway", "Karlsruhe of
+// Germany"; "Bank of Japan" joins), an organisation or person the model
+// found there ("Mines and Energy Ministry" for "Bre-X" and "Barrick"), a
+// run opening with "the" ("PT Panutan Duta of the Panutan Group"), nor
+// from a bare title ("Emperor of Brazil").
+func (r *Recognizer) extendOrgs(toks []pipeline.Token, spans []ner.Span) []ner.Span {
 	spans = orgsWithoutModel(toks, spans)
 	out := spans[:0]
 	for i := 0; i < len(spans); i++ {
 		sp := spans[i]
-		if (sp.Type == orgType || lowerIn(orgHeads, toks[sp.End-1].Text)) && sp.End < len(toks) {
+		head := lowerIn(orgHeads, toks[sp.End-1].Text)
+		if (sp.Type == orgType || head) && sp.End < len(toks) {
 			switch toks[sp.End].Text {
 			case "for", "of", "on":
 				end := orgRun(toks, sp.End)
-				if end > sp.End+1 {
+				if end > sp.End+1 && r.joins(toks, spans, i, end, head) {
 					sp.End, sp.Type = end, orgType
 					for i+1 < len(spans) && spans[i+1].Start < end {
 						i++
@@ -476,6 +505,35 @@ func extendOrgs(toks []pipeline.Token, spans []ner.Span) []ner.Span {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// joins reports whether spans[i] may run on over the preposition after it
+// to token end (see extendOrgs); head says it ends in an organisation word.
+func (r *Recognizer) joins(toks []pipeline.Token, spans []ner.Span, i, end int, head bool) bool {
+	sp := spans[i]
+	if sp.End-sp.Start == 1 && keyed(r.canon.title, toks[sp.Start].Text) {
+		return false
+	}
+	for _, o := range spans[i+1:] {
+		if o.Start >= end {
+			break
+		}
+		if o.Type == orgType || o.Type == perType {
+			return false
+		}
+	}
+	from := sp.End + 1
+	if head {
+		return true
+	}
+	if strings.EqualFold(toks[from].Text, "the") {
+		return false
+	}
+	var b strings.Builder
+	for _, t := range toks[from:end] {
+		b.WriteString(t.Text)
+	}
+	return !keyed(r.canon.place, b.String())
 }
 
 // orgsWithoutModel adds organisations the model missed entirely: a
@@ -570,7 +628,25 @@ func (r *Recognizer) candidates(text string, toks []pipeline.Token, a, b, t int,
 }
 
 func (r *Recognizer) candidate(text string, toks []pipeline.Token, a, b, t int, out []span) []span {
+	if r.on[ruleHolidays] && holiday(text[toks[a].Start:toks[b-1].End]) {
+		return out
+	}
 	typ := r.canon.typeOf(t, text[toks[a].Start:toks[b-1].End])
+	if r.on[ruleInnerTitles] {
+		if p, n, ok := r.innerTitle(toks, a, b); ok {
+			// "European Commission" + "President" + "Marieke van der
+			// Berg": the words before the title keep the model's type
+			// (an organisation, if it said person).
+			pt := t
+			if pt == perType {
+				pt = orgType
+			}
+			if p > a {
+				out = r.candidate(text, toks, a, p, pt, out)
+			}
+			a, typ = n, pipeline.EntPerson
+		}
+	}
 	if s, strong := r.stripTitles(toks, a, b); r.on[ruleTitles] && s > a && (typ == pipeline.EntPerson || strong) {
 		// "Defense Minister Shin Won-sik" is a person whatever the model
 		// said; a title alone ("Historian") is no name at all.

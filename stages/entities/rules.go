@@ -12,17 +12,20 @@ import (
 type rule int
 
 const (
-	ruleHeadline   rule = iota // title-case headlines: unknown multi-word persons dropped
-	ruleGazType                // gazetteer types over the model's (countries and cities GPE, ...)
-	ruleExtendOrgs             // organisation names cut at "for"/"of" rejoined
-	ruleFixPersons             // person spans split at lower-case words, joined to a capitalised word before
-	ruleOutlets                // registry outlets tagged OUTLET over the model
-	ruleKnown                  // shipped leaders and countries fill the model's gaps
-	ruleTitles                 // leading titles stripped, "Minister X" a person
-	rulePropagate              // a later mention of a known person's name or surname retyped PERSON
-	ruleBreaks                 // mentions split at line breaks and capitalised datelines
-	ruleCredits                // credit words ("Editing by") are no names
-	rulePeriod                 // a final period is not part of a name
+	ruleHeadline    rule = iota // title-case headlines: unknown multi-word persons dropped
+	ruleGazType                 // gazetteer types over the model's (countries and cities GPE, ...)
+	ruleExtendOrgs              // organisation names cut at "for"/"of" rejoined
+	ruleFixPersons              // person spans split at lower-case words, joined to a capitalised word before
+	ruleOutlets                 // registry outlets tagged OUTLET over the model
+	ruleKnown                   // shipped leaders and countries fill the model's gaps
+	ruleTitles                  // leading titles stripped, "Minister X" a person
+	rulePropagate               // a later mention of a known person's name or surname retyped PERSON
+	ruleBreaks                  // mentions split at line breaks and capitalised datelines
+	ruleCredits                 // credit words ("Editing by") are no names
+	rulePeriod                  // a final period is not part of a name
+	ruleParticles               // names cut at "van der", "bin", "al-" joined
+	ruleInnerTitles             // "Commission President X": the title splits an organisation from a person
+	ruleHolidays                // holidays are no entities
 	nRules
 )
 
@@ -30,6 +33,7 @@ const (
 var ruleNames = [nRules]string{
 	"headline-persons", "gazetteer-types", "extend-orgs", "fix-persons", "outlets",
 	"known-names", "strip-titles", "propagate-persons", "breaks", "credit-words", "final-period",
+	"name-particles", "inner-titles", "holidays",
 }
 
 // Rules returns the names of the post-processing rules that

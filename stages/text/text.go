@@ -129,8 +129,19 @@ func (t *Tagger) line(orig, src string, start, end int, toks []pipeline.Token, s
 			for cut < len(ptoks) && ptoks[cut].Start < next {
 				cut++
 			}
+			// A break Punkt puts after an initial, a list number or a
+			// title is no sentence end: the sentence runs on to the next.
+			for falseBreak(ptoks, first, cut) && si+1 < len(psents) {
+				si++
+				cut = len(ptoks)
+				if si+1 < len(psents) {
+					next = psents[si+1].Start
+					for cut = first + 1; cut < len(ptoks) && ptoks[cut].Start < next; cut++ {
+					}
+				}
+			}
 		}
-		group := splitFinalPeriod(joinInitials(splitMarkup(ptoks[first:cut])))
+		group := splitFinalPeriod(joinInitials(splitMarkup(splitSlashes(ptoks[first:cut]))))
 		t.pos.TagTokens(group)
 		s := pipeline.Sentence{
 			Start:      start + group[0].Start,
@@ -182,6 +193,54 @@ func splitFinalPeriod(group []token.Token) []token.Token {
 		token.Token{Text: ".", Start: last.Start + len(w) - 1})
 }
 
+// splitSlashes splits a token at slashes between capitalised words, so
+// that each name stands alone: datelines naming several cities
+// ("LONDON/BRUSSELS") and photo credits ("REUTERS/Yves Herman/File").
+// Slashes in other tokens stay ("and/or", "1/8", "km/h").
+func splitSlashes(group []token.Token) []token.Token {
+	var out []token.Token
+	for i, t := range group {
+		if !capitalSlashes(t.Text) {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]token.Token, 0, len(group)+4), group[:i]...)
+		}
+		w, at := t.Text, t.Start
+		for {
+			j := strings.IndexByte(w, '/')
+			if j < 0 {
+				out = append(out, token.Token{Text: w, Start: at})
+				break
+			}
+			out = append(out, token.Token{Text: w[:j], Start: at}, token.Token{Text: "/", Start: at + j})
+			w, at = w[j+1:], at+j+1
+		}
+	}
+	if out == nil {
+		return group
+	}
+	return out
+}
+
+// capitalSlashes reports whether w holds slashes and every piece between
+// them starts with an upper-case letter.
+func capitalSlashes(w string) bool {
+	if strings.IndexByte(w, '/') < 0 {
+		return false
+	}
+	for p := range strings.SplitSeq(w, "/") {
+		r, _ := utf8.DecodeRuneInString(p)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // splitMarkup splits Markdown emphasis markers ("**RIA", "duties?**",
 // "_Kyiv_") off the words they are glued to.
 func splitMarkup(group []token.Token) []token.Token {
@@ -213,13 +272,51 @@ func splitMarkup(group []token.Token) []token.Token {
 	return out
 }
 
+// falseBreak reports whether a sentence break before ptoks[cut] is wrong:
+// the sentence ptoks[first:cut] ends in an initial ("S. Law c Hooper"), a
+// title abbreviation ("ST. LOUIS") or, alone at the start of the line, a
+// list number ("3. Paul Tracy (Canada)"), and a capitalised word follows.
+func falseBreak(ptoks []token.Token, first, cut int) bool {
+	if cut-first < 2 || cut >= len(ptoks) || ptoks[cut-1].Text != "." {
+		return false
+	}
+	w := ptoks[cut-2]
+	if w.End() != ptoks[cut-1].Start {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(ptoks[cut].Text); !unicode.IsUpper(r) {
+		return false
+	}
+	switch {
+	case isInitial(w.Text), titleAbbreviations[strings.ToLower(w.Text)]:
+		return true
+	case cut-2 == first && first == 0 && len(w.Text) <= 3:
+		for _, r := range w.Text {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// titleAbbreviations come before names and are never a sentence's last
+// word ("St. Louis", "Dr. Kim", "Gen. Milley").
+var titleAbbreviations = map[string]bool{
+	"st": true, "mt": true, "ft": true, "dr": true, "mr": true, "mrs": true, "ms": true, "gen": true,
+	"gov": true, "sen": true, "rep": true, "prof": true, "capt": true, "lt": true, "col": true, "sgt": true,
+	"adm": true, "maj": true, "rev": true, "hon": true, "pres": true, "supt": true, "insp": true,
+}
+
 // joinInitials rejoins initials that prose's tokenizer splits ("V", ".")
-// into one token ("V.") inside a sentence, as in "Vladimir V. Putin".
+// into one token ("V.") inside a sentence, as in "Vladimir V. Putin", and
+// title abbreviations likewise ("ST", "." -> "ST.").
 func joinInitials(group []token.Token) []token.Token {
 	var out []token.Token
 	for i := 0; i < len(group); i++ {
 		t := group[i]
-		if i+2 < len(group) && group[i+1].Text == "." && group[i+1].Start == t.End() && isInitial(t.Text) {
+		if i+2 < len(group) && group[i+1].Text == "." && group[i+1].Start == t.End() && (isInitial(t.Text) || titleAbbreviations[strings.ToLower(t.Text)]) {
 			if out == nil {
 				out = append(make([]token.Token, 0, len(group)), group[:i]...)
 			}

@@ -145,3 +145,41 @@ func TestFinalPeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestWireTokens covers wire-copy forms: a dateline naming several cities
+// and a photo credit split at their slashes, title abbreviations and
+// initials kept whole and not taken for a sentence end, list numbers not
+// ending a sentence.
+func TestWireTokens(t *testing.T) {
+	tg := newTagger(t)
+	tests := []struct {
+		name, in, want string
+		sents          int
+	}{
+		{"cities", "PARIS/BERLIN (Reuters) - Leaders met.", "PARIS / BERLIN ( Reuters ) - Leaders met .", 1},
+		{"credit", "A rally. REUTERS/Kai Pfaffenbach/Illustration", "A rally . REUTERS / Kai Pfaffenbach / Illustration", 2},
+		{"lower slashes stay", "Use and/or 3/4 km/h here.", "Use and/or 3/4 km/h here .", 1},
+		{"capital abbreviation", "ST. PAUL 2020-05-01", "ST. PAUL 2020-05-01", 1},
+		{"initial at line start", "K. Tanaka c Moore b Hale 21", "K. Tanaka c Moore b Hale 21", 1},
+		{"rank", "4. Dana Whitfield (Canada) 12.5", "4 . Dana Whitfield ( Canada ) 12.5", 1},
+		{"real break", "Sales fell 4. Analysts were unmoved.", "Sales fell 4 . Analysts were unmoved .", 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := doc(tc.in)
+			if err := tg.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, tk := range d.Units[0].Tokens {
+				if tc.in[tk.Start:tk.End] != tk.Text {
+					t.Errorf("token %q at %d:%d, text there %q", tk.Text, tk.Start, tk.End, tc.in[tk.Start:tk.End])
+				}
+				got = append(got, tk.Text)
+			}
+			if strings.Join(got, " ") != tc.want || len(d.Units[0].Sentences) != tc.sents {
+				t.Errorf("tokens(%q) = %q in %d sentences, want %q in %d", tc.in, strings.Join(got, " "), len(d.Units[0].Sentences), tc.want, tc.sents)
+			}
+		})
+	}
+}
