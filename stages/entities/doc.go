@@ -13,7 +13,11 @@
 // saw an organisation), organisation names cut at "for"/"of" are joined
 // ("Center for a New American Security"), credit lines ("Editing by") and
 // title-case headlines do not produce people, and shipped leaders and
-// countries fill gaps the model leaves.
+// countries fill gaps the model leaves. Modern wire forms are handled as
+// kinds (news.go): names with particles ("van der", "bin", "al-"), titles
+// inside a longer name, holidays. Every rule can be switched off by name
+// (Rules, pipeline.EntityConfig.RulesOff) so that the evaluation tool can
+// measure what it is worth on the product.
 //
 // The model's CoNLL types map onto framewatch's: PER = PERSON; ORG = ORG,
 // or OUTLET for registry outlets; LOC = GPE (countries, cities, states), or
