@@ -36,6 +36,8 @@ type options struct {
 	memprofile                  string
 	scaling, mem                []int
 	keep, noBaseline, noRerun   bool
+	shortNews                   string
+	noShortNews, noWink         bool
 	seed                        uint64
 }
 
@@ -57,6 +59,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.memprofile, "memprofile", "", "with -cpuprofile: write a heap profile, taken after the last document and before the reports, to `FILE`")
 	fs.BoolVar(&o.keep, "keep", false, "keep the temporary folder (corpus, outputs) and print its path")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the corpus variations")
+	fs.StringVar(&o.shortNews, "short-news", "", "CoNLL-2003 `DIR` for the short-news corpus (default: ../shared/bench/conll2003 beside the module, when it is there)")
+	fs.BoolVar(&o.noShortNews, "no-short-news", false, "skip the short-news corpus")
+	fs.BoolVar(&o.noWink, "no-wink", false, "skip the wink-nlp baseline on the short-news corpus")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -92,19 +97,26 @@ func intList(s string) ([]int, error) {
 	return out, nil
 }
 
-// printer writes "bench <what> <metric> <value>" lines.
-type printer struct{ w io.Writer }
+// printer writes "bench <what> <metric> <value>" lines, each what
+// preceded by prefix.
+type printer struct {
+	w      io.Writer
+	prefix string
+}
+
+// with returns a printer that puts prefix before every what.
+func (p printer) with(prefix string) printer { return printer{p.w, prefix} }
 
 func (p printer) int(what, metric string, v int64) {
-	fmt.Fprintf(p.w, "bench %s %s %d\n", what, metric, v)
+	fmt.Fprintf(p.w, "bench %s%s %s %d\n", p.prefix, what, metric, v)
 }
 
 func (p printer) float(what, metric string, v float64, prec int) {
-	fmt.Fprintf(p.w, "bench %s %s %.*f\n", what, metric, prec, v)
+	fmt.Fprintf(p.w, "bench %s%s %s %.*f\n", p.prefix, what, metric, prec, v)
 }
 
 func (p printer) str(what, metric, v string) {
-	fmt.Fprintf(p.w, "bench %s %s %s\n", what, metric, v)
+	fmt.Fprintf(p.w, "bench %s%s %s %s\n", p.prefix, what, metric, v)
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -112,7 +124,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p := printer{stdout}
+	p := printer{w: stdout}
 	tmp, err := os.MkdirTemp("", "framewatch-bench-")
 	if err != nil {
 		return err
@@ -153,106 +165,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 
-	// The main runs: -repeat fresh runs, each with a new workspace, each
-	// followed by the baseline, so that each framewatch run has a baseline
-	// run taken right after it; then an unchanged re-run with the first
-	// run's workspace.
-	state := filepath.Join(tmp, "state")
-	first, err := runFramewatch(ctx, bin, corpus, filepath.Join(tmp, "out"), state, o.workers, 0)
+	_, tokens, err := measure(ctx, o, p, tmp, bin, corpusRun{corpus: corpus, baselineDocs: o.baselineDocs, rerun: !o.noRerun})
 	if err != nil {
 		return err
 	}
-	words, err := unitWords(first.unitsCSV)
-	if err != nil {
+	if err := measureShortNews(ctx, o, p, tmp, bin); err != nil {
 		return err
-	}
-	tokens := sumWords(words)
-	var in *baselineInput
-	if !o.noBaseline {
-		if in, err = readBaseline(ctx, corpus, o.baselineDocs, words); err != nil {
-			return err
-		}
-	}
-	runs := []*fwRun{first}
-	var bases []*baselineResult
-	var ratios, cpuRatios []float64
-	for i := range o.repeat {
-		r := first
-		if i > 0 {
-			dir := filepath.Join(tmp, "repeat-"+strconv.Itoa(i))
-			r, err = runFramewatch(ctx, bin, corpus, filepath.Join(dir, "out"), filepath.Join(dir, "state"), o.workers, 0)
-			os.RemoveAll(dir)
-			if err != nil {
-				return err
-			}
-			runs = append(runs, r)
-		}
-		if in == nil {
-			continue
-		}
-		b, err := baseline(ctx, in)
-		if err != nil {
-			return err
-		}
-		bases = append(bases, b)
-		ratios = append(ratios, (float64(tokens)/r.Wall.Seconds())/(float64(b.Tokens)/b.Wall.Seconds()))
-		cpuRatios = append(cpuRatios, (float64(tokens)/r.CPU.Seconds())/(float64(b.Tokens)/b.CPU.Seconds()))
-	}
-	p.int("corpus", "ingested_docs", int64(first.Documents))
-	p.int("corpus", "analysed_docs", int64(first.Analysed))
-	p.int("corpus", "tokens", tokens)
-	p.int("pipeline", "runs", int64(len(runs)))
-	med := medianBy(runs, func(r *fwRun) float64 { return r.Wall.Seconds() })
-	report(p, "pipeline", med, tokens)
-	if len(runs) > 1 {
-		rates := make([]float64, len(runs))
-		for i, r := range runs {
-			rates[i] = float64(tokens) / r.Wall.Seconds()
-		}
-		p.float("pipeline", "tokens_per_s_min", slices.Min(rates), 0)
-		p.float("pipeline", "tokens_per_s_max", slices.Max(rates), 0)
-	}
-
-	if !o.noRerun {
-		second, err := runFramewatch(ctx, bin, corpus, filepath.Join(tmp, "out"), state, o.workers, 0)
-		if err != nil {
-			return err
-		}
-		p.float("rerun", "wall_s", second.Wall.Seconds(), 3)
-		p.int("rerun", "cached_docs", int64(second.Cached))
-		p.int("rerun", "analysed_docs", int64(second.Analysed))
-		p.float("rerun", "pipeline_s", second.Elapsed.Seconds(), 3)
-		p.float("rerun", "reports_s", second.Reports.Seconds(), 3)
-		p.float("rerun", "cpu_s", second.CPU.Seconds(), 3)
-		p.float("rerun", "peak_rss_mb", second.RSSMB(), 1)
-		for _, s := range second.Stages {
-			p.float("rerun_stage_"+s.Name, "busy_s", s.Busy.Seconds(), 3)
-		}
-		p.float("rerun", "share_of_first_run", second.Wall.Seconds()/first.Wall.Seconds(), 3)
-		p.float("rerun", "cpu_share_of_first_run", second.CPU.Seconds()/first.CPU.Seconds(), 3)
-	}
-
-	if len(bases) > 0 {
-		b := medianBy(bases, func(b *baselineResult) float64 { return b.Wall.Seconds() })
-		p.int("baseline", "runs", int64(len(bases)))
-		p.int("baseline", "docs", int64(b.Docs))
-		p.int("baseline", "tokens", b.Tokens)
-		p.int("baseline", "prose_tokens", b.ProseTokens)
-		p.int("baseline", "workers", int64(b.Workers))
-		p.float("baseline", "wall_s", b.Wall.Seconds(), 3)
-		p.float("baseline", "docs_per_s", float64(b.Docs)/b.Wall.Seconds(), 1)
-		p.float("baseline", "tokens_per_s", float64(b.Tokens)/b.Wall.Seconds(), 0)
-		p.float("baseline", "cpu_s", b.CPU.Seconds(), 3)
-		p.float("baseline", "tokens_per_cpu_s", float64(b.Tokens)/b.CPU.Seconds(), 0)
-		// Each ratio divides a framewatch run by the baseline run taken
-		// right after it, so that the machine's drift between runs cancels
-		// out; the median of the pairs is the figure, min and max its
-		// spread.
-		p.float("ratio", "framewatch_over_prose", median(ratios), 2)
-		p.float("ratio", "framewatch_over_prose_min", slices.Min(ratios), 2)
-		p.float("ratio", "framewatch_over_prose_max", slices.Max(ratios), 2)
-		// Per CPU-second: robust to other load on a shared machine.
-		p.float("ratio", "framewatch_over_prose_cpu", median(cpuRatios), 2)
 	}
 
 	if len(o.scaling) > 0 {
@@ -301,6 +219,126 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// corpusRun is one corpus measured by measure: its figures are printed
+// with prefix before each "what" ("" for the main corpus, "short_" for the
+// short-news one).
+type corpusRun struct {
+	prefix       string
+	corpus       string
+	baselineDocs int
+	rerun        bool
+}
+
+// measure runs framewatch over c.corpus -repeat times, each run followed by
+// a prose v3 baseline run, then (with c.rerun) an unchanged re-run, and
+// prints the figures. It returns the median run and the corpus's tokens.
+func measure(ctx context.Context, o *options, p printer, tmp, bin string, c corpusRun) (*fwRun, int64, error) {
+	p = p.with(c.prefix)
+	// The main runs: -repeat fresh runs, each with a new workspace, each
+	// followed by the baseline, so that each framewatch run has a baseline
+	// run taken right after it; then an unchanged re-run with the first
+	// run's workspace.
+	state := filepath.Join(tmp, c.prefix+"state")
+	first, err := runFramewatch(ctx, bin, c.corpus, filepath.Join(tmp, c.prefix+"out"), state, o.workers, 0)
+	if err != nil {
+		return nil, 0, err
+	}
+	words, err := unitWords(first.unitsCSV)
+	if err != nil {
+		return nil, 0, err
+	}
+	tokens := sumWords(words)
+	var in *baselineInput
+	if !o.noBaseline {
+		if in, err = readBaseline(ctx, c.corpus, c.baselineDocs, words); err != nil {
+			return nil, 0, err
+		}
+	}
+	runs := []*fwRun{first}
+	var bases []*baselineResult
+	var ratios, cpuRatios []float64
+	for i := range o.repeat {
+		r := first
+		if i > 0 {
+			dir := filepath.Join(tmp, c.prefix+"repeat-"+strconv.Itoa(i))
+			r, err = runFramewatch(ctx, bin, c.corpus, filepath.Join(dir, "out"), filepath.Join(dir, "state"), o.workers, 0)
+			os.RemoveAll(dir)
+			if err != nil {
+				return nil, 0, err
+			}
+			runs = append(runs, r)
+		}
+		if in == nil {
+			continue
+		}
+		b, err := baseline(ctx, in)
+		if err != nil {
+			return nil, 0, err
+		}
+		bases = append(bases, b)
+		ratios = append(ratios, (float64(tokens)/r.Wall.Seconds())/(float64(b.Tokens)/b.Wall.Seconds()))
+		cpuRatios = append(cpuRatios, (float64(tokens)/r.CPU.Seconds())/(float64(b.Tokens)/b.CPU.Seconds()))
+	}
+	p.int("corpus", "ingested_docs", int64(first.Documents))
+	p.int("corpus", "analysed_docs", int64(first.Analysed))
+	p.int("corpus", "tokens", tokens)
+	p.int("pipeline", "runs", int64(len(runs)))
+	med := medianBy(runs, func(r *fwRun) float64 { return r.Wall.Seconds() })
+	report(p, "pipeline", med, tokens)
+	if len(runs) > 1 {
+		rates := make([]float64, len(runs))
+		for i, r := range runs {
+			rates[i] = float64(tokens) / r.Wall.Seconds()
+		}
+		p.float("pipeline", "tokens_per_s_min", slices.Min(rates), 0)
+		p.float("pipeline", "tokens_per_s_max", slices.Max(rates), 0)
+	}
+
+	if c.rerun {
+		second, err := runFramewatch(ctx, bin, c.corpus, filepath.Join(tmp, c.prefix+"out"), state, o.workers, 0)
+		if err != nil {
+			return nil, 0, err
+		}
+		p.float("rerun", "wall_s", second.Wall.Seconds(), 3)
+		p.int("rerun", "cached_docs", int64(second.Cached))
+		p.int("rerun", "analysed_docs", int64(second.Analysed))
+		p.float("rerun", "pipeline_s", second.Elapsed.Seconds(), 3)
+		p.float("rerun", "reports_s", second.Reports.Seconds(), 3)
+		p.float("rerun", "cpu_s", second.CPU.Seconds(), 3)
+		p.float("rerun", "peak_rss_mb", second.RSSMB(), 1)
+		for _, s := range second.Stages {
+			p.float("rerun_stage_"+s.Name, "busy_s", s.Busy.Seconds(), 3)
+		}
+		p.float("rerun", "share_of_first_run", second.Wall.Seconds()/first.Wall.Seconds(), 3)
+		p.float("rerun", "cpu_share_of_first_run", second.CPU.Seconds()/first.CPU.Seconds(), 3)
+	}
+
+	if len(bases) > 0 {
+		b := medianBy(bases, func(b *baselineResult) float64 { return b.Wall.Seconds() })
+		p.int("baseline", "runs", int64(len(bases)))
+		p.int("baseline", "docs", int64(b.Docs))
+		p.int("baseline", "tokens", b.Tokens)
+		p.int("baseline", "prose_tokens", b.ProseTokens)
+		p.int("baseline", "workers", int64(b.Workers))
+		p.float("baseline", "wall_s", b.Wall.Seconds(), 3)
+		p.float("baseline", "docs_per_s", float64(b.Docs)/b.Wall.Seconds(), 1)
+		p.float("baseline", "tokens_per_s", float64(b.Tokens)/b.Wall.Seconds(), 0)
+		p.float("baseline", "cpu_s", b.CPU.Seconds(), 3)
+		p.float("baseline", "tokens_per_cpu_s", float64(b.Tokens)/b.CPU.Seconds(), 0)
+		// Each ratio divides a framewatch run by the baseline run taken
+		// right after it, so that the machine's drift between runs cancels
+		// out; the median of the pairs is the figure, min and max its
+		// spread.
+		p.float("ratio", "framewatch_over_prose", median(ratios), 2)
+		p.float("ratio", "framewatch_over_prose_min", slices.Min(ratios), 2)
+		p.float("ratio", "framewatch_over_prose_max", slices.Max(ratios), 2)
+		// Per CPU-second: robust to other load on a shared machine.
+		p.float("ratio", "framewatch_over_prose_cpu", median(cpuRatios), 2)
+	}
+
+	return med, tokens, nil
 }
 
 // median returns the median of xs (the mean of the middle two for an even
