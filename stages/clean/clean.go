@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"unicode"
@@ -55,10 +56,11 @@ var defaultRules = []struct {
 }
 
 type rule struct {
-	name string
-	re   *regexp.Regexp
-	need string // lower-case substring the line must contain, or ""
-	max  int    // longest line tested, in bytes
+	name  string
+	re    *regexp.Regexp
+	need  string   // lower-case substring the line must contain, or ""
+	max   int      // longest line tested, in bytes
+	first firstSet // the bytes a match can start with
 }
 
 // Cleaner is the clean stage. It is safe for concurrent use.
@@ -71,14 +73,16 @@ type Cleaner struct {
 func New(cfg pipeline.CleanConfig) (*Cleaner, error) {
 	c := &Cleaner{}
 	for _, r := range defaultRules {
-		c.rules = append(c.rules, rule{r.name, regexp.MustCompile(`(?i)^(?:` + r.pattern + `)$`), r.need, r.max})
+		p := `(?i)^(?:` + r.pattern + `)$`
+		c.rules = append(c.rules, rule{r.name, regexp.MustCompile(p), r.need, r.max, firstOf(p, syntax.Perl)})
 	}
 	for i, p := range cfg.Furniture {
-		re, err := regexp.Compile(`^(?:` + p + `)$`)
+		p = `^(?:` + p + `)$`
+		re, err := regexp.Compile(p)
 		if err != nil {
-			return nil, fmt.Errorf("clean: furniture pattern %d %q: %w", i+1, p, err)
+			return nil, fmt.Errorf("clean: furniture pattern %d %q: %w", i+1, cfg.Furniture[i], err)
 		}
-		c.rules = append(c.rules, rule{"custom", re, "", maxFurnitureBytes})
+		c.rules = append(c.rules, rule{"custom", re, "", maxFurnitureBytes, firstOf(p, syntax.Perl)})
 	}
 	return c, nil
 }
@@ -151,16 +155,19 @@ func (c *Cleaner) Clean(text string) (string, []pipeline.Removal) {
 		l.runes = utf8.RuneCountInString(strings.TrimRightFunc(s, unicode.IsSpace))
 		rt := strings.TrimRightFunc(s, unicode.IsSpace)
 		head := rt[:min(len(rt), 100)]
+		// c, the first non-space byte, rules out most line kinds before
+		// their regular expressions run.
+		c := trimmed[0]
 		switch {
 		case strings.HasSuffix(rt, "/") && sectionRe.MatchString(s):
 			l.kind = kSection
-		case headingRe.MatchString(s):
+		case (c == '#' || c == '|' || c == '>') && headingRe.MatchString(s):
 			l.kind = kHeading
-		case listRe.MatchString(s):
+		case (c == '-' || c == '*' || c >= '0' && c <= '9' || c >= 0x80) && listRe.MatchString(s):
 			l.kind = kList
-		case startsUpper(s) && strings.ContainsAny(head, "-—–/") && datelineRe.MatchString(s):
+		case startsUpper(s) && dashOrSlash(head) && datelineRe.MatchString(s):
 			l.kind = kDateline
-		case bylineRe.MatchString(s) && l.runes <= 80:
+		case strings.IndexByte("BVPDA", c) >= 0 && l.runes <= 80 && bylineRe.MatchString(s):
 			l.kind = kByline
 		}
 	}
@@ -171,6 +178,16 @@ func (c *Cleaner) Clean(text string) (string, []pipeline.Removal) {
 		}
 	}
 	return string(buf), removed
+}
+
+// dashOrSlash reports whether s holds "-", "/", "—" or "–" (a faster
+// strings.ContainsAny(s, "-—–/"), which loops rune by rune for a non-ASCII
+// set).
+func dashOrSlash(s string) bool {
+	if strings.IndexByte(s, '-') >= 0 || strings.IndexByte(s, '/') >= 0 {
+		return true
+	}
+	return strings.IndexByte(s, 0xE2) >= 0 && (strings.Contains(s, "—") || strings.Contains(s, "–"))
 }
 
 func startsUpper(s string) bool {
@@ -199,7 +216,7 @@ func (c *Cleaner) furniture(trimmed string) (string, bool) {
 				continue
 			}
 		}
-		if r.re.MatchString(t) || (t != trimmed && r.re.MatchString(trimmed)) {
+		if r.first.has(t[0]) && r.re.MatchString(t) || t != trimmed && r.first.has(trimmed[0]) && r.re.MatchString(trimmed) {
 			return r.name, true
 		}
 	}
@@ -207,7 +224,7 @@ func (c *Cleaner) furniture(trimmed string) (string, bool) {
 }
 
 func splitLines(text string) []line {
-	var lines []line
+	lines := make([]line, 0, strings.Count(text, "\n")+1)
 	start := 0
 	for start <= len(text) {
 		nl := strings.IndexByte(text[start:], '\n')
