@@ -15,4 +15,9 @@ type ReportConfig struct {
 	// PNGDPI is the resolution of the PNG charts (default 150, at most
 	// 600); the SVG and PDF charts are vector graphics.
 	PNGDPI int `yaml:"png_dpi" json:"png_dpi,omitempty"`
+	// MinUnits is the smallest number of units an outlet needs to be
+	// compared with others (default 3): outlets with fewer are marked
+	// "small" in the overview, drawn apart in the charts and never ranked
+	// in the highlights.
+	MinUnits int `yaml:"min_units" json:"min_units,omitempty"`
 }

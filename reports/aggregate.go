@@ -120,13 +120,17 @@ type figureKey struct {
 	unit, counted    string
 	bound            string
 	claimedBy        string
+	// when is the figure's time reference, a month (YYYY-MM): that of the
+	// nearest date mentioned within timeRefBytes of it, else that of the
+	// unit's article date, else "".
+	when string
 }
 
 // figureKeys yields a.figures as figureKeys, in input order.
 func (a *aggregates) figureKeys(yield func(figureKey) bool) {
 	n := a.nameList
 	for f := range a.figures.all {
-		if !yield(figureKey{n[f.outlet], f.value, f.low, f.high, n[f.unit], n[f.counted], n[f.bound], n[f.claimed]}) {
+		if !yield(figureKey{n[f.outlet], f.value, f.low, f.high, n[f.unit], n[f.counted], n[f.bound], n[f.claimed], n[f.when]}) {
 			return
 		}
 	}
@@ -315,7 +319,7 @@ func (a *aggregates) addUnit(u *pipeline.Unit) {
 		}
 		o.figures++
 		a.figures.add(figureRow{f.Value, f.Low, f.High, a.nameID(o.name), a.nameID(f.Unit), a.nameID(f.Counted),
-			a.nameID(f.Bound), a.nameID(f.ClaimedBy)})
+			a.nameID(f.Bound), a.nameID(f.ClaimedBy), a.nameID(timeRef(f, u.Dates, date))})
 	}
 }
 
@@ -350,6 +354,30 @@ func (o *outletAgg) pruneTerms() {
 		kept[t.id] = t.n
 	}
 	o.terms = kept
+}
+
+// timeRefBytes is how far from a figure, in bytes of text, a date
+// mention may lie to be its time reference (about a sentence).
+const timeRefBytes = 200
+
+// timeRef returns a figure's time reference as a month (YYYY-MM): the
+// month of the nearest date mention within timeRefBytes that names one,
+// else the month of the unit's date, else "".
+func timeRef(f pipeline.Figure, dates []pipeline.DateMention, unitDate string) string {
+	best, dist := "", timeRefBytes+1
+	for _, d := range dates {
+		if len(d.Date) < 7 || d.Date[4] != '-' || d.Date[5] == 'W' {
+			continue
+		}
+		x := max(d.Start-f.End, f.Start-d.End, 0)
+		if x < dist {
+			best, dist = d.Date[:7], x
+		}
+	}
+	if best == "" && len(unitDate) >= 7 {
+		best = unitDate[:7]
+	}
+	return best
 }
 
 // isoDate returns the YYYY-MM-DD prefix of s when it is a valid date.

@@ -23,7 +23,14 @@ type claim struct {
 	ClaimedBy        []string
 	Mentions         int
 	Conflict         bool
-	lo, hi           float64 // the interval the figure allows, for conflicts
+	// News is the claim's newsworthiness and Why its reasons (see
+	// minNews).
+	News   int
+	Why    []string
+	lo, hi float64 // the interval the figure allows, for conflicts
+	// when lists, per time reference (month), the outlets citing the
+	// claim with it.
+	when map[string][]string
 }
 
 // determiners are dropped from the front of a counted noun phrase.
@@ -96,11 +103,13 @@ func interval(f figureKey) (lo, hi float64) {
 }
 
 // groupClaims groups figures by normalised counted thing, unit and value,
-// and flags conflicts: two claims about the same counted thing and unit,
-// cited by at least two outlets between them, whose values cannot both be
-// right (their intervals do not overlap). Figures without a counted thing
-// are grouped but never conflict. Claims are numbered by how many outlets
-// cite them, then mentions, counted thing, unit and value.
+// scores their newsworthiness and flags conflicts: two newsworthy claims
+// about the same counted thing and unit with a shared time reference
+// (month), cited by at least two outlets between them, whose values
+// cannot both be right (their intervals lie more than conflictGap
+// apart). Generic counts never conflict. Claims are numbered by
+// newsworthiness, then how many outlets cite them, mentions, counted
+// thing, unit and value.
 //
 // It takes O(n log n) time in the number of figures: conflicts are decided
 // within each (counted, unit) group by binary search over the claims
@@ -152,24 +161,62 @@ func groupClaims(figs iter.Seq[figureKey]) []claim {
 		if n := len(c.ClaimedBy); f.claimedBy != "" && (n == 0 || c.ClaimedBy[n-1] != f.claimedBy) {
 			c.ClaimedBy = append(c.ClaimedBy, f.claimedBy)
 		}
+		if f.when != "" {
+			if c.when == nil {
+				c.when = map[string][]string{}
+			}
+			if os := c.when[f.when]; len(os) == 0 || os[len(os)-1] != f.outlet {
+				c.when[f.when] = append(os, f.outlet)
+			}
+		}
 	}
 	clear(idx)
-	groups := map[[2]string][]int{}
+	// Conflicts are decided among the claims about one counted thing and
+	// unit with one time reference: a view per (counted, unit, month)
+	// holds each claim with the outlets citing it for that month.
+	type view struct {
+		claims []claim
+		of     []int // the claim each view claim stands for
+	}
+	groups := map[[3]string]*view{}
 	for i := range cs {
 		c := &cs[i]
 		slices.Sort(c.Outlets)
 		c.Outlets = slices.Clip(slices.Compact(c.Outlets))
 		slices.Sort(c.ClaimedBy)
 		c.ClaimedBy = slices.Clip(slices.Compact(c.ClaimedBy))
-		if c.Counted != "" {
-			g := [2]string{c.Counted, c.Unit}
-			groups[g] = append(groups[g], i)
+		c.score()
+		if !c.newsworthy() {
+			continue
+		}
+		for m, os := range c.when {
+			g := [3]string{c.Counted, c.Unit, m}
+			v := groups[g]
+			if v == nil {
+				v = &view{}
+				groups[g] = v
+			}
+			slices.Sort(os)
+			v.claims = append(v.claims, claim{Outlets: slices.Compact(os), lo: c.lo, hi: c.hi})
+			v.of = append(v.of, i)
 		}
 	}
-	for _, g := range groups {
-		markConflicts(cs, g)
+	for _, v := range groups {
+		all := make([]int, len(v.claims))
+		for k := range all {
+			all[k] = k
+		}
+		markConflicts(v.claims, all)
+		for k, vc := range v.claims {
+			if vc.Conflict {
+				cs[v.of[k]].Conflict = true
+			}
+		}
 	}
 	slices.SortFunc(cs, func(a, b claim) int {
+		if a.News != b.News {
+			return b.News - a.News
+		}
 		if len(a.Outlets) != len(b.Outlets) {
 			return len(b.Outlets) - len(a.Outlets)
 		}
@@ -257,16 +304,16 @@ func markConflicts(cs []claim, group []int) {
 	}
 	for _, i := range group {
 		c := &cs[i]
-		// First claim whose lower bound exceeds c.hi.
+		// First claim whose lower bound lies substantially above c.hi.
 		a, _ := slices.BinarySearchFunc(byLo, c.hi, func(j int, x float64) int {
-			if cs[j].lo > x {
+			if apart(x, cs[j].lo) {
 				return 1
 			}
 			return -1
 		})
-		// Number of claims whose upper bound is below c.lo.
+		// Number of claims whose upper bound lies substantially below c.lo.
 		b, _ := slices.BinarySearchFunc(byHi, c.lo, func(j int, x float64) int {
-			if cs[j].hi < x {
+			if apart(cs[j].hi, x) {
 				return -1
 			}
 			return 1
@@ -275,6 +322,22 @@ func markConflicts(cs []claim, group []int) {
 			c.Conflict = true
 		}
 	}
+}
+
+// conflictGap is how far apart, as a share of the larger magnitude, two
+// values must lie to conflict: 10,000 and 11,000 troops are one estimate
+// rounded two ways, 1 million and 4.8 million shells are not.
+const conflictGap = 0.2
+
+// apart reports whether hi lies substantially below lo: lo - hi exceeds
+// conflictGap times the larger of |hi| and |lo|. For a fixed hi it is
+// monotone in lo, and for a fixed lo in hi, which markConflicts's binary
+// searches need.
+func apart(hi, lo float64) bool {
+	if math.IsInf(hi, 1) || math.IsInf(lo, -1) {
+		return false // "at least" and "up to" are open-ended
+	}
+	return lo-hi > conflictGap*max(math.Abs(hi), math.Abs(lo))
 }
 
 // claimLabel is a short readable name of a claim for charts: "4.8

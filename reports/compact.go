@@ -8,14 +8,14 @@ import (
 
 // figureRow is a figureKey with its strings as interned name numbers.
 type figureRow struct {
-	value, low, high                      float64
-	outlet, unit, counted, bound, claimed int32
+	value, low, high                            float64
+	outlet, unit, counted, bound, claimed, when int32
 }
 
 // figureArena keeps every figure for claims, in input order, as a
 // variable-length record in fixed-size chunks: a flag byte, the value
 // (a zigzag varint when it is a whole number, else its 8 float bits), low
-// and high only when they differ from the value, then the five name
+// and high only when they differ from the value, then the six name
 // numbers as uvarints. A typical figure takes 8 to 12 bytes rather than
 // the 48 of a figureRow, and the chunks never over-allocate by more than
 // one chunk nor copy on growth.
@@ -48,7 +48,7 @@ func (fa *figureArena) len() int { return fa.n }
 
 // add appends f.
 func (fa *figureArena) add(f figureRow) {
-	var buf [1 + 3*binary.MaxVarintLen64 + 5*binary.MaxVarintLen32]byte
+	var buf [1 + 3*binary.MaxVarintLen64 + 6*binary.MaxVarintLen32]byte
 	var flags byte
 	b := buf[:1]
 	put := func(x float64, wholeFlag byte) {
@@ -70,7 +70,7 @@ func (fa *figureArena) add(f figureRow) {
 	} else {
 		put(f.high, figWholeHigh)
 	}
-	for _, id := range [...]int32{f.outlet, f.unit, f.counted, f.bound, f.claimed} {
+	for _, id := range [...]int32{f.outlet, f.unit, f.counted, f.bound, f.claimed, f.when} {
 		b = binary.AppendUvarint(b, uint64(uint32(id)))
 	}
 	b[0] = flags
@@ -108,7 +108,7 @@ func (fa *figureArena) all(yield func(figureRow) bool) {
 			if flags&figHighIsValue == 0 {
 				f.high = get(figWholeHigh)
 			}
-			for _, id := range [...]*int32{&f.outlet, &f.unit, &f.counted, &f.bound, &f.claimed} {
+			for _, id := range [...]*int32{&f.outlet, &f.unit, &f.counted, &f.bound, &f.claimed, &f.when} {
 				v, n := binary.Uvarint(c)
 				c = c[n:]
 				*id = int32(uint32(v))

@@ -20,7 +20,7 @@ func TestFigureArenaRoundTrip(t *testing.T) {
 	for range 20000 { // enough to cross several chunks
 		v := math.Round(r.NormFloat64()*1e6) / []float64{1, 10, 1000}[r.IntN(3)]
 		rows = append(rows, figureRow{value: v, low: v, high: v + float64(r.IntN(3)),
-			outlet: r.Int32N(50), unit: r.Int32N(20), counted: r.Int32N(5000), bound: r.Int32N(6), claimed: r.Int32N(300)})
+			outlet: r.Int32N(50), unit: r.Int32N(20), counted: r.Int32N(5000), bound: r.Int32N(6), claimed: r.Int32N(300), when: r.Int32N(40)})
 	}
 	var fa figureArena
 	for _, f := range rows {
@@ -36,7 +36,7 @@ func TestFigureArenaRoundTrip(t *testing.T) {
 			math.Float64bits(got.low) == math.Float64bits(want.low) &&
 			math.Float64bits(got.high) == math.Float64bits(want.high) &&
 			got.outlet == want.outlet && got.unit == want.unit && got.counted == want.counted &&
-			got.bound == want.bound && got.claimed == want.claimed
+			got.bound == want.bound && got.claimed == want.claimed && got.when == want.when
 		if !same {
 			t.Fatalf("figure %d = %+v, want %+v", i, got, want)
 		}

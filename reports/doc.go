@@ -30,8 +30,11 @@
 //   - charts under charts/, each as PNG (150 dpi unless report.png_dpi
 //     says otherwise), SVG and PDF;
 //   - report.html (one self-contained file, charts as SVG data: URIs) and
-//     report.pdf (title page, summary, charts, tables, one section per
-//     outlet), from the same tables;
+//     report.pdf (summary, charts, tables, one section per outlet, method),
+//     from the same tables. Comparison charts leave out "unknown", draw at
+//     most maxChartOutlets outlets and set those under report.min_units
+//     apart (sample.go); the PDF splits wide tables into column groups and
+//     never cuts a cell (pdftable.go);
 //   - summary.md and manifest.json.
 //
 // Statistics: outlet-level tone and stance intervals are 95% percentile

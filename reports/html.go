@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"html/template"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -23,10 +24,15 @@ type htmlTable struct {
 	NoWrap      []bool
 	Rows        [][]string
 	Note        string
+	// Small marks the rows of outlets under the minimum sample or
+	// "unknown", drawn in grey.
+	Small []bool
 }
 
 type htmlData struct {
 	Title, Date, Version, Headline string
+	Sample                         string
+	Method                         []methodItem
 	Notes                          []string
 	Highlights                     []string
 	Charts                         []htmlChart
@@ -39,25 +45,40 @@ type htmlData struct {
 func (r *report) reportTables() []htmlTable {
 	var out []htmlTable
 	for _, t := range r.tables {
-		ht := htmlTable{Name: t.Name, Title: t.Title, Columns: t.Columns()}
-		for j, typ := range t.df.Types() {
-			num := typ == "float" || typ == "int"
-			name := ht.Columns[j]
-			ht.Numeric = append(ht.Numeric, num)
-			ht.NoWrap = append(ht.NoWrap, num || strings.HasSuffix(name, "date") || name == "bucket")
-		}
-		rows := t.Rows()
-		if max := r.maxRows(); len(rows) > max {
-			ht.Note = "First " + itoa(max) + " of " + itoa(len(rows)) + " rows; " + t.Name + ".csv has all."
-			rows = rows[:max]
-		}
-		if len(rows) == 0 {
-			ht.Note = "No rows."
-		}
-		ht.Rows = rows
-		out = append(out, ht)
+		out = append(out, r.showTable(t, nil))
 	}
 	return out
+}
+
+// showTable is t as the reports show it: the rows keep accepts (all when
+// nil), at most maxRows of them.
+func (r *report) showTable(t *table, keep func([]string) bool) htmlTable {
+	ht := htmlTable{Name: t.Name, Title: t.Title, Columns: t.Columns()}
+	for j, typ := range t.df.Types() {
+		num := typ == "float" || typ == "int"
+		name := ht.Columns[j]
+		ht.Numeric = append(ht.Numeric, num)
+		ht.NoWrap = append(ht.NoWrap, num || strings.HasSuffix(name, "date") || name == "bucket")
+	}
+	rows := t.Rows()
+	if keep != nil {
+		rows = slices.DeleteFunc(slices.Clone(rows), func(r []string) bool { return !keep(r) })
+	}
+	if max := r.maxRows(); len(rows) > max {
+		ht.Note = "First " + itoa(max) + " of " + itoa(len(rows)) + " rows; " + t.Name + ".csv has all."
+		rows = rows[:max]
+	}
+	if len(rows) == 0 {
+		ht.Note = "No rows."
+	}
+	ht.Rows = rows
+	if len(ht.Columns) > 0 && ht.Columns[0] == "outlet" {
+		units, m := outletUnits(r.tables), minUnits(r.cfg)
+		for _, row := range rows {
+			ht.Small = append(ht.Small, sampleOf(row[0], units[row[0]], m) != sampleOK)
+		}
+	}
+	return ht
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -67,6 +88,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // input text, so a hostile title cannot inject markup or script.
 func (r *report) writeHTML(w io.Writer) error {
 	d := htmlData{Title: r.title(), Date: r.cfg.ReportDate, Version: r.info.Version, Headline: r.totals().headline(),
+		Sample: countSamples(r.tables, r.cfg).sentence(minUnits(r.cfg)), Method: r.method(),
 		Notes: r.notes, Highlights: r.stanceHighlights(10), Tables: r.reportTables(), Outlets: r.outletSections(), Inputs: r.info.Inputs}
 	for _, c := range r.charts {
 		b, err := r.chartBytes(c, "svg")
@@ -93,11 +115,14 @@ h1{font-size:1.8em;margin-bottom:.2em}h2{border-bottom:2px solid #0072B2;padding
 .meta{color:#555}.note{color:#555;font-style:italic}
 nav ul{columns:3;padding-left:1.2em}
 figure{margin:1.5em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}figcaption{color:#555;font-size:.9em}
-.scroll{overflow-x:auto}
-table{border-collapse:collapse;font-size:.85em;margin:.5em 0}
-th,td{border:1px solid #ccc;padding:.2em .45em;text-align:left;vertical-align:top}
-th{background:#eef4fa}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}td.d{white-space:nowrap}
-tr:nth-child(even) td{background:#fafafa}
+.scroll{overflow:auto;max-height:80vh;border:1px solid #ddd}
+table{border-collapse:separate;border-spacing:0;font-size:.85em;margin:0}
+th,td{border-right:1px solid #ccc;border-bottom:1px solid #ccc;padding:.2em .45em;text-align:left;vertical-align:top;background:#fff}
+th{background:#eef4fa;position:sticky;top:0;z-index:1}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}td.d{white-space:nowrap}
+.scroll th:first-child,.scroll td:first-child{position:sticky;left:0;z-index:1;box-shadow:1px 0 0 #999}
+.scroll th:first-child{z-index:2}
+tr:nth-child(even) td{background:#fafafa}tr.small td{color:#777}
+dl.method dt{font-weight:bold;margin-top:.5em}dl.method dd{margin-left:1.2em}
 section.outlet{border-left:4px solid #E69F00;padding-left:1em;margin:1.5em 0}
 </style>
 </head>
@@ -110,12 +135,14 @@ section.outlet{border-left:4px solid #E69F00;padding-left:1em;margin:1.5em 0}
 <section id="summary">
 <h2>Summary</h2>
 <p>{{.Headline}}</p>
+<p>{{.Sample}}</p>
 {{if .Highlights}}<h3>Stance highlights</h3><ul>{{range .Highlights}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{if .Notes}}<h3>Notes</h3><ul>{{range .Notes}}<li class="note">{{.}}</li>{{end}}</ul>{{end}}
 <nav><ul>
 {{range .Charts}}<li><a href="#chart-{{.Name}}">Chart: {{.Title}}</a></li>{{end}}
 {{range .Tables}}<li><a href="#table-{{.Name}}">Table: {{.Title}}</a></li>{{end}}
 <li><a href="#outlets">Outlets one by one</a></li>
+<li><a href="#method">Method: what the numbers mean</a></li>
 </ul></nav>
 </section>
 <section id="charts">
@@ -127,8 +154,8 @@ section.outlet{border-left:4px solid #E69F00;padding-left:1em;margin:1.5em 0}
 <h2>Tables</h2>
 {{range .Tables}}<h3 id="table-{{.Name}}">{{.Title}} <small class="meta">({{.Name}}.csv, {{.Name}}.json)</small></h3>
 {{if .Note}}<p class="note">{{.Note}}</p>{{end}}
-{{if .Rows}}{{$num := .Numeric}}{{$nw := .NoWrap}}<div class="scroll"><table><thead><tr>{{range .Columns}}<th>{{.}}</th>{{end}}</tr></thead>
-<tbody>{{range .Rows}}<tr>{{range $i, $c := .}}<td{{if index $num $i}} class="n"{{else if index $nw $i}} class="d"{{end}}>{{$c}}</td>{{end}}</tr>
+{{if .Rows}}{{$num := .Numeric}}{{$nw := .NoWrap}}{{$small := .Small}}<div class="scroll"><table><thead><tr>{{range .Columns}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>{{range $r, $row := .Rows}}<tr{{if $small}}{{if index $small $r}} class="small"{{end}}{{end}}>{{range $i, $c := $row}}<td{{if index $num $i}} class="n"{{else if index $nw $i}} class="d"{{end}}>{{$c}}</td>{{end}}</tr>
 {{end}}</tbody></table></div>{{end}}
 {{end}}
 </section>
@@ -144,6 +171,11 @@ section.outlet{border-left:4px solid #E69F00;padding-left:1em;margin:1.5em 0}
 <tbody>{{range .Stance}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>{{end}}</tbody></table>{{end}}
 </section>
 {{end}}
+</section>
+<section id="method">
+<h2>Method: what the numbers mean</h2>
+<dl class="method">{{range .Method}}<dt>{{.Term}}</dt><dd>{{.Text}}</dd>
+{{end}}</dl>
 </section>
 {{if .Inputs}}<p class="meta">Inputs: {{range $i, $p := .Inputs}}{{if $i}}, {{end}}{{$p}}{{end}}</p>{{end}}
 </main>

@@ -3,6 +3,8 @@ package reports
 import (
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 
 	"codeberg.org/go-fonts/liberation/liberationsansbold"
@@ -59,8 +61,11 @@ func (p *pdfWriter) ensure(h float64) {
 	}
 }
 
-func (p *pdfWriter) heading(s string) {
-	p.ensure(60)
+// heading starts a top-level section; need is the height of what must
+// follow it on the same page, so that no heading is left alone at the
+// bottom of a page.
+func (p *pdfWriter) heading(s string, need float64) {
+	p.ensure(26 + need)
 	p.font("B", 15)
 	p.doc.Bookmark(s, 0, p.y)
 	p.doc.SetTextColor(0, 0x48, 0x7a)
@@ -70,8 +75,9 @@ func (p *pdfWriter) heading(s string) {
 	p.y += 26
 }
 
-func (p *pdfWriter) subheading(s string) {
-	p.ensure(40)
+// subheading starts a subsection, kept with need points of what follows.
+func (p *pdfWriter) subheading(s string, need float64) {
+	p.ensure(17 + need)
 	p.font("B", 11)
 	p.doc.Bookmark(s, 1, p.y)
 	p.doc.SetXY(margin, p.y)
@@ -84,18 +90,6 @@ func (p *pdfWriter) para(s string, size float64) {
 	p.doc.SetXY(margin, p.y)
 	p.doc.MultiCell(pageW-2*margin, size*1.35, s, "", "L", false)
 	p.y = p.doc.GetY() + 4
-}
-
-// fit truncates s with an ellipsis to width w in the current font.
-func (p *pdfWriter) fit(s string, w float64) string {
-	if p.doc.GetStringWidth(s) <= w {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && p.doc.GetStringWidth(string(r)+"…") > w {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
 }
 
 // headerLines splits a column name into lines no wider than w, breaking
@@ -135,92 +129,50 @@ func (p *pdfWriter) headerWidth(name string) float64 {
 	return w
 }
 
-// table draws a table that fits the page width, shrinking the font down to
-// 5.5 pt and truncating cells beyond that; column names wrap after
-// underscores, and the header repeats on every page.
-func (p *pdfWriter) table(cols []string, numeric []bool, rows [][]string) {
-	avail := pageW - 2*margin
-	size := 8.0
-	var widths []float64
-	const pad = 6.0
-	for ; ; size -= 0.5 {
-		widths = make([]float64, len(cols))
-		total := 0.0
-		for j, c := range cols {
-			p.font("B", size)
-			w := p.headerWidth(c)
-			p.font("", size)
-			for _, r := range rows {
-				w = max(w, p.doc.GetStringWidth(r[j]))
-			}
-			widths[j] = min(w, 220) + pad
-			total += widths[j]
-		}
-		if total <= avail || size <= 5.5 {
-			if total > avail {
-				for j := range widths {
-					widths[j] *= avail / total
-				}
-			}
-			break
-		}
+// pdfElsewhere are the tables report.pdf does not repeat, and where their
+// content is.
+var pdfElsewhere = map[string]string{
+	"top_entities":      "listed in each outlet's section below; all rows in report.html and the CSV",
+	"distinctive_terms": "listed in each outlet's section below; all rows in report.html and the CSV",
+	"trends_tone":       "the data of the tone-over-time chart; in report.html and the CSV",
+	"trends_stance":     "the data of the stance-over-time chart; in report.html and the CSV",
+	"coverage":          "the data of the coverage chart; in report.html and the CSV",
+}
+
+// dropColumn removes the column name from ht.
+func dropColumn(ht htmlTable, name string) htmlTable {
+	j := slices.Index(ht.Columns, name)
+	if j < 0 {
+		return ht
 	}
-	rowH := size * 1.6
-	lineH := size * 1.25
-	header := func() {
-		p.font("B", size)
-		p.doc.SetFillColor(0xee, 0xf4, 0xfa)
-		lines := make([][]string, len(cols))
-		n := 1
-		for j, c := range cols {
-			lines[j] = p.headerLines(c, widths[j]-pad)
-			n = max(n, len(lines[j]))
-		}
-		h := float64(n)*lineH + (rowH - lineH)
-		x := margin
-		for j := range cols {
-			p.doc.Rect(x, p.y, widths[j], h, "FD")
-			for k, l := range lines[j] {
-				p.doc.SetXY(x, p.y+(rowH-lineH)/2+float64(k)*lineH)
-				p.doc.CellFormat(widths[j], lineH, p.fit(l, widths[j]-pad), "", 0, "L", false, 0, "")
-			}
-			x += widths[j]
-		}
-		p.y += h
-		p.font("", size)
+	cut := func(xs []string) []string { return slices.Delete(slices.Clone(xs), j, j+1) }
+	out := ht
+	out.Columns = cut(ht.Columns)
+	out.Numeric = slices.Delete(slices.Clone(ht.Numeric), j, j+1)
+	out.NoWrap = slices.Delete(slices.Clone(ht.NoWrap), j, j+1)
+	out.Rows = make([][]string, len(ht.Rows))
+	for i, r := range ht.Rows {
+		out.Rows[i] = cut(r)
 	}
-	p.ensure(4 * rowH)
-	header()
-	for _, r := range rows {
-		if p.y+rowH > pageH-margin {
-			p.newPage()
-			header()
-		}
-		x := margin
-		for j, c := range r {
-			align := "L"
-			if numeric[j] {
-				align = "R"
-			}
-			p.doc.SetXY(x, p.y)
-			p.doc.CellFormat(widths[j], rowH, p.fit(c, widths[j]-pad), "1", 0, align, false, 0, "")
-			x += widths[j]
-		}
-		p.y += rowH
-	}
-	p.y += 10
+	return out
 }
 
 // chart draws c scaled to fit the rest of the page (or a new page) as
 // vector graphics with embedded UTF-8 fonts.
 func (p *pdfWriter) chart(c *chart) error {
-	availW, availH := pageW-2*margin, pageH-2*margin-20
-	s := min(1, availW/c.W.Points(), availH/c.H.Points())
-	h := c.H.Points() * s
-	if p.y+h+20 > pageH-margin {
+	const title, after = 17.0, 14.0
+	availW := pageW - 2*margin
+	scale := func(availH float64) float64 { return min(1, availW/c.W.Points(), availH/c.H.Points()) }
+	full := scale(pageH - 2*margin - title - after)
+	// Drawn on the rest of this page when that shrinks it by a fifth at
+	// most, else on the next page at full size.
+	s := scale(pageH - margin - p.y - title - after)
+	if s < 0.8*full {
 		p.newPage()
+		s = full
 	}
-	p.subheading(c.Title)
+	h := c.H.Points() * s
+	p.subheading(c.Title, h)
 	x := margin + (availW-c.W.Points()*s)/2
 	p.doc.TransformBegin()
 	p.doc.TransformScale(s*100, s*100, x, p.y)
@@ -232,8 +184,8 @@ func (p *pdfWriter) chart(c *chart) error {
 	return err
 }
 
-// writePDF writes report.pdf: a title page, the summary, the charts, the
-// tables and one section per outlet, with Liberation Sans embedded as a
+// writePDF writes report.pdf: the title and summary, the charts, the
+// tables, one section per outlet and the method, with Liberation Sans embedded as a
 // UTF-8 TrueType font. The same inputs give the same bytes: the catalog is
 // sorted and the dates come from the report date.
 func (r *report) writePDF(w io.Writer) error {
@@ -245,72 +197,97 @@ func (r *report) writePDF(w io.Writer) error {
 	doc.AddUTF8FontFromBytes(bodyFont, "B", liberationsansbold.TTF)
 	p := &pdfWriter{doc: doc, fonts: map[string]bool{}}
 	t := r.totals()
+	tables := r.reportTables()
 
-	// Title page.
+	// Title and summary share the first page.
 	p.newPage()
-	p.y = 200
-	p.font("B", 28)
+	p.font("B", 22)
 	doc.SetXY(margin, p.y)
-	doc.MultiCell(pageW-2*margin, 34, r.title(), "", "C", false)
-	p.y = doc.GetY() + 16
-	p.font("", 13)
+	doc.MultiCell(pageW-2*margin, 26, r.title(), "", "L", false)
+	p.y = doc.GetY() + 4
 	sub := "framewatch " + r.info.Version
 	if r.cfg.ReportDate != "" {
-		sub = r.cfg.ReportDate + " · " + sub
+		sub = "Report date " + r.cfg.ReportDate + " · " + sub
 	}
-	doc.SetXY(margin, p.y)
-	doc.CellFormat(pageW-2*margin, 18, sub, "", 0, "C", false, 0, "")
-	p.y += 30
-	doc.SetXY(margin, p.y)
-	doc.MultiCell(pageW-2*margin, 16, t.headline(), "", "C", false)
-
-	// Summary.
-	p.newPage()
-	p.heading("Summary")
+	p.para(sub, 10)
+	p.y += 6
+	p.heading("Summary", 40)
 	p.para(t.headline(), 10)
+	p.para(countSamples(r.tables, r.cfg).sentence(minUnits(r.cfg)), 10)
 	if hs := r.stanceHighlights(10); len(hs) > 0 {
-		p.subheading("Stance highlights")
+		p.subheading("Stance highlights", 12)
 		for _, h := range hs {
 			p.para("• "+h, 9)
 		}
 	}
 	if len(r.notes) > 0 {
-		p.subheading("Notes")
+		p.subheading("Notes", 12)
 		for _, n := range r.notes {
 			p.para("• "+n, 9)
 		}
 	}
-	ov := r.reportTables()[0]
-	p.subheading(ov.Title)
-	p.table(ov.Columns, ov.Numeric, ov.Rows)
+	ov := tables[0]
+	p.subheading(ov.Title+" (overview.csv)", 60)
+	p.table(pdfTable{cols: ov.Columns, numeric: ov.Numeric, rows: ov.Rows, small: ov.Small})
 
 	// Charts.
-	p.newPage()
-	p.heading("Charts")
-	for _, c := range r.charts {
-		if err := p.chart(c); err != nil {
-			return err
+	if len(r.charts) > 0 {
+		// The first chart's page: a heading never stands alone.
+		p.newPage()
+		p.heading("Charts", 0)
+		for _, c := range r.charts {
+			if err := p.chart(c); err != nil {
+				return err
+			}
 		}
 	}
 
-	// Tables.
-	p.newPage()
-	p.heading("Tables")
-	for _, ht := range r.reportTables()[1:] {
-		p.subheading(fmt.Sprintf("%s (%s.csv)", ht.Title, ht.Name))
+	// Tables. The PDF leaves out what it shows elsewhere: the stance
+	// table keeps the "all" voice (own and quoted voices are in
+	// report.html and stance.csv), top entities and distinctive terms are
+	// in each outlet's section, and the trend tables are the charts' data.
+	p.heading("Tables", 80)
+	var elsewhere []string
+	for _, ht := range tables[1:] {
+		if why, ok := pdfElsewhere[ht.Name]; ok {
+			elsewhere = append(elsewhere, fmt.Sprintf("%s (%s.csv): %s.", ht.Title, ht.Name, why))
+			continue
+		}
+		if ht.Name == "stance" {
+			v := slices.Index(ht.Columns, "voice")
+			ht = r.showTable(findTable(r.tables, "stance"), func(row []string) bool { return row[v] == "all" })
+			ht.Note = strings.TrimSpace(ht.Note + " Voice \"all\" only: own and quoted voices are in report.html and stance.csv.")
+			ht = dropColumn(ht, "voice")
+		}
+		if ht.Name == "claims" {
+			news := slices.Index(ht.Columns, "news")
+			all := findTable(r.tables, "claims")
+			ht = r.showTable(all, func(row []string) bool { n, _ := strconv.Atoi(row[news]); return n >= minNews })
+			ht.Note = strings.TrimSpace(fmt.Sprintf("The %d newsworthy claims of %d (news %d or more; see Method); report.html and claims.csv have all. %s",
+				len(ht.Rows), all.Len(), minNews, ht.Note))
+			ht = dropColumn(ht, "value_low")
+			ht = dropColumn(ht, "value_high")
+		}
+		p.subheading(fmt.Sprintf("%s (%s.csv)", ht.Title, ht.Name), 60)
 		if ht.Note != "" {
 			p.para(ht.Note, 8)
 		}
 		if len(ht.Rows) > 0 {
-			p.table(ht.Columns, ht.Numeric, ht.Rows)
+			p.table(pdfTable{cols: ht.Columns, numeric: ht.Numeric, rows: ht.Rows, small: ht.Small})
+		}
+	}
+
+	if len(elsewhere) > 0 {
+		p.subheading("Tables not repeated here", 20)
+		for _, e := range elsewhere {
+			p.para("• "+e, 9)
 		}
 	}
 
 	// Outlets.
-	p.newPage()
-	p.heading("Outlets one by one")
+	p.heading("Outlets one by one", 80)
 	for _, s := range r.outletSections() {
-		p.subheading(s.Name)
+		p.subheading(s.Name, 40)
 		p.para(strings.Join(s.Facts, " · "), 9)
 		if len(s.Entities) > 0 {
 			p.para("Top entities: "+strings.Join(s.Entities, ", "), 9)
@@ -321,10 +298,31 @@ func (r *report) writePDF(w io.Writer) error {
 		if len(s.Terms) > 0 {
 			p.para("Distinctive terms: "+strings.Join(s.Terms, ", "), 9)
 		}
-		if len(s.Stance) > 0 {
-			p.table([]string{"target", "voice", "score", "95% interval", "mentions", "label"},
-				[]bool{false, false, true, false, true, false}, s.Stance)
+		var stance [][]string
+		for _, st := range s.Stance {
+			if st[1] == "all" {
+				stance = append(stance, []string{st[0], st[2], st[3], st[4], st[5]})
+			}
 		}
+		switch {
+		case len(stance) > 0 && s.Small:
+			// Too few units to compare: one line, not a table.
+			var parts []string
+			for _, st := range stance {
+				parts = append(parts, fmt.Sprintf("%s %s (n=%s, %s)", st[0], st[1], st[3], st[4]))
+			}
+			p.para("Stance (all voices; too few units to compare): "+strings.Join(parts, "; "), 8)
+		case len(stance) > 0:
+			p.table(pdfTable{cols: []string{"target", "score (all voices)", "95% interval", "mentions", "label"},
+				numeric: []bool{false, true, false, true, false}, rows: stance})
+		}
+	}
+
+	// Method.
+	p.heading("Method: what the numbers mean", 60)
+	for _, m := range r.method() {
+		p.subheading(m.Term, 20)
+		p.para(m.Text, 9)
 	}
 	if err := doc.Error(); err != nil {
 		return fmt.Errorf("reports: pdf: %w", err)

@@ -107,9 +107,11 @@ func (t totals) headline() string {
 
 // outletSection is what the per-outlet parts of the reports say.
 type outletSection struct {
-	Name     string
-	Facts    []string
-	Stance   [][]string // target, voice, score, interval, mentions, label
+	Name   string
+	Facts  []string
+	Stance [][]string // target, voice, score, interval, mentions, label
+	// Small is set for outlets under the minimum sample and "unknown".
+	Small    bool
 	Entities []string
 	Frames   []string
 	Terms    []string
@@ -121,7 +123,7 @@ func (r *report) outletSections() []outletSection {
 	for i, row := range ov.Rows() {
 		get := func(col string) string { return row[slices.Index(ov.Columns(), col)] }
 		name := get("outlet")
-		s := outletSection{Name: name}
+		s := outletSection{Name: name, Small: get("sample") != sampleOK}
 		facts := []string{fmt.Sprintf("%s units, %s words", get("units"), get("words"))}
 		if c := get("country"); c != "" {
 			facts = append(facts, "country "+c)
@@ -193,9 +195,12 @@ func (r *report) topFrames(outlet string, n int) []string {
 }
 
 // stanceHighlights lists outlet × target pairs whose interval supports a
-// label other than neutral or unclear, strongest first.
+// label other than neutral or unclear, strongest first. Outlets under the
+// minimum sample and "unknown" are never ranked.
 func (r *report) stanceHighlights(n int) []string {
 	t := findTable(r.tables, "stance")
+	units := outletUnits(r.tables)
+	minU := minUnits(r.cfg)
 	type hl struct {
 		text  string
 		score float64
@@ -203,10 +208,10 @@ func (r *report) stanceHighlights(n int) []string {
 	var hs []hl
 	scores := colFloats(t.df, "score")
 	for i, row := range t.Rows() {
-		if row[2] != "all" || (row[7] != LabelFavourable && row[7] != LabelAgainst) {
+		if row[2] != "all" || (row[7] != LabelFavourable && row[7] != LabelAgainst) || sampleOf(row[0], units[row[0]], minU) != sampleOK {
 			continue
 		}
-		hs = append(hs, hl{fmt.Sprintf("%s on %s: %s (%s, 95%% interval [%s, %s], %s mentions)", row[0], row[1], row[7], row[3], row[4], row[5], row[6]), scores[i]})
+		hs = append(hs, hl{fmt.Sprintf("%s on %s: %s (%s, 95%% interval [%s, %s], n=%s mentions in %d units)", row[0], row[1], row[7], row[3], row[4], row[5], row[6], units[row[0]]), scores[i]})
 	}
 	slices.SortStableFunc(hs, func(a, b hl) int {
 		x, y := abs(a.score), abs(b.score)

@@ -9,9 +9,10 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
-	"github.com/framewatch/framewatch/pipeline"
 	"math"
 	"testing"
+
+	"github.com/framewatch/framewatch/pipeline"
 )
 
 func TestBootstrap(t *testing.T) {
@@ -152,15 +153,28 @@ func TestNormalizeCounted(t *testing.T) {
 
 func TestGroupClaims(t *testing.T) {
 	figs := []figureKey{
-		{outlet: "A", value: 4.8e6, counted: "artillery shells", claimedBy: "Seoul"},
-		{outlet: "B", value: 4800000, counted: "the artillery shells"},
-		{outlet: "C", value: 1e6, counted: "Artillery shells", claimedBy: "Pentagon"},
-		{outlet: "A", value: 3, low: 3, high: 5, counted: "missiles"},
-		{outlet: "B", value: 4, counted: "missile"},
-		{outlet: "C", value: 10000, counted: "troops", bound: pipeline.BoundMin},
-		{outlet: "D", value: 12000, counted: "troops"},
-		{outlet: "C", value: 24, unit: "year"},
-		{outlet: "D", value: 12, unit: "year"},
+		{outlet: "A", value: 4.8e6, counted: "artillery shells", claimedBy: "Seoul", when: "2024-06"},
+		{outlet: "B", value: 4800000, counted: "the artillery shells", when: "2024-06"},
+		{outlet: "C", value: 1e6, counted: "Artillery shells", claimedBy: "Pentagon", when: "2024-06"},
+		{outlet: "A", value: 3, low: 3, high: 5, counted: "missiles", when: "2024-06"},
+		{outlet: "B", value: 4, counted: "missile", when: "2024-06"},
+		{outlet: "C", value: 10000, counted: "troops", bound: pipeline.BoundMin, when: "2024-06"},
+		{outlet: "D", value: 12000, counted: "troops", when: "2024-06"},
+		{outlet: "C", value: 24, unit: "year", when: "2024-06"},
+		{outlet: "D", value: 12, unit: "year", when: "2024-06"},
+		// Generic counts: cited widely, never newsworthy, never conflicting.
+		{outlet: "A", value: 2, counted: "countries", when: "2024-06"},
+		{outlet: "B", value: 2, counted: "countries", when: "2024-06"},
+		{outlet: "C", value: 2, counted: "countries", when: "2024-06"},
+		{outlet: "D", value: 5, counted: "countries", when: "2024-06"},
+		// Close values: one estimate rounded two ways.
+		{outlet: "A", value: 10000, counted: "soldiers", when: "2024-06"},
+		{outlet: "B", value: 11000, counted: "soldiers", when: "2024-06"},
+		// Different months: no shared time reference.
+		{outlet: "A", value: 50, counted: "drones", when: "2024-05"},
+		{outlet: "B", value: 500, counted: "drones", when: "2024-06"},
+		// Money is newsworthy without a counted thing.
+		{outlet: "D", value: 6e9, unit: "USD", claimedBy: "Pentagon", when: "2024-06"},
 	}
 	cs := groupClaims(slices.Values(figs))
 	byKey := map[string]claim{}
@@ -183,8 +197,28 @@ func TestGroupClaims(t *testing.T) {
 	if byKey["10000 troop"].Conflict || byKey["12000 troop"].Conflict {
 		t.Error("at least 10000 and 12000 flagged as conflict")
 	}
-	if byKey["24 year"].Conflict {
-		t.Error("figures without a counted thing flagged as conflict")
+	if byKey["24 year"].Conflict || byKey["24 year"].newsworthy() {
+		t.Error("a duration is newsworthy or conflicting")
+	}
+	for _, k := range []string{"2 country", "5 country"} {
+		if c := byKey[k]; c.Conflict || c.newsworthy() {
+			t.Errorf("%s: news %d conflict %v, want a generic count", k, c.News, c.Conflict)
+		}
+	}
+	if byKey["10000 soldier"].Conflict || byKey["11000 soldier"].Conflict {
+		t.Error("10000 and 11000 soldiers (10% apart) flagged as conflict")
+	}
+	if byKey["50 drone"].Conflict || byKey["500 drone"].Conflict {
+		t.Error("figures of different months flagged as conflict")
+	}
+	if m := byKey["6 billion usd"]; !m.newsworthy() || !slices.Contains(m.Why, "money") {
+		t.Errorf("6 billion USD: news %d %v, want money", m.News, m.Why)
+	}
+	// Newsworthy claims come first.
+	for i := 1; i < len(cs); i++ {
+		if cs[i].News > cs[i-1].News {
+			t.Errorf("claims not ranked by newsworthiness: %s (%d) after %s (%d)", cs[i].ID, cs[i].News, cs[i-1].ID, cs[i-1].News)
+		}
 	}
 }
 
@@ -304,8 +338,8 @@ func TestGroupClaimsConflictsPairwise(t *testing.T) {
 		var figs []figureKey
 		for range 1 + rng.IntN(60) {
 			v := float64(rng.IntN(12))
-			f := figureKey{outlet: string(rune('A' + rng.IntN(3))), value: v, counted: []string{"", "shells", "troops"}[rng.IntN(3)],
-				unit: []string{"", "km"}[rng.IntN(2)], bound: bounds[rng.IntN(len(bounds))]}
+			f := figureKey{outlet: string(rune('A' + rng.IntN(3))), value: v, counted: []string{"", "shells", "troops", "country"}[rng.IntN(4)],
+				unit: []string{"", "km"}[rng.IntN(2)], bound: bounds[rng.IntN(len(bounds))], when: []string{"", "2024-05", "2024-06"}[rng.IntN(3)]}
 			if f.bound == pipeline.BoundRange {
 				f.low, f.high = v, v+float64(rng.IntN(4))
 			}
@@ -316,15 +350,18 @@ func TestGroupClaimsConflictsPairwise(t *testing.T) {
 			want := false
 			for j := range cs {
 				a, b := cs[i], cs[j]
-				if i == j || a.Counted == "" || a.Counted != b.Counted || a.Unit != b.Unit || !(a.hi < b.lo || b.hi < a.lo) {
+				if i == j || !a.newsworthy() || !b.newsworthy() || a.Counted != b.Counted || a.Unit != b.Unit ||
+					!(apart(a.hi, b.lo) || apart(b.hi, a.lo)) {
 					continue
 				}
-				union := map[string]bool{}
-				for _, o := range append(slices.Clone(a.Outlets), b.Outlets...) {
-					union[o] = true
-				}
-				if len(union) >= 2 {
-					want = true
+				for m, ao := range a.when {
+					union := map[string]bool{}
+					for _, o := range append(slices.Clone(ao), b.when[m]...) {
+						union[o] = true
+					}
+					if len(b.when[m]) > 0 && len(union) >= 2 {
+						want = true
+					}
 				}
 			}
 			if cs[i].Conflict != want {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -24,7 +25,7 @@ func (r *report) writeSummary(w io.Writer) error {
 	if r.cfg.ReportDate != "" {
 		fmt.Fprintf(&b, "Report date: %s\n\n", md(r.cfg.ReportDate))
 	}
-	fmt.Fprintf(&b, "%s\n\n", t.headline())
+	fmt.Fprintf(&b, "%s\n\n%s\n\n", t.headline(), md(countSamples(r.tables, r.cfg).sentence(minUnits(r.cfg))))
 	fmt.Fprintf(&b, "- entity mentions: %d\n- figures: %d (%d claims)\n- dates: %d\n", t.Mentions, t.Figures, t.Claims, t.Dates)
 	// How many results came from the workspace is run bookkeeping, kept in
 	// manifest.json: the report depends only on the corpus, so an unchanged
@@ -33,8 +34,9 @@ func (r *report) writeSummary(w io.Writer) error {
 		b.WriteString("\n**The run was interrupted; this report covers the documents read before it stopped.**\n")
 	}
 
-	b.WriteString("\n## Outlets\n\n| outlet | country | units | words | dates | tone [95% interval] |\n|---|---|---:|---:|---|---|\n")
+	b.WriteString("\n## Outlets\n\n| outlet | country | units | sample | words | dates | tone [95% interval] |\n|---|---|---:|---|---:|---|---|\n")
 	ov := findTable(r.tables, "overview")
+	sample := slices.Index(ov.Columns(), "sample")
 	for _, row := range ov.Rows() {
 		dates := ""
 		if row[4] != "" {
@@ -44,7 +46,7 @@ func (r *report) writeSummary(w io.Writer) error {
 		if row[6] != "" {
 			tone = fmt.Sprintf("%s [%s, %s]", row[6], row[7], row[8])
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", md(row[0]), md(row[1]), row[2], row[3], dates, tone)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", md(row[0]), md(row[1]), row[2], row[sample], row[3], dates, tone)
 	}
 
 	fails := failureRows(r.agg.failed)
@@ -89,9 +91,9 @@ func (r *report) writeSummary(w io.Writer) error {
 	}
 	if len(r.notes) > 0 {
 		b.WriteString("\n## Notes\n\n")
-		// Notes are framewatch's own text, not input.
+		// Notes name outlets, which are input: escaped like the rest.
 		for _, n := range r.notes {
-			fmt.Fprintf(&b, "- %s\n", n)
+			fmt.Fprintf(&b, "- %s\n", md(n))
 		}
 	}
 	_, err := w.Write(b.Bytes())

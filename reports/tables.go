@@ -233,13 +233,14 @@ func (a *aggregates) outletNames() []string { return sortedKeys(a.outlets) }
 // mentionsColumn names the overview column counting mentions of target.
 func mentionsColumn(target string) string { return "mentions_" + target }
 
-func overviewTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error) {
+func overviewTable(a *aggregates, cfg pipeline.Config) (dataframe.DataFrame, error) {
 	names := a.outletNames()
 	targets := a.targets()
 	n := len(names)
 	country, first, last := make([]string, n), make([]string, n), make([]string, n)
 	units, words, toneN, figs, smen := make([]int, n), make([]int, n), make([]int, n), make([]int, n), make([]int, n)
 	tone, lo, hi := make([]float64, n), make([]float64, n), make([]float64, n)
+	sample := make([]string, n)
 	per := make([][]int, len(targets))
 	for t := range per {
 		per[t] = make([]int, n)
@@ -248,6 +249,7 @@ func overviewTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error
 		o := a.outlets[name]
 		country[i], first[i], last[i] = o.country, o.first, o.last
 		units[i], words[i], toneN[i], figs[i] = o.units, o.words, len(o.tones), o.figures
+		sample[i] = sampleOf(name, o.units, minUnits(cfg))
 		if len(o.tones) > 0 {
 			tone[i], lo[i], hi[i] = bootstrap(o.tones, bootstrapIters, bootstrapSeed)
 		} else {
@@ -261,8 +263,8 @@ func overviewTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error
 	}
 	cols := []series.Series{strs("outlet", names), strs("country", country), ints("units", units), ints("words", words),
 		strs("first_date", first), strs("last_date", last), floats("tone", tone), floats("tone_low", lo), floats("tone_high", hi),
-		ints("tone_units", toneN), ints("figures", figs), ints("stance_mentions", smen)}
-	sel := []string{"outlet", "country", "units", "words", "first_date", "last_date", "tone", "tone_low", "tone_high", "tone_units", "figures", "stance_mentions"}
+		ints("tone_units", toneN), ints("figures", figs), ints("stance_mentions", smen), strs("sample", sample)}
+	sel := []string{"outlet", "country", "units", "words", "first_date", "last_date", "tone", "tone_low", "tone_high", "tone_units", "figures", "stance_mentions", "sample"}
 	for t, target := range targets {
 		cols = append(cols, ints(mentionsColumn(target), per[t]))
 		sel = append(sel, mentionsColumn(target))
@@ -403,9 +405,11 @@ func claimsTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error) 
 	n := len(cs)
 	id, unit, counted, outlets, by := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	val, lo, hi := make([]float64, n), make([]float64, n), make([]float64, n)
-	nout, men := make([]int, n), make([]int, n)
+	nout, men, news := make([]int, n), make([]int, n), make([]int, n)
 	conflict := make([]bool, n)
+	why := make([]string, n)
 	for i, c := range cs {
+		news[i], why[i] = c.News, strings.Join(c.Why, "; ")
 		id[i], unit[i], counted[i] = c.ID, c.Unit, c.Counted
 		outlets[i], by[i] = strings.Join(c.Outlets, "; "), strings.Join(c.ClaimedBy, "; ")
 		val[i], lo[i], hi[i] = c.Value, c.Low, c.High
@@ -413,9 +417,10 @@ func claimsTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error) 
 	}
 	return frame([]series.Series{strs("claim_id", id), floats("value", val), floats("value_low", lo), floats("value_high", hi),
 		strs("unit", unit), strs("counted", counted), ints("outlets", nout), strs("outlet_list", outlets), strs("claimed_by", by),
-		ints("mentions", men), bools("conflict", conflict)},
+		ints("mentions", men), bools("conflict", conflict), ints("news", news), strs("news_reasons", why)},
 		[]dataframe.Order{dataframe.Sort("claim_id")},
-		[]string{"claim_id", "value", "value_low", "value_high", "unit", "counted", "outlets", "outlet_list", "claimed_by", "mentions", "conflict"})
+		[]string{"claim_id", "value", "value_low", "value_high", "unit", "counted", "outlets", "outlet_list", "claimed_by", "mentions", "conflict",
+			"news", "news_reasons"})
 }
 
 // failureRows lists every document that was not fully analysed: skipped

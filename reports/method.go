@@ -1,0 +1,76 @@
+package reports
+
+import (
+	"fmt"
+)
+
+// methodItem is one entry of the reports' method section: what a number
+// means and how far to trust it.
+type methodItem struct {
+	Term, Text string
+}
+
+// method is the method section report.html and report.pdf carry, from the
+// run's configuration and tables.
+func (r *report) method() []methodItem {
+	minU := minUnits(r.cfg)
+	s := countSamples(r.tables, r.cfg)
+	items := []methodItem{
+		{"Units and n", "An article is one unit; a press review is one unit per quoted outlet plus one for its introduction. " +
+			"n on a chart or in a table is the number of units (tone, frames, top entities) or of mentions (stance) behind the value."},
+		{"Tone", "GDELT-style: the percentage of positive minus negative words (VADER lexicon) per unit; an outlet's tone is the mean over its units, " +
+			"with a 95% percentile bootstrap interval (1,000 resamples, fixed seed; the normal approximation above 200 units). " +
+			"With one unit the interval is a point: it says nothing about the outlet."},
+		{"Stance", "Per mention of a target, P(positive) − P(negative) from a logistic regression trained on NewsMTSC, from −1 to +1; " +
+			"an outlet's stance toward a target is the mean over its mentions with a 95% bootstrap interval. It is labelled favourable " +
+			"when the whole interval lies above +0.05, against below −0.05, neutral within ±0.15, otherwise (or with fewer than 3 mentions) unclear. " +
+			"Own voice and quoted voices are reported apart in stance.csv."},
+		{"Frames", "The share of each of the 15 Media Frames Corpus dimensions among a unit's frame cue words, averaged over the outlet's units: " +
+			"a transparent dictionary proxy, not a human coder's primary frame."},
+		{"Distinctive terms", "Fightin' Words (Monroe, Colaresi and Quinn 2008): log-odds z-scores of each outlet's words against the rest of the corpus."},
+		{"Claims", fmt.Sprintf("The same figure (value and counted thing, matched leniently) cited by several outlets is one claim. "+
+			"Claims are ranked by newsworthiness: money, casualties, weapons and troops score 3, percentages 2, an attributed figure 1 more, "+
+			"each further outlet citing it 1 more (at most 3); counts of generic things (countries, years, leaders) and durations score 0. "+
+			"The chart shows claims scoring %d or more. Two claims conflict only when both are newsworthy, count the same thing in the same unit, "+
+			"share a time reference (the month of the nearest date within about a sentence, else of the article) and differ by more than %.0f%% "+
+			"of the larger value; at least two outlets must cite them between them.", minNews, 100*conflictGap)},
+		{"Minimum sample", fmt.Sprintf("An outlet needs at least %d units (report.min_units) to be compared. Outlets with fewer are marked "+
+			"\"small\" in the overview's sample column, drawn apart (grey, below a rule) in the charts and never ranked in the highlights. "+
+			"This run: %d of %d outlets are compared.", minU, s.ok, s.outlets)},
+		{"Unknown outlet", unknownText(s.unknownUnits)},
+		{"Charts", fmt.Sprintf("A comparison chart draws at most %d outlets (most units first); a note names those left out, and the tables hold them all. "+
+			"Trend lines break where more than %d buckets without units lie between two points.", maxChartOutlets, maxGapBuckets)},
+		{"Languages", r.languagesText()},
+		{"Earlier runs", r.earlierRunsText()},
+	}
+	return items
+}
+
+func unknownText(units int) string {
+	s := "Units with no evidence of their outlet (no metadata, dateline, source line, masthead, copyright or sign-off naming a known outlet) " +
+		"are reported as \"unknown\", never guessed. They stay in the tables but are left out of the comparison charts and rankings."
+	if units > 0 {
+		s += fmt.Sprintf(" This run: %d units.", units)
+	} else {
+		s += " This run: none."
+	}
+	return s
+}
+
+// languagesText says which languages were analysed and which left out.
+// The language of a unit is not recorded by this version (issue 13
+// adds detection and a languages table; this hook then reads it).
+func (r *report) languagesText() string {
+	if t := findTable(r.tables, "languages"); t != nil && t.Len() > 0 {
+		return "Languages per outlet are in languages.csv: units in languages not listed under languages: are counted there and not analysed."
+	}
+	return "Every unit was analysed with the English models; this version does not detect the language of a unit, so text in other languages is analysed as if it were English."
+}
+
+// earlierRunsText says which documents come from earlier runs on the
+// same workspace. Their count is not recorded by this version (issue 13
+// adds it; this hook then reads it).
+func (r *report) earlierRunsText() string {
+	return "With a workspace, documents stored by earlier runs and not in this run's input are included, so that the report covers " +
+		"the whole corpus; this version does not count them separately. manifest.json lists every document reported."
+}
