@@ -5,7 +5,7 @@ BENCH     := $(SHARED)/bench
 OUT       ?= ./out
 PKGS      := ./...
 
-.PHONY: all build run test lint vet staticcheck race eval bench fuzz train-ner train-stance clean
+.PHONY: all build run test lint vet staticcheck race eval bench fuzz train-ner train-stance clean screenshots
 
 all: build
 
@@ -56,6 +56,13 @@ fuzz:
 	  for f in $$($(GO) test -list '^Fuzz' $$p 2>/dev/null | grep '^Fuzz'); do \
 	    echo "fuzz $$p $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime 10s $$p || exit 1; \
 	  done; done
+
+# The README's screenshots of the fixtures' report.html and report.pdf
+# (needs chromium and poppler-utils).
+screenshots: build
+	rm -rf $(OUT)/screens; ./bin/framewatch run --no-state --out $(OUT)/screens --report-date 2024-06-20 fixtures/corpus; \
+	  rc=$$?; if [ $$rc -ne 0 ] && [ $$rc -ne 3 ]; then exit $$rc; fi; \
+	  ./docs/screenshots.sh $(OUT)/screens/latest docs/screenshots
 
 # Rebuild the committed models from the training splits (reproducible).
 train-ner:

@@ -55,7 +55,7 @@ func claimsChart(ts []*table, cfg pipeline.Config) (*chart, string) {
 		for k, i := range rows {
 			y := float64(n - 1 - k) // first claim at the top
 			cited := known(i)
-			labels[n-1-k] = fmt.Sprintf("%s  %s (%d outlets)", ids[i], shorten(claimLabel(claim{Value: vals[i], Unit: units[i], Counted: counted[i]}), 34), len(cited))
+			labels[n-1-k] = fmt.Sprintf("%s  %s (%s)", ids[i], shorten(claimLabel(claim{Value: vals[i], Unit: units[i], Counted: counted[i]}), 34), plural(len(cited), "outlet"))
 			for _, o := range cited {
 				x := slices.Index(outlets, o)
 				if x < 0 {

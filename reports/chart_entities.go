@@ -69,6 +69,9 @@ func entitiesChart(ts []*table, cfg pipeline.Config) (*chart, string) {
 			}
 			b.Horizontal = true
 			b.Color = okabeIto[0]
+			if pick.small(name) {
+				b.Color = grey
+			}
 			b.LineStyle.Width = 0
 			p.Add(b)
 			p.NominalY(labels...)

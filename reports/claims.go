@@ -28,10 +28,14 @@ type claim struct {
 	News   int
 	Why    []string
 	lo, hi float64 // the interval the figure allows, for conflicts
-	// when lists, per time reference (month), the outlets citing the
-	// claim with it.
-	when map[string][]string
+	// when lists the time references (months) the claim is cited with,
+	// and by which outlet (only for claims with a counted thing).
+	when []monthOutlet
 }
+
+// monthOutlet is one time reference of a claim and an outlet citing it
+// with it.
+type monthOutlet struct{ month, outlet string }
 
 // determiners are dropped from the front of a counted noun phrase.
 var determiners = map[string]bool{
@@ -104,7 +108,7 @@ func interval(f figureKey) (lo, hi float64) {
 
 // groupClaims groups figures by normalised counted thing, unit and value,
 // scores their newsworthiness and flags conflicts: two newsworthy claims
-// about the same counted thing and unit with a shared time reference
+// about the same (non-empty) counted thing and unit with a shared time reference
 // (month), cited by at least two outlets between them, whose values
 // cannot both be right (their intervals lie more than conflictGap
 // apart). Generic counts never conflict. Claims are numbered by
@@ -161,13 +165,8 @@ func groupClaims(figs iter.Seq[figureKey]) []claim {
 		if n := len(c.ClaimedBy); f.claimedBy != "" && (n == 0 || c.ClaimedBy[n-1] != f.claimedBy) {
 			c.ClaimedBy = append(c.ClaimedBy, f.claimedBy)
 		}
-		if f.when != "" {
-			if c.when == nil {
-				c.when = map[string][]string{}
-			}
-			if os := c.when[f.when]; len(os) == 0 || os[len(os)-1] != f.outlet {
-				c.when[f.when] = append(os, f.outlet)
-			}
+		if mo := (monthOutlet{f.when, f.outlet}); f.when != "" && k.counted != "" && (len(c.when) == 0 || c.when[len(c.when)-1] != mo) {
+			c.when = append(c.when, mo)
 		}
 	}
 	clear(idx)
@@ -186,19 +185,30 @@ func groupClaims(figs iter.Seq[figureKey]) []claim {
 		slices.Sort(c.ClaimedBy)
 		c.ClaimedBy = slices.Clip(slices.Compact(c.ClaimedBy))
 		c.score()
-		if !c.newsworthy() {
+		if !c.newsworthy() || c.Counted == "" {
+			// Without a counted thing two values may count anything.
 			continue
 		}
-		for m, os := range c.when {
-			g := [3]string{c.Counted, c.Unit, m}
+		slices.SortFunc(c.when, func(a, b monthOutlet) int { return cmpStrings(a.month, b.month, a.outlet, b.outlet) })
+		c.when = slices.Compact(c.when)
+		for start := 0; start < len(c.when); {
+			end := start + 1
+			for end < len(c.when) && c.when[end].month == c.when[start].month {
+				end++
+			}
+			g := [3]string{c.Counted, c.Unit, c.when[start].month}
 			v := groups[g]
 			if v == nil {
 				v = &view{}
 				groups[g] = v
 			}
-			slices.Sort(os)
-			v.claims = append(v.claims, claim{Outlets: slices.Compact(os), lo: c.lo, hi: c.hi})
+			os := make([]string, 0, end-start)
+			for _, mo := range c.when[start:end] {
+				os = append(os, mo.outlet)
+			}
+			v.claims = append(v.claims, claim{Outlets: os, lo: c.lo, hi: c.hi})
 			v.of = append(v.of, i)
+			start = end
 		}
 	}
 	for _, v := range groups {
@@ -347,6 +357,8 @@ func claimLabel(c claim) string {
 	switch {
 	case c.Unit == "%":
 		s += "%"
+	case isMoney(c.Unit):
+		s += " " + strings.ToUpper(c.Unit)
 	case c.Unit != "":
 		s += " " + c.Unit
 	}

@@ -31,7 +31,8 @@ var (
 		"meeting": true, "trip": true, "visit": true, "document": true, "agreement": true, "treaty": true,
 		"article": true, "page": true, "word": true, "question": true, "step": true, "issue": true, "other": true,
 		"one": true, "term": true, "summit": true, "occasion": true, "round of talk": true, "area": true, "region": true,
-		"city": true, "capital": true, "official": true, "minister": true, "president": true, "man": true, "woman": true,
+		"city": true, "capital": true, "official": true, "minister": true, "president": true, "man": true, "woman": true, "men": true, "women": true, "people": true, "person": true,
+		"child": true, "children": true, "family": true, "group": true, "company": true, "firm": true, "container": true,
 	}
 	durationUnits = map[string]bool{"year": true, "month": true, "week": true, "day": true, "hour": true, "minute": true,
 		"second": true, "decade": true, "century": true}

@@ -120,7 +120,7 @@ table{border-collapse:separate;border-spacing:0;font-size:.85em;margin:0}
 th,td{border-right:1px solid #ccc;border-bottom:1px solid #ccc;padding:.2em .45em;text-align:left;vertical-align:top;background:#fff}
 th{background:#eef4fa;position:sticky;top:0;z-index:1}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}td.d{white-space:nowrap}
 .scroll th:first-child,.scroll td:first-child{position:sticky;left:0;z-index:1;box-shadow:1px 0 0 #999}
-.scroll th:first-child{z-index:2}
+.scroll th:first-child{z-index:2}.scroll td:first-child{min-width:10em}
 tr:nth-child(even) td{background:#fafafa}tr.small td{color:#777}
 dl.method dt{font-weight:bold;margin-top:.5em}dl.method dd{margin-left:1.2em}
 section.outlet{border-left:4px solid #E69F00;padding-left:1em;margin:1.5em 0}

@@ -200,7 +200,7 @@ func (p *pdfWriter) tablePart(t pdfTable, cols []int, widths []float64, caption 
 			drawHeader()
 		}
 		if i < len(t.small) && t.small[i] {
-			p.doc.SetTextColor(0x77, 0x77, 0x77)
+			p.doc.SetTextColor(0x66, 0x66, 0x66)
 		}
 		x := x0()
 		for k, j := range cols {

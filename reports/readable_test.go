@@ -238,3 +238,13 @@ func TestTrendSegments(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkReports times the reports phase (Consume and Close: tables,
+// charts, report.html, report.pdf) on 3,000 synthetic documents.
+func BenchmarkReports(b *testing.B) {
+	docs := testCorpus(3000)
+	cfg := testConfig()
+	for b.Loop() {
+		runWriter(b, docs, cfg)
+	}
+}

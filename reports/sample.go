@@ -188,3 +188,11 @@ func (c outletChoice) rowLabel(outlet string) string {
 	}
 	return c.label(outlet, 40)
 }
+
+// plural writes n and noun, with an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

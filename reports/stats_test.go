@@ -211,7 +211,7 @@ func TestGroupClaims(t *testing.T) {
 	if byKey["50 drone"].Conflict || byKey["500 drone"].Conflict {
 		t.Error("figures of different months flagged as conflict")
 	}
-	if m := byKey["6 billion usd"]; !m.newsworthy() || !slices.Contains(m.Why, "money") {
+	if m := byKey["6 billion USD"]; !m.newsworthy() || !slices.Contains(m.Why, "money") {
 		t.Errorf("6 billion USD: news %d %v, want money", m.News, m.Why)
 	}
 	// Newsworthy claims come first.
@@ -350,17 +350,23 @@ func TestGroupClaimsConflictsPairwise(t *testing.T) {
 			want := false
 			for j := range cs {
 				a, b := cs[i], cs[j]
-				if i == j || !a.newsworthy() || !b.newsworthy() || a.Counted != b.Counted || a.Unit != b.Unit ||
+				if i == j || !a.newsworthy() || !b.newsworthy() || a.Counted == "" || a.Counted != b.Counted || a.Unit != b.Unit ||
 					!(apart(a.hi, b.lo) || apart(b.hi, a.lo)) {
 					continue
 				}
-				for m, ao := range a.when {
-					union := map[string]bool{}
-					for _, o := range append(slices.Clone(ao), b.when[m]...) {
-						union[o] = true
-					}
-					if len(b.when[m]) > 0 && len(union) >= 2 {
-						want = true
+				for _, x := range a.when {
+					for _, y := range b.when {
+						if x.month == y.month && (x.outlet != y.outlet || len(a.when) > 1 || len(b.when) > 1) {
+							union := map[string]bool{}
+							for _, mo := range append(slices.Clone(a.when), b.when...) {
+								if mo.month == x.month {
+									union[mo.outlet] = true
+								}
+							}
+							if len(union) >= 2 {
+								want = true
+							}
+						}
 					}
 				}
 			}
