@@ -41,7 +41,7 @@ eval:
 	@if [ ! -d "$(BENCH)" ]; then echo "eval: $(BENCH) not found; the evaluation sets live in ../shared/bench beside the repository. Nothing to evaluate."; exit 0; fi
 	$(GO) run ./internal/tools/evalner -conll $(BENCH)/conll2003
 	$(GO) run ./internal/tools/evalquant -newsquant $(BENCH)/newsquant/NewsQuant.json
-	$(GO) run ./internal/tools/evalstance -newsmtsc $(BENCH)/newsmtsc
+	$(GO) run ./internal/tools/evalstance -newsmtsc $(BENCH)/newsmtsc -basil $(BENCH)/basil-dev
 
 # Throughput and memory of the whole pipeline, with prose v3's own pipeline
 # as a baseline in the same run. Prints "bench <what> <metric> <value>".

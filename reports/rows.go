@@ -158,9 +158,9 @@ func renderUnit(cws [nStreams]*csv.Writer, mentions *json.Encoder, d *pipeline.D
 		}
 	}
 	for _, g := range groupStances(u.Stances) {
-		mean, low, high := normalInterval(g.scores)
+		mean, low, high, lbl := UnitStance(g.scores)
 		if err := cws[streamStance].Write([]string{u.ID, outlet, g.target, g.voice, f4(mean), f4(low), f4(high),
-			strconv.Itoa(len(g.scores)), label(low, high, len(g.scores))}); err != nil {
+			strconv.Itoa(len(g.scores)), lbl}); err != nil {
 			return err
 		}
 	}

@@ -227,3 +227,12 @@ func fightinScores(group map[int32]int, ni int, corpus []int, vocab []string, al
 	})
 	return out
 }
+
+// UnitStance is the own-unit aggregate of unit_stance.csv: the mean of a
+// unit's mention scores for one target and voice, its normal interval and
+// its label. Evaluation tools call it so that they score what a run
+// writes.
+func UnitStance(scores []float64) (mean, low, high float64, lbl string) {
+	mean, low, high = normalInterval(scores)
+	return mean, low, high, label(low, high, len(scores))
+}

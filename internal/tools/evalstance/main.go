@@ -30,11 +30,26 @@ func main() {
 func run(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("evalstance", flag.ContinueOnError)
 	dir := fs.String("newsmtsc", "../shared/bench/newsmtsc", "NewsMTSC folder with devtest_rw.jsonl and devtest_mt.jsonl")
+	basil := fs.String("basil", "", "basil-dev folder (articles/, annotations/); empty skips the BASIL evaluation")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if _, err := os.Stat(*dir); err != nil {
-		fmt.Fprintf(stdout, "evalstance: %s not found, skipping the NewsMTSC evaluation\n", *dir)
+	if err := runNewsMTSC(*dir, stdout); err != nil {
+		return err
+	}
+	if *basil == "" {
+		return nil
+	}
+	if _, err := os.Stat(*basil); err != nil {
+		fmt.Fprintf(stdout, "evalstance: %s not found, skipping the BASIL evaluation\n", *basil)
+		return nil
+	}
+	return runBasil(*basil, stdout)
+}
+
+func runNewsMTSC(dir string, stdout io.Writer) error {
+	if _, err := os.Stat(dir); err != nil {
+		fmt.Fprintf(stdout, "evalstance: %s not found, skipping the NewsMTSC evaluation\n", dir)
 		return nil
 	}
 	m, err := stance.DefaultModel()
@@ -42,7 +57,7 @@ func run(args []string, stdout io.Writer) error {
 		return fmt.Errorf("evalstance: %w", err)
 	}
 	for _, split := range []string{"devtest_rw", "devtest_mt"} {
-		f, err := os.Open(filepath.Join(*dir, split+".jsonl"))
+		f, err := os.Open(filepath.Join(dir, split+".jsonl"))
 		if err != nil {
 			return fmt.Errorf("evalstance: %w", err)
 		}
