@@ -62,9 +62,13 @@ type Doc struct {
 
 	Meta Meta `json:"meta"`
 
-	Status      Status `json:"status"`
-	Reason      string `json:"reason,omitempty"`
-	DuplicateOf string `json:"duplicate_of,omitempty"`
+	Status Status `json:"status"`
+	Reason string `json:"reason,omitempty"`
+	// Notes are problems found in the document's metadata that did not
+	// stop its analysis (a country that is not a two-letter code, say):
+	// the value was left out, and the note says which and why.
+	Notes       []string `json:"notes,omitempty"`
+	DuplicateOf string   `json:"duplicate_of,omitempty"`
 	// Cached is set when the analysis was restored from the workspace and the
 	// stages must not run again.
 	Cached bool `json:"-"`

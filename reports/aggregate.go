@@ -72,6 +72,7 @@ type docRow struct {
 	Status      pipeline.Status       `json:"status"`
 	Reason      string                `json:"reason,omitempty"`
 	DuplicateOf string                `json:"duplicate_of,omitempty"`
+	Notes       []string              `json:"notes,omitempty"`
 	Cached      bool                  `json:"cached,omitempty"`
 	Excluded    string                `json:"excluded,omitempty"`
 	Errors      []pipeline.StageError `json:"errors,omitempty"`
@@ -159,7 +160,7 @@ func (a *aggregates) addDoc(d *pipeline.Doc) docRow {
 	}
 	row := docRow{
 		ID: d.ID, Source: d.Source, Format: d.Format, Status: st, Reason: d.Reason, DuplicateOf: d.DuplicateOf,
-		Cached: d.Cached, Excluded: d.Excluded, Errors: d.Errors, Units: len(d.Units), Removed: len(d.Removed),
+		Notes: d.Notes, Cached: d.Cached, Excluded: d.Excluded, Errors: d.Errors, Units: len(d.Units), Removed: len(d.Removed),
 	}
 	c := &a.docCounts
 	c.docs++

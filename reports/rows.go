@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"slices"
 	"strconv"
@@ -99,21 +98,21 @@ func RenderRows(d *pipeline.Doc) (*Rows, error) {
 // reused through renderers.
 type renderer struct {
 	bufs     [nStreams]bytes.Buffer
-	cws      [nStreams]*csv.Writer
+	cws      [nStreams]*csvWriter
 	mentions *json.Encoder
 }
 
 var renderers = sync.Pool{New: func() any {
 	r := &renderer{}
 	for i := range nStreams - 1 {
-		r.cws[i] = csv.NewWriter(&r.bufs[i])
+		r.cws[i] = newCSVWriter(&r.bufs[i])
 	}
 	r.mentions = json.NewEncoder(&r.bufs[streamMentions])
 	r.mentions.SetEscapeHTML(false)
 	return r
 }}
 
-func renderUnit(cws [nStreams]*csv.Writer, mentions *json.Encoder, d *pipeline.Doc, u *pipeline.Unit) error {
+func renderUnit(cws [nStreams]*csvWriter, mentions *json.Encoder, d *pipeline.Doc, u *pipeline.Unit) error {
 	outlet := outletName(u.Outlet)
 	if err := cws[streamUnits].Write([]string{u.ID, d.ID, d.Source, outlet, u.Country, u.Date, u.Author, u.Kind, u.Title,
 		strconv.Itoa(u.Words), strconv.Itoa(u.SentCount)}); err != nil {

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -82,7 +81,7 @@ func (t *table) Rows() [][]string {
 }
 
 func (t *table) writeCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
+	cw := newCSVWriter(w)
 	if err := cw.Write(t.Columns()); err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -72,7 +71,7 @@ func NewWriter(dir string, cfg pipeline.Config) (*Writer, error) {
 		w.streams = append(w.streams, f)
 		w.rows[i] = f
 		if st.header != nil {
-			cw := csv.NewWriter(f)
+			cw := newCSVWriter(f)
 			cw.Write(st.header)
 			if cw.Flush(); cw.Error() != nil {
 				w.closeStreams()

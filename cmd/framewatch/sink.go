@@ -137,7 +137,13 @@ func (s *runSink) Consume(ctx context.Context, d *pipeline.Doc) error {
 		s.log.Warn("document failed", "source", d.Source, "reason", failure(d))
 	case d.Status == pipeline.StatusSkipped:
 		s.skipped++
-		s.log.Info("document skipped", "source", d.Source, "reason", d.Reason)
+		if wholeExport(d) {
+			// An export skipped as a whole drops every record in it:
+			// say so under cron too.
+			s.log.Warn("export skipped: none of its records were read", "source", d.Source, "reason", d.Reason)
+		} else {
+			s.log.Info("document skipped", "source", d.Source, "reason", d.Reason)
+		}
 	case d.Status == pipeline.StatusDuplicate:
 		s.duplicates++
 	case d.Cached:
@@ -430,4 +436,23 @@ func (s *runSink) known(f ingest.File) (string, bool) {
 		return "", false
 	}
 	return st.Hash, true
+}
+
+// wholeExport reports whether d stands for a whole JSONL or CSV export (a
+// file-level document: its Source has no ":N" record number) rather than
+// one of its records.
+func wholeExport(d *pipeline.Doc) bool {
+	if d.Format != ingest.FormatJSONL && d.Format != ingest.FormatCSV {
+		return false
+	}
+	i := strings.LastIndexByte(d.Source, ':')
+	if i < 0 || i == len(d.Source)-1 {
+		return true
+	}
+	for _, c := range d.Source[i+1:] {
+		if c < '0' || c > '9' {
+			return true
+		}
+	}
+	return false
 }

@@ -2,8 +2,10 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/unicode"
@@ -34,6 +36,51 @@ func isBinary(b []byte) bool {
 		}
 	}
 	return ctrl*10 > len(b)*3
+}
+
+// binaryText returns why a record's decoded text looks binary (a NUL, say
+// from a JSON "\u0000", or mostly control characters), or "".
+func binaryText(text string) string {
+	if strings.IndexByte(text, 0) >= 0 {
+		return "binary data (NUL byte)"
+	}
+	if isBinary([]byte(text[:min(len(text), sniffLen)])) {
+		return "binary data (control characters)"
+	}
+	return ""
+}
+
+// holdsJSONRecord reports whether one of the complete lines in head (the
+// start of a JSON Lines file) is a JSON object: the file is then an export
+// with some bad bytes, not a binary file, and is judged record by record.
+func holdsJSONRecord(head []byte) bool {
+	for len(head) > 0 {
+		nl := bytes.IndexByte(head, '\n')
+		if nl < 0 {
+			return false // the last line may be cut off by the sniff window
+		}
+		line := bytes.TrimSpace(head[:nl])
+		head = head[nl+1:]
+		if len(line) > 0 && line[0] == '{' && bytes.IndexByte(line, 0) < 0 && json.Valid(line) {
+			return true
+		}
+	}
+	return false
+}
+
+// csvHeaderLine reports whether the first line of head (the start of a CSV
+// file) is readable text: valid UTF-8, no control characters but a tab.
+func csvHeaderLine(head []byte) bool {
+	nl := bytes.IndexByte(head, '\n')
+	if nl <= 0 || !utf8.Valid(head[:nl]) {
+		return false
+	}
+	for _, c := range bytes.TrimRight(head[:nl], "\r") {
+		if c < 0x20 && c != '\t' || c == 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // invalidUTF8 returns the offset of the first byte of b that is not valid

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/framewatch/framewatch/pipeline"
@@ -116,6 +117,34 @@ func (r *record) meta() pipeline.Meta {
 		Author:  r.vals[fieldAuthor],
 		Extra:   r.extra,
 	}
+}
+
+// checkMeta validates d's metadata: a country must be a two-letter code
+// (ISO 3166-1 alpha-2, written in either case; upper-cased here), else it
+// is left empty with a note saying why.
+func checkMeta(d *pipeline.Doc) {
+	c := strings.TrimSpace(d.Meta.Country)
+	if c == "" {
+		d.Meta.Country = ""
+		return
+	}
+	if len(c) == 2 && isLetter(c[0]) && isLetter(c[1]) {
+		d.Meta.Country = strings.ToUpper(c)
+		return
+	}
+	d.Notes = append(d.Notes, fmt.Sprintf("country %q is not a two-letter code (ISO 3166-1 alpha-2): left empty", clip(c, 40)))
+	d.Meta.Country = ""
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// clip shortens s to at most n runes for a message.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
 }
 
 // fillMeta copies into m the fields of from that m lacks.

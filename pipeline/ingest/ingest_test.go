@@ -401,7 +401,10 @@ func TestCSVFileProblems(t *testing.T) {
 		{"no text column", "id,title\n1,x\n", []string{"f failed csv has no text column (text, body or content)"}},
 		{"header only", "id,text\n", []string{"f skipped no records"}},
 		{"empty", "", []string{"f skipped empty file"}},
-		{"binary", "id,text\n\x00\x00\x00", []string{"f skipped binary file"}},
+		{"binary", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", []string{"f skipped binary file"}},
+		// A readable header makes it an export: its records are judged
+		// one by one, and a binary one fails alone.
+		{"binary record", "id,text\n\x00\x00\x00", []string{"f:1 failed invalid csv: record on line 2: wrong number of fields"}},
 		{"invalid utf8 field", "text,x\nab\xffc,1\nok,2\n", []string{"f:1 failed invalid utf-8 in record 1 (line 2) column 1 at byte 2", "f:2 processed "}},
 	}
 	for _, tt := range tests {

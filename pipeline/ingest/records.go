@@ -13,21 +13,25 @@ import (
 
 // jsonValue renders one JSON value as a field value: strings as they are,
 // null as "", arrays of strings joined (as paragraphs for text, with "; "
-// for authors), anything else as compact JSON.
-func jsonValue(field string, raw json.RawMessage) string {
+// for authors), numbers for an id or a date as written, an outlet given as
+// an object by its "name" (as NewsAPI writes "source"). A value of another
+// type for a known field is an error naming the field (input name): it
+// would otherwise become junk text or a junk outlet name. Unknown fields
+// keep anything, as compact JSON.
+func jsonValue(field, name string, raw json.RawMessage) (string, error) {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 {
-		return ""
+		return "", nil
 	}
 	switch raw[0] {
 	case '"':
 		var s string
 		if json.Unmarshal(raw, &s) == nil {
-			return s
+			return s, nil
 		}
 	case 'n':
 		if string(raw) == "null" {
-			return ""
+			return "", nil
 		}
 	case '[':
 		if field == fieldText || field == fieldAuthor {
@@ -37,15 +41,58 @@ func jsonValue(field string, raw json.RawMessage) string {
 				if field == fieldText {
 					sep = "\n\n"
 				}
-				return strings.Join(ss, sep)
+				return strings.Join(ss, sep), nil
 			}
+		}
+	case '{':
+		if field == fieldOutlet {
+			var o struct {
+				Name *string `json:"name"`
+			}
+			if json.Unmarshal(raw, &o) == nil && o.Name != nil {
+				return *o.Name, nil
+			}
+		}
+	}
+	if field != "" && field != fieldFile {
+		isNumber := raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9'
+		if !(isNumber && (field == fieldID || field == fieldDate)) {
+			want := "a string"
+			switch field {
+			case fieldText:
+				want = "a string or an array of strings"
+			case fieldAuthor:
+				want = "a string or an array of strings"
+			case fieldOutlet:
+				want = "a string (or an object with a \"name\" string)"
+			case fieldID, fieldDate:
+				want = "a string or a number"
+			}
+			return "", fmt.Errorf("field %q is %s, want %s", name, jsonKind(raw), want)
 		}
 	}
 	var b bytes.Buffer
 	if json.Compact(&b, raw) != nil {
-		return string(raw)
+		return string(raw), nil
 	}
-	return b.String()
+	return b.String(), nil
+}
+
+// jsonKind names the type of a JSON value for an error message.
+func jsonKind(raw json.RawMessage) string {
+	switch raw[0] {
+	case '"':
+		return "a string"
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
 }
 
 // parseJSONRecord parses one JSON Lines line into a record, keeping the
@@ -75,7 +122,11 @@ func parseJSONRecord(line []byte) (*record, error) {
 			return nil, err
 		}
 		field, _, _ := canonical(name)
-		r.set(name, jsonValue(field, raw))
+		v, err := jsonValue(field, name, raw)
+		if err != nil {
+			return nil, &fieldError{err}
+		}
+		r.set(name, v)
 	}
 	if _, err := dec.Token(); err != nil { // the closing '}'
 		return nil, err
@@ -85,6 +136,13 @@ func parseJSONRecord(line []byte) (*record, error) {
 	}
 	return r, nil
 }
+
+// fieldError is a record whose JSON is valid but one of whose known fields
+// has the wrong type.
+type fieldError struct{ err error }
+
+func (e *fieldError) Error() string { return e.err.Error() }
+func (e *fieldError) Unwrap() error { return e.err }
 
 // errLineTooLong reports a JSON Lines line over the size limit.
 var errLineTooLong = errors.New("line too long")

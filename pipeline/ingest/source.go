@@ -771,6 +771,7 @@ func (r *reader) loadFile(path, id, format string, meta pipeline.Meta) *pipeline
 		text = h.Text
 		fillMeta(&d.Meta, h.Meta)
 	}
+	checkMeta(d)
 	d.Text = text
 	if text != "" {
 		d.Hash = Hash(text)
@@ -813,6 +814,7 @@ func recordDoc(rec *record, src, fileID, format string, n int, meta pipeline.Met
 	}
 	d.Meta = rec.meta()
 	fillMeta(&d.Meta, meta)
+	checkMeta(d)
 	d.Text = rec.vals[fieldText]
 	if strings.TrimSpace(d.Text) == "" {
 		d.Text = ""
@@ -839,8 +841,10 @@ func (r *reader) readJSONL(in io.Reader, src, fileID string, meta pipeline.Meta,
 	br := bufio.NewReaderSize(in, 64<<10)
 	fileDoc := &pipeline.Doc{ID: fileID, Source: src, Format: FormatJSONL}
 	if sniff {
+		// A binary-looking start skips the file only when no line of it
+		// is a JSON record: one bad record must not drop the others.
 		head, _ := br.Peek(sniffLen)
-		if isBinary(head) {
+		if isBinary(head) && !holdsJSONRecord(head) {
 			return r.skip(fileDoc, "binary file")
 		}
 	}
@@ -870,12 +874,20 @@ func (r *reader) readJSONL(in io.Reader, src, fileID string, meta pipeline.Meta,
 		}
 		records++
 		var d *pipeline.Doc
+		var fe *fieldError
 		if at := invalidUTF8(line); at >= 0 {
 			d = recordFail(src, fileID, FormatJSONL, n, fmt.Sprintf("invalid utf-8 on line %d at byte %d", n, at))
-		} else if rec, err := parseJSONRecord(line); err != nil {
+		} else if at := bytes.IndexByte(line, 0); at >= 0 {
+			d = recordFail(src, fileID, FormatJSONL, n, fmt.Sprintf("binary data (NUL byte) on line %d at byte %d", n, at))
+		} else if rec, err := parseJSONRecord(line); errors.As(err, &fe) {
+			d = recordFail(src, fileID, FormatJSONL, n, fmt.Sprintf("invalid record on line %d: %v", n, err))
+		} else if err != nil {
 			d = recordFail(src, fileID, FormatJSONL, n, fmt.Sprintf("invalid json on line %d: %v", n, err))
 		} else {
 			d = recordDoc(rec, src, fileID, FormatJSONL, n, meta)
+			if reason := binaryText(d.Text); reason != "" {
+				d = recordFail(src, fileID, FormatJSONL, n, fmt.Sprintf("%s in the text of line %d", reason, n))
+			}
 		}
 		if err := r.send(d); err != nil {
 			return err
@@ -892,7 +904,10 @@ func (r *reader) readCSV(in io.Reader, src, fileID string, meta pipeline.Meta) e
 	br := bufio.NewReaderSize(in, 64<<10)
 	fileDoc := &pipeline.Doc{ID: fileID, Source: src, Format: FormatCSV}
 	head, _ := br.Peek(sniffLen)
-	if isBinary(head) {
+	if isBinary(head) && !csvHeaderLine(head) {
+		// Judged by its header row: a file whose first line is a
+		// readable header is an export, and its records are judged one
+		// by one.
 		return r.skip(fileDoc, "binary file")
 	}
 	if isBlank(head) && len(head) < sniffLen {
@@ -943,7 +958,21 @@ func (r *reader) readCSV(in io.Reader, src, fileID string, meta pipeline.Meta) e
 				}
 			}
 			if d == nil {
+				for i, f := range row {
+					if at := strings.IndexByte(f, 0); at >= 0 {
+						line, _ := cr.FieldPos(i)
+						d = recordFail(src, fileID, FormatCSV, n,
+							fmt.Sprintf("binary data (NUL byte) in record %d (line %d) column %d at byte %d", n, line, i+1, at))
+						break
+					}
+				}
+			}
+			if d == nil {
 				d = recordDoc(hdr.record(row), src, fileID, FormatCSV, n, meta)
+				if reason := binaryText(d.Text); reason != "" {
+					line, _ := cr.FieldPos(0)
+					d = recordFail(src, fileID, FormatCSV, n, fmt.Sprintf("%s in the text of record %d (line %d)", reason, n, line))
+				}
 			}
 		}
 		if err := r.send(d); err != nil {

@@ -122,7 +122,7 @@ const (
 var (
 	listRe     = regexp.MustCompile(`^\s*(?:[-*•–·▪●]|\d{1,3}[.)])\s+\S`)
 	headingRe  = regexp.MustCompile(`^\s*(?:#{1,6}\s|\||>)`)
-	sectionRe  = regexp.MustCompile(`^\s*\S.{0,100}?\s*\(\p{Lu}{2}\)\s*/\s*$`)
+	sectionRe  = regexp.MustCompile(`^\s*[\pL\pN"'“„«‘].{0,100}?\s*\(\p{Lu}{2}\)\s*/\s*$`)
 	datelineRe = regexp.MustCompile(`^\p{Lu}[\p{Lu} .,'’-]{1,40}(?:,[^()\n]{0,40})?\s*(?:\([^()\n]{1,30}\)\s*)?(?:-{1,2}|—|–)\s|^\p{Lu}[\p{Lu} .'’-]{1,40},[^/\n]{1,30}/\s*[\pL-]{2,20}\s*/`)
 	bylineRe   = regexp.MustCompile(`^\s*(?:By|BY|Von|Par|Por|Di|Av|Door)\s+\p{Lu}`)
 )

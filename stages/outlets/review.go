@@ -13,7 +13,7 @@ type section struct {
 }
 
 var (
-	sectionLineRe = regexp.MustCompile(`^[ \t]*(\S[^\n]{0,100}?)[ \t]*\((\p{Lu}{2})\)[ \t]*/[ \t]*\r?$`)
+	sectionLineRe = regexp.MustCompile(`^[ \t]*([\pL\pN"'“„«‘][^\n]{0,100}?)[ \t]*\((\p{Lu}{2})\)[ \t]*/[ \t]*\r?$`)
 	roleRe        = regexp.MustCompile(`^(?i:columnist|commentator|historian|editor(?:-in-chief)?|chief editor|author|guest author|journalist|analyst|economist|political (?:scientist|analyst)|political expert|politologist|correspondent|blogger|writer|publicist|professor|sociologist|philosopher|politician|expert|lawyer|reporter|essayist|publisher)\s+(\p{Lu}[\pL'’-]+(?:\s\p{Lu}[\pL'’.-]+){1,3})`)
 	speakerRe     = regexp.MustCompile(`^(\p{Lu}[\pL'’-]+(?:\s\p{Lu}[\pL'’.-]+){1,3})\s+(?:writes|says|argues|comments|believes|warns|sees|notes|thinks|criticises|criticizes|asks|observes|explains|fears|calls|praises|doubts|expects|welcomes|concludes|points|wonders|is|has)\b`)
 	notNameRe     = regexp.MustCompile(`^(?:The|A|An|This|That|These|Those|In|On|For|Its|His|Her|Their|Our|One|Both)\b`)
