@@ -27,7 +27,22 @@ type Outlet struct {
 type Registry struct {
 	outlets []Outlet
 	index   map[string]int // normalised name or alias -> position in outlets
+	// slugs maps the folded form (see Fold) of every name, alias and
+	// web domain to its outlet, or to ambiguous when two outlets share
+	// it; folds lists them all for Closest.
+	slugs map[string]int
+	folds []fold
 }
+
+// fold is one folded name of an outlet, for Closest.
+type fold struct {
+	s      string
+	n      int // length in runes
+	outlet int
+}
+
+// ambiguous marks a slug two outlets share: it finds neither.
+const ambiguous = -1
 
 var (
 	defaultOnce sync.Once
@@ -59,9 +74,11 @@ func New(extra []pipeline.OutletEntry) *Registry {
 	for _, e := range extra {
 		r.add(e, true)
 	}
+	configured := len(r.outlets)
 	for _, e := range Entries() {
 		r.add(e, false)
 	}
+	r.buildSlugs(configured)
 	return r
 }
 
@@ -126,21 +143,29 @@ func contains(ss []string, s string) bool {
 // Lookup finds the outlet called name (its canonical name or an alias),
 // ignoring case, diacritics, punctuation, spacing and a leading article.
 func (r *Registry) Lookup(name string) (Outlet, bool) {
-	k := Key(name)
-	if k == "" {
-		return Outlet{}, false
-	}
-	if i, ok := r.index[k]; ok {
-		return r.outlets[i], true
-	}
-	if s, ok := strings.CutPrefix(k, "the "); ok {
-		if i, ok := r.index[s]; ok {
-			return r.outlets[i], true
-		}
-	} else if i, ok := r.index["the "+k]; ok {
+	if i, ok := r.lookupKey(Key(name)); ok {
 		return r.outlets[i], true
 	}
 	return Outlet{}, false
+}
+
+// lookupKey finds the outlet whose name or alias has key k, with or
+// without a leading "the".
+func (r *Registry) lookupKey(k string) (int, bool) {
+	if k == "" {
+		return 0, false
+	}
+	if i, ok := r.index[k]; ok {
+		return i, true
+	}
+	if s, ok := strings.CutPrefix(k, "the "); ok {
+		if i, ok := r.index[s]; ok {
+			return i, true
+		}
+	} else if i, ok := r.index["the "+k]; ok {
+		return i, true
+	}
+	return 0, false
 }
 
 // Outlets returns every outlet in registry order (configured entries first,
