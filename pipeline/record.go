@@ -117,6 +117,14 @@ type Unit struct {
 	Author   string `json:"author,omitempty"`
 	Title    string `json:"title,omitempty"`
 	Evidence string `json:"evidence,omitempty"` // how the outlet was found
+	// OutletGiven is the outlet as the input's metadata named it: the
+	// outlet field for evidence "meta", the host of the url field for
+	// evidence "url"; "" for text evidence.
+	OutletGiven string `json:"outlet_given,omitempty"`
+	// OutletUnmatched is set when the outlet registry did not know
+	// OutletGiven: Outlet is then the name as given, and the reports
+	// group such names by their folded form and list them.
+	OutletUnmatched bool `json:"outlet_unmatched,omitempty"`
 
 	// Start and End delimit the unit's body in Doc.Text.
 	Start int `json:"start"`

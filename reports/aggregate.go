@@ -42,6 +42,9 @@ type aggregates struct {
 	// nameList[names[s]] is that copy.
 	names    map[string]int32
 	nameList []string
+	// metaNames holds what the metadata called the outlets (see
+	// outletnames.go).
+	metaNames outletNames
 }
 
 // intern returns a copy of s owned by the aggregates, shared by every
@@ -147,6 +150,7 @@ func newAggregates() *aggregates {
 		frames:     map[string]bool{},
 		names:      map[string]int32{},
 		nameList:   []string{""},
+		metaNames:  outletNames{groups: map[string]string{}, given: map[string]*givenName{}},
 	}
 }
 
@@ -199,7 +203,7 @@ func isFailure(d docRow) bool {
 }
 
 func (a *aggregates) outlet(u *pipeline.Unit) *outletAgg {
-	name := outletName(u.Outlet)
+	name := a.metaNames.group(u)
 	o := a.outlets[name]
 	if o == nil {
 		name = a.intern(name)

@@ -33,6 +33,7 @@ type htmlData struct {
 	Title, Date, Version, Headline string
 	Sample                         string
 	Method                         []methodItem
+	OutletNames                    string
 	Notes                          []string
 	Highlights                     []string
 	Charts                         []htmlChart
@@ -89,7 +90,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 func (r *report) writeHTML(w io.Writer) error {
 	d := htmlData{Title: r.title(), Date: r.cfg.ReportDate, Version: r.info.Version, Headline: r.totals().headline(),
 		Sample: countSamples(r.tables, r.cfg).sentence(minUnits(r.cfg)), Method: r.method(),
-		Notes: r.notes, Highlights: r.stanceHighlights(10), Tables: r.reportTables(), Outlets: r.outletSections(), Inputs: r.info.Inputs}
+		OutletNames: r.agg.metaNames.counts().line(), Notes: r.notes, Highlights: r.stanceHighlights(10), Tables: r.reportTables(), Outlets: r.outletSections(), Inputs: r.info.Inputs}
 	for _, c := range r.charts {
 		b, err := r.chartBytes(c, "svg")
 		if err != nil {
@@ -136,6 +137,7 @@ section.outlet{border-left:4px solid #E69F00;padding-left:1em;margin:1.5em 0}
 <h2>Summary</h2>
 <p>{{.Headline}}</p>
 <p>{{.Sample}}</p>
+{{if .OutletNames}}<p>{{.OutletNames}}</p>{{end}}
 {{if .Highlights}}<h3>Stance highlights</h3><ul>{{range .Highlights}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{if .Notes}}<h3>Notes</h3><ul>{{range .Notes}}<li class="note">{{.}}</li>{{end}}</ul>{{end}}
 <nav><ul>

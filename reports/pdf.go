@@ -214,6 +214,9 @@ func (r *report) writePDF(w io.Writer) error {
 	p.heading("Summary", 40)
 	p.para(t.headline(), 10)
 	p.para(countSamples(r.tables, r.cfg).sentence(minUnits(r.cfg)), 10)
+	if l := r.agg.metaNames.counts().line(); l != "" {
+		p.para(l, 10)
+	}
 	if hs := r.stanceHighlights(10); len(hs) > 0 {
 		p.subheading("Stance highlights", 12)
 		for _, h := range hs {

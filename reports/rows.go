@@ -60,13 +60,21 @@ type mentionRow struct {
 // the pipeline's workers can render documents concurrently and leave the
 // single goroutine that consumes them in input order nothing but copying
 // (at 16 workers that goroutine would otherwise bound the run).
-func RenderRows(d *pipeline.Doc) (*Rows, error) {
+func RenderRows(d *pipeline.Doc) (*Rows, error) { return renderRows(d, nil) }
+
+// renderRows is RenderRows with the units' outlets named by outlets (one
+// per unit; nil: their own).
+func renderRows(d *pipeline.Doc, outlets []string) (*Rows, error) {
 	r := renderers.Get().(*renderer)
 	for i := range r.bufs {
 		r.bufs[i].Reset()
 	}
-	for _, u := range d.Units {
-		if err := renderUnit(r.cws, r.mentions, d, u); err != nil {
+	for i, u := range d.Units {
+		outlet := outletName(u.Outlet)
+		if outlets != nil {
+			outlet = outlets[i]
+		}
+		if err := renderUnit(r.cws, r.mentions, d, u, outlet); err != nil {
 			// A failed csv.Writer stays failed: the renderer is dropped.
 			return nil, fmt.Errorf("reports: %s: %w", d.Source, err)
 		}
@@ -112,8 +120,7 @@ var renderers = sync.Pool{New: func() any {
 	return r
 }}
 
-func renderUnit(cws [nStreams]*csvWriter, mentions *json.Encoder, d *pipeline.Doc, u *pipeline.Unit) error {
-	outlet := outletName(u.Outlet)
+func renderUnit(cws [nStreams]*csvWriter, mentions *json.Encoder, d *pipeline.Doc, u *pipeline.Unit, outlet string) error {
 	if err := cws[streamUnits].Write([]string{u.ID, d.ID, d.Source, outlet, u.Country, u.Date, u.Author, u.Kind, u.Title,
 		strconv.Itoa(u.Words), strconv.Itoa(u.SentCount)}); err != nil {
 		return err

@@ -194,6 +194,7 @@ func buildTables(a *aggregates, cfg pipeline.Config) ([]*table, error) {
 		{"distinctive_terms", "Distinctive terms by outlet", termsTable},
 		{"claims", "Figures cited across outlets", claimsTable},
 		{"failures", "Documents not fully analysed", failuresTable},
+		{"outlets_unmatched", "Outlet names not in the registry", outletsUnmatchedTable},
 		{"trends_tone", "Tone over time", trendsToneTable},
 		{"trends_stance", "Stance over time", trendsStanceTable},
 		{"coverage", "Coverage over time", coverageTable},

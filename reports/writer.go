@@ -129,9 +129,13 @@ func (w *Writer) ConsumeRows(ctx context.Context, d *pipeline.Doc, rows *Rows) e
 		// Listed in the manifest, left out of every table.
 		return nil
 	}
-	if rows == nil {
+	// An outlet name the registry did not know is reported under the
+	// first spelling of it met in input order; the lines of a document
+	// that spelt it otherwise are rendered again with that name.
+	names := w.agg.metaNames.addDoc(d)
+	if rows == nil || names != nil {
 		var err error
-		if rows, err = RenderRows(d); err != nil {
+		if rows, err = renderRows(d, names); err != nil {
 			return err
 		}
 	}

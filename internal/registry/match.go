@@ -12,9 +12,16 @@ import (
 // Fold is the form under which names that differ only in case, spacing,
 // punctuation or a leading "the" compare equal: Key without spaces and
 // without a leading "the" ("The Huffington Post", "thehuffingtonpost"
-// and "Huffington-Post" all fold to "huffingtonpost"). It is how metadata
-// slugs are matched and how names the registry does not know are grouped.
-func Fold(s string) string { return foldKey(Key(s)) }
+// and "Huffington-Post" all fold to "huffingtonpost"). A web address
+// folds to its site name ("https://www.dailyplanet.com/x" and "Daily
+// Planet" to "dailyplanet"). It is how metadata slugs are matched and how
+// names the registry does not know are grouped.
+func Fold(s string) string {
+	if site := siteName(s); site != "" {
+		return foldKey(site)
+	}
+	return foldKey(Key(s))
+}
 
 func foldKey(k string) string {
 	k = strings.ReplaceAll(k, " ", "")
@@ -54,7 +61,7 @@ func (r *Registry) buildSlugs(configured int) {
 		for i := from; i < to; i++ {
 			o := r.outlets[i]
 			for _, n := range append([]string{o.Name}, o.Aliases...) {
-				f := Fold(n)
+				f := foldKey(Key(n)) // "nytimes.com" as "nytimescom": sites come last
 				claim(tier, f, i)
 				r.folds = append(r.folds, fold{f, utf8.RuneCountInString(f), i})
 			}

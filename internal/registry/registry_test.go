@@ -184,6 +184,9 @@ func TestEveryAliasOneOutlet(t *testing.T) {
 			if o, ok := r.Match(n); !ok || o.Name != e.Name {
 				t.Errorf("Match(%q) = %q, %v, want %q", n, o.Name, ok, e.Name)
 			}
+			if registry.Host(n) != "" {
+				continue // sites share folds by design: independent.co.uk, independent.ie
+			}
 			f := registry.Fold(n)
 			if other, ok := slugs[f]; ok && other != e.Name {
 				t.Errorf("%q of %s and an alias of %s both fold to %q", n, e.Name, other, f)
@@ -307,6 +310,8 @@ func TestFold(t *testing.T) {
 		{"THE DAILY CALLER", "dailycaller"},
 		{"The", "the"},
 		{"Theo", "theo"},
+		{"https://www.dailyplanet.com/x", "dailyplanet"},
+		{"thedailyplanet.co.uk", "dailyplanet"},
 		{"", ""},
 	}
 	for _, tt := range tests {

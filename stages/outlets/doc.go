@@ -10,11 +10,19 @@
 //
 // # Outlet evidence
 //
-// The first kind of evidence found decides; Unit.Evidence records which:
+// The first kind of evidence found decides; Unit.Evidence records which,
+// and Unit.OutletGiven the metadata's own name for "meta" and "url":
 //
 //   - "meta": Doc.Meta.Outlet (JSONL/CSV fields, the sidecar manifest, the
-//     HTML site name), canonicalised through the registry; names the
-//     registry does not know are kept as given;
+//     HTML site name), canonicalised through the registry (see
+//     registry.Match) whatever its form: "the guardian", "THE GUARDIAN",
+//     "theguardian", "www.theguardian.com",
+//     "https://www.theguardian.com/world/x", an old name ("The Huffington
+//     Post" is HuffPost); a name the registry does not know is kept as
+//     given (a web address as its host) and Unit.OutletUnmatched is set;
+//   - "url": the host of Doc.Meta.URL when the record names no outlet.
+//     A host the registry does not know is the outlet only when the text
+//     gives no evidence either;
 //   - "dateline": a wire dateline, "SEOUL (Reuters) -", "WASHINGTON (AP) —",
 //     "PARIS (AFP) -", "Seoul, June 19 (Yonhap) --", "PYONGYANG, June 19.
 //     /TASS/.";

@@ -18,6 +18,7 @@ const Unknown = "unknown"
 // Evidence kinds recorded in Unit.Evidence, strongest first.
 const (
 	EvMeta      = "meta"
+	EvURL       = "url"
 	EvDateline  = "dateline"
 	EvSource    = "source-line"
 	EvMasthead  = "masthead"
@@ -56,6 +57,8 @@ func (x *Detector) Process(ctx context.Context, d *pipeline.Doc) error {
 type info struct {
 	outlet, country, evidence string
 	date, author, title       string
+	given                     string // the metadata's own name, for EvMeta and EvURL
+	unmatched                 bool   // given is not in the registry
 }
 
 // Units computes the units of d without modifying it.
@@ -105,17 +108,19 @@ func (x *Detector) unit(d *pipeline.Doc, i int, kind string, in info, s, e int) 
 		outlet = Unknown
 	}
 	return &pipeline.Unit{
-		ID:       d.ID + "#" + strconv.Itoa(i),
-		Index:    i,
-		Kind:     kind,
-		Outlet:   outlet,
-		Country:  in.country,
-		Date:     in.date,
-		Author:   in.author,
-		Title:    in.title,
-		Evidence: in.evidence,
-		Start:    s,
-		End:      e,
+		ID:              d.ID + "#" + strconv.Itoa(i),
+		Index:           i,
+		Kind:            kind,
+		Outlet:          outlet,
+		Country:         in.country,
+		Date:            in.date,
+		Author:          in.author,
+		Title:           in.title,
+		Evidence:        in.evidence,
+		OutletGiven:     in.given,
+		OutletUnmatched: in.unmatched,
+		Start:           s,
+		End:             e,
 	}
 }
 
@@ -123,13 +128,11 @@ func (x *Detector) unit(d *pipeline.Doc, i int, kind string, in info, s, e int) 
 func (x *Detector) describe(d *pipeline.Doc, ls []textLine) info {
 	var in info
 	head := header(ls)
-	in.outlet, in.evidence = x.outletOf(d, ls, head)
-	if in.outlet != "" {
-		if o, ok := x.reg.Lookup(in.outlet); ok {
-			in.country = o.Country
-		}
-	}
-	if c := strings.TrimSpace(d.Meta.Country); c != "" && (in.evidence == EvMeta || in.country == "") && in.outlet != "" {
+	var o registry.Outlet
+	o, in.outlet, in.evidence, in.given = x.outletOf(d, ls, head)
+	in.country = o.Country
+	in.unmatched = in.given != "" && o.Name == ""
+	if c := strings.TrimSpace(d.Meta.Country); c != "" && (in.evidence == EvMeta || in.evidence == EvURL || in.country == "") && in.outlet != "" {
 		in.country = strings.ToUpper(c)
 	}
 	in.date = dateOf(d, ls, head)
@@ -169,14 +172,41 @@ var (
 	corporateRe     = regexp.MustCompile(`(?i)[\s,]+(?:company|co\.?|inc\.?|ltd\.?|llc|l\.?p\.?|gmbh|ag|plc|group|media|s\.a\.)$`)
 )
 
-// outletOf returns the document's outlet and the evidence kind, or "".
-func (x *Detector) outletOf(d *pipeline.Doc, ls []textLine, head int) (string, string) {
-	if m := strings.TrimSpace(d.Meta.Outlet); m != "" {
-		if o, ok := x.lookupName(m); ok {
-			return o.Name, EvMeta
+// outletOf returns the document's outlet, its name and the evidence kind,
+// or "" without evidence. For metadata evidence it also returns the name
+// as the input gave it; an outlet the registry does not know is then
+// returned empty, and name is the given name (a web address as its
+// host).
+func (x *Detector) outletOf(d *pipeline.Doc, ls []textLine, head int) (o registry.Outlet, name, evidence, given string) {
+	if m := collapse(strings.TrimSpace(d.Meta.Outlet)); m != "" {
+		if o, ok := x.reg.Match(m); ok {
+			return o, o.Name, EvMeta, m
 		}
-		return m, EvMeta
+		if h := registry.Host(m); h != "" {
+			return registry.Outlet{}, h, EvMeta, m
+		}
+		return registry.Outlet{}, m, EvMeta, m
 	}
+	// A record's web address names its site; a site the registry does
+	// not know counts only when the text names no outlet either.
+	host := registry.Host(d.Meta.URL)
+	if host != "" {
+		if o, ok := x.reg.Match(host); ok {
+			return o, o.Name, EvURL, host
+		}
+	}
+	if o, ev := x.textOutlet(ls, head); ev != "" {
+		return o, o.Name, ev, ""
+	}
+	if host != "" {
+		return registry.Outlet{}, host, EvURL, host
+	}
+	return registry.Outlet{}, "", "", ""
+}
+
+// textOutlet returns the outlet the text names and the evidence kind, or
+// "" without evidence.
+func (x *Detector) textOutlet(ls []textLine, head int) (registry.Outlet, string) {
 	for _, l := range ls {
 		if l.removed() {
 			continue
@@ -184,7 +214,7 @@ func (x *Detector) outletOf(d *pipeline.Doc, ls []textLine, head int) (string, s
 		for _, re := range []*regexp.Regexp{wireDatelineRe, tassDatelineRe} {
 			if m := re.FindStringSubmatch(l.text); m != nil {
 				if o, ok := x.reg.Lookup(m[1]); ok {
-					return o.Name, EvDateline
+					return o, EvDateline
 				}
 			}
 		}
@@ -193,21 +223,21 @@ func (x *Detector) outletOf(d *pipeline.Doc, ls []textLine, head int) (string, s
 		if m := sourceRe.FindStringSubmatch(l.text); m != nil {
 			for _, name := range []string{m[1], strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == '/' || r == ';' })[0]} {
 				if o, ok := x.lookupName(name); ok {
-					return o.Name, EvSource
+					return o, EvSource
 				}
 			}
 		}
 	}
 	for i := 0; i < head && i < 4; i++ {
 		if o, ok := x.masthead(ls[i]); ok {
-			return o.Name, EvMasthead
+			return o, EvMasthead
 		}
 	}
 	for _, l := range ls {
 		if name := copyrightHolder(l); name != "" {
 			for range 2 {
 				if o, ok := x.lookupName(name); ok {
-					return o.Name, EvCopyright
+					return o, EvCopyright
 				}
 				name = strings.TrimSpace(corporateRe.ReplaceAllString(name, ""))
 			}
@@ -216,10 +246,10 @@ func (x *Detector) outletOf(d *pipeline.Doc, ls []textLine, head int) (string, s
 	// Sign-offs and credits close the text.
 	for i := len(ls) - 1; i >= 0 && i >= len(ls)-6; i-- {
 		if o, ok := x.signoff(ls[i]); ok {
-			return o.Name, EvSignoff
+			return o, EvSignoff
 		}
 	}
-	return "", ""
+	return registry.Outlet{}, ""
 }
 
 // copyrightHolder returns the holder named by a copyright line ("© 2024
@@ -240,30 +270,9 @@ func copyrightHolder(l textLine) string {
 	return strings.TrimSpace(name)
 }
 
-// lookupName looks s up as a name, then as a web address.
-func (x *Detector) lookupName(s string) (registry.Outlet, bool) {
-	s = strings.Trim(strings.TrimSpace(s), ".,;")
-	if o, ok := x.reg.Lookup(s); ok {
-		return o, true
-	}
-	host := strings.ToLower(s)
-	host = strings.TrimPrefix(strings.TrimPrefix(host, "https://"), "http://")
-	if i := strings.IndexByte(host, '/'); i >= 0 {
-		host = host[:i]
-	}
-	if strings.ContainsAny(host, " ") || !strings.Contains(host, ".") {
-		return registry.Outlet{}, false
-	}
-	host = strings.TrimPrefix(host, "www.")
-	for strings.Count(host, ".") >= 1 {
-		if o, ok := x.reg.Lookup(host); ok {
-			return o, true
-		}
-		i := strings.IndexByte(host, '.')
-		host = host[i+1:]
-	}
-	return registry.Outlet{}, false
-}
+// lookupName looks s up as a name, a web address or a slug (see
+// registry.Match).
+func (x *Detector) lookupName(s string) (registry.Outlet, bool) { return x.reg.Match(s) }
 
 // masthead recognises a line that names the outlet at the top of a text:
 // "The Kyiv Independent", "Gazeta Wyborcza | Opinion", "POLITICO Europe —
