@@ -68,3 +68,28 @@ func BenchmarkParseDate(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMetaOutlet is the stage on short records whose metadata names
+// the outlet in the forms exports use (names, slugs, hosts, web addresses,
+// unknown names, a url only).
+func BenchmarkMetaOutlet(b *testing.B) {
+	x, err := outlets.New(pipeline.OutletConfig{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	metas := []pipeline.Meta{{Outlet: "The Guardian"}, {Outlet: "thehuffingtonpost"}, {Outlet: "www.theguardian.com"},
+		{Outlet: "https://www.breitbart.com/politics/2016/11/08/x/"}, {Outlet: "Springfield Shopper"}, {Outlet: "foxnews"},
+		{URL: "https://www.nytimes.com/2016/11/09/us/politics/x.html"}, {Outlet: "THE DAILY CALLER"}}
+	const text = "Lawmakers met on Tuesday to discuss the budget.\n\nThe vote is expected next week, aides said."
+	docs := make([]*pipeline.Doc, len(metas))
+	for i, m := range metas {
+		docs[i] = &pipeline.Doc{ID: "d", Text: text, Clean: text, Meta: m}
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text) * len(docs)))
+	for b.Loop() {
+		for _, d := range docs {
+			_ = x.Process(context.Background(), d)
+		}
+	}
+}
