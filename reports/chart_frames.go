@@ -72,7 +72,7 @@ func framesChart(ts []*table, cfg pipeline.Config) (*chart, string) {
 		}
 	}
 	n := len(rows)
-	c := &chart{Name: "frames", Title: "Frame shares by outlet", W: vg.Points(760), H: vg.Points(max(260, 90+22*float64(n)))}
+	c := &chart{Name: "frames", Title: "Frame shares by outlet", W: vg.Points(760), H: vg.Points(max(260, 90+18*float64(n)))}
 	c.draw = func(dc draw.Canvas) {
 		p := newPlot("Frame shares by outlet", "share of frame cues", "")
 		legend := newLegend()
@@ -104,7 +104,7 @@ func framesChart(ts []*table, cfg pipeline.Config) (*chart, string) {
 				}
 				vals[k] = max(0, rest)
 			}
-			b, err := plotter.NewBarChart(vals, vg.Points(14))
+			b, err := plotter.NewBarChart(vals, vg.Points(12))
 			if err != nil {
 				panic(err)
 			}

@@ -62,7 +62,7 @@ func toneChart(ts []*table, cfg pipeline.Config) (*chart, string) {
 	}
 	order = append(order, ok...)
 	n := len(order)
-	c := &chart{Name: "tone_by_outlet", Title: "Tone by outlet", W: vg.Points(620), H: vg.Points(90 + 22*float64(n))}
+	c := &chart{Name: "tone_by_outlet", Title: "Tone by outlet", W: vg.Points(700), H: vg.Points(90 + 18*float64(n))}
 	c.draw = func(dc draw.Canvas) {
 		p := newPlot("Tone by outlet (mean and 95% bootstrap interval over n units)", "tone (positive − negative, % of words)", "")
 		labels := make([]string, n)
