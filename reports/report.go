@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -124,7 +125,14 @@ func (r *report) outletSections() []outletSection {
 		get := func(col string) string { return row[slices.Index(ov.Columns(), col)] }
 		name := get("outlet")
 		s := outletSection{Name: name, Small: get("sample") != sampleOK}
-		facts := []string{fmt.Sprintf("%s units, %s words", get("units"), get("words"))}
+		nu, _ := strconv.Atoi(get("units"))
+		facts := []string{fmt.Sprintf("%s, %s words", plural(nu, "unit"), get("words"))}
+		switch get("sample") {
+		case sampleSmall:
+			facts[0] += " (small sample: not compared)"
+		case sampleUnknown:
+			facts[0] += " (no outlet evidence: not compared)"
+		}
 		if c := get("country"); c != "" {
 			facts = append(facts, "country "+c)
 		}
