@@ -80,8 +80,10 @@ func outletUnits(ts []*table) map[string]int {
 func pickOutlets(ts []*table, cfg pipeline.Config, have []string, limit int) outletChoice {
 	c := outletChoice{min: minUnits(cfg), units: outletUnits(ts)}
 	var all []string
+	seen := map[string]bool{}
 	for _, o := range have {
-		if o != unknownOutlet && !slices.Contains(all, o) {
+		if o != unknownOutlet && !seen[o] {
+			seen[o] = true
 			all = append(all, o)
 		}
 	}
