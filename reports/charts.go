@@ -119,7 +119,8 @@ func pngCanvas(w, h vg.Length, dpi int) *vgimg.Canvas {
 }
 
 // render writes c in format (png, svg or pdf).
-func (c *chart) render(w io.Writer, format string, dpi int) error {
+func (c *chart) render(w io.Writer, format string, dpi int) (err error) {
+	defer recoverAs("chart "+c.Name+"."+format, &err)
 	switch format {
 	case "png":
 		cv := pngCanvas(c.W, c.H, dpi)

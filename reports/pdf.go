@@ -65,6 +65,7 @@ func (p *pdfWriter) ensure(h float64) {
 // follow it on the same page, so that no heading is left alone at the
 // bottom of a page.
 func (p *pdfWriter) heading(s string, need float64) {
+	s = pdfText(s)
 	p.ensure(26 + need)
 	p.font("B", 15)
 	p.doc.Bookmark(s, 0, p.y)
@@ -77,6 +78,7 @@ func (p *pdfWriter) heading(s string, need float64) {
 
 // subheading starts a subsection, kept with need points of what follows.
 func (p *pdfWriter) subheading(s string, need float64) {
+	s = pdfText(s)
 	p.ensure(17 + need)
 	p.font("B", 11)
 	p.doc.Bookmark(s, 1, p.y)
@@ -86,6 +88,7 @@ func (p *pdfWriter) subheading(s string, need float64) {
 }
 
 func (p *pdfWriter) para(s string, size float64) {
+	s = pdfText(s)
 	p.font("", size)
 	p.doc.SetXY(margin, p.y)
 	p.doc.MultiCell(pageW-2*margin, size*1.35, s, "", "L", false)
@@ -188,11 +191,12 @@ func (p *pdfWriter) chart(c *chart) error {
 // tables, one section per outlet and the method, with Liberation Sans embedded as a
 // UTF-8 TrueType font. The same inputs give the same bytes: the catalog is
 // sorted and the dates come from the report date.
-func (r *report) writePDF(w io.Writer) error {
+func (r *report) writePDF(w io.Writer) (err error) {
+	defer recoverAs("report.pdf", &err)
 	doc := newPDFDoc("P", fpdf.SizeType{Wd: pageW, Ht: pageH})
 	doc.SetCreationDate(r.reportTime())
 	doc.SetModificationDate(r.reportTime())
-	doc.SetTitle(r.title(), true)
+	doc.SetTitle(pdfText(r.title()), true)
 	doc.AddUTF8FontFromBytes(bodyFont, "", liberationsansregular.TTF)
 	doc.AddUTF8FontFromBytes(bodyFont, "B", liberationsansbold.TTF)
 	p := &pdfWriter{doc: doc, fonts: map[string]bool{}}
@@ -203,7 +207,7 @@ func (r *report) writePDF(w io.Writer) error {
 	p.newPage()
 	p.font("B", 22)
 	doc.SetXY(margin, p.y)
-	doc.MultiCell(pageW-2*margin, 26, r.title(), "", "L", false)
+	doc.MultiCell(pageW-2*margin, 26, pdfText(r.title()), "", "L", false)
 	p.y = doc.GetY() + 4
 	sub := "framewatch " + r.info.Version
 	if r.cfg.ReportDate != "" {

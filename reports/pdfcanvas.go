@@ -183,6 +183,7 @@ func (c *pdfCanvas) FillString(fnt font.Face, pt vg.Point, str string) {
 	if fnt.Font.Size == 0 || c.useFont(fnt) != nil {
 		return
 	}
+	str = pdfText(str)
 	c.Push()
 	defer c.Pop()
 	c.Translate(pt)

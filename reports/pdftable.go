@@ -109,6 +109,12 @@ func (p *pdfWriter) table(t pdfTable) {
 	if len(t.cols) == 0 {
 		return
 	}
+	t.cols = pdfTexts(t.cols)
+	rows := make([][]string, len(t.rows))
+	for i, r := range t.rows {
+		rows[i] = pdfTexts(r)
+	}
+	t.rows = rows
 	avail := pageW - 2*margin
 	widths := p.columnWidths(t)
 	groups := columnGroups(widths, avail)

@@ -191,7 +191,8 @@ func (w *Writer) Close(info RunInfo) error {
 	return err
 }
 
-func (w *Writer) close(info RunInfo) error {
+func (w *Writer) close(info RunInfo) (err error) {
+	defer recoverAs("report", &err)
 	if err := w.closeStreams(); err != nil {
 		return err
 	}

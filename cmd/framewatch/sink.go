@@ -276,7 +276,14 @@ func (s *runSink) writer() (*reports.Writer, error) {
 
 // report writes the held documents (if still speculating), then rest's
 // documents, and closes the writer.
-func (s *runSink) report(ctx context.Context, info reports.RunInfo, rest func(*reports.Writer) (int, error)) error {
+func (s *runSink) report(ctx context.Context, info reports.RunInfo, rest func(*reports.Writer) (int, error)) (err error) {
+	// A panic while reports are written is a run error (exit code 1), so
+	// that the run folder is removed and the workspace stays usable.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("report: panic: %v", r)
+		}
+	}()
 	if s.speculating {
 		if err := s.stopSpeculating(ctx); err != nil {
 			return err
