@@ -16,7 +16,7 @@ build:
 # Exit code 3 means "finished, some documents failed": the fixtures contain
 # deliberately bad files, so that is the expected outcome here.
 run: build
-	./bin/framewatch run --out $(OUT) --state $(OUT)/.state --report-date 2024-06-20 fixtures/corpus; \
+	./bin/framewatch run --out $(OUT) --report-date 2024-06-20 fixtures/corpus; \
 	  rc=$$?; if [ $$rc -ne 0 ] && [ $$rc -ne 3 ]; then exit $$rc; fi; \
 	  echo "report: $(OUT)/latest/report.html"
 
@@ -42,6 +42,7 @@ eval:
 	$(GO) run ./internal/tools/evalner -conll $(BENCH)/conll2003
 	$(GO) run ./internal/tools/evalquant -newsquant $(BENCH)/newsquant/NewsQuant.json
 	$(GO) run ./internal/tools/evalstance -newsmtsc $(BENCH)/newsmtsc -basil $(BENCH)/basil-dev
+	$(GO) run ./internal/tools/evallang -bench $(BENCH)
 
 # Throughput and memory of the whole pipeline, with prose v3's own pipeline
 # as a baseline in the same run. Prints "bench <what> <metric> <value>".

@@ -24,6 +24,9 @@ type Config struct {
 	// PDF creation date, so that outputs are reproducible; "" prints no
 	// date.
 	ReportDate string `yaml:"report_date" json:"report_date"`
+	// Languages lists the ISO 639-1 codes of the languages analysed
+	// (default [en], see config_lang.go).
+	Languages []string `yaml:"languages" json:"languages,omitempty"`
 
 	Ingest   IngestConfig `yaml:"ingest" json:"ingest"`
 	Clean    CleanConfig  `yaml:"clean" json:"clean"`
@@ -64,6 +67,9 @@ func ParseConfig(b []byte) (Config, error) {
 	dec.KnownFields(true)
 	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
 		return cfg, fmt.Errorf("pipeline: config: %w", err)
+	}
+	if d := cfg.Report.PNGDPI; d != 0 && (d < MinPNGDPI || d > MaxPNGDPI) {
+		return cfg, fmt.Errorf("pipeline: config: report.png_dpi %d is out of range: %d to %d (0 or absent: %d)", d, MinPNGDPI, MaxPNGDPI, DefaultPNGDPI)
 	}
 	if cfg.Ingest.MaxFileBytes <= 0 {
 		cfg.Ingest.MaxFileBytes = DefaultConfig().Ingest.MaxFileBytes

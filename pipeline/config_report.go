@@ -12,8 +12,9 @@ type ReportConfig struct {
 	// MaxRows is how many rows of each table report.html and report.pdf
 	// show (default 200); the CSV and JSON tables always have every row.
 	MaxRows int `yaml:"max_rows" json:"max_rows,omitempty"`
-	// PNGDPI is the resolution of the PNG charts (default 150, at most
-	// 600); the SVG and PDF charts are vector graphics.
+	// PNGDPI is the resolution of the PNG charts (default 150, from
+	// MinPNGDPI to MaxPNGDPI; ParseConfig rejects other values); the SVG
+	// and PDF charts are vector graphics.
 	PNGDPI int `yaml:"png_dpi" json:"png_dpi,omitempty"`
 	// MinUnits is the smallest number of units an outlet needs to be
 	// compared with others (default 3): outlets with fewer are marked
@@ -21,3 +22,10 @@ type ReportConfig struct {
 	// in the highlights.
 	MinUnits int `yaml:"min_units" json:"min_units,omitempty"`
 }
+
+// The PNG chart resolutions report.png_dpi accepts, and its default.
+const (
+	MinPNGDPI     = 72
+	MaxPNGDPI     = 600
+	DefaultPNGDPI = 150
+)

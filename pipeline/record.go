@@ -62,6 +62,9 @@ type Doc struct {
 
 	Meta Meta `json:"meta"`
 
+	// Status and Reason are set by the source, and by the lang stage when
+	// no unit of the document is in an analysed language (the document is
+	// then skipped, with the units' reason).
 	Status Status `json:"status"`
 	Reason string `json:"reason,omitempty"`
 	// Notes are problems found in the document's metadata that did not
@@ -126,6 +129,13 @@ type Unit struct {
 	// group such names by their folded form and list them.
 	OutletUnmatched bool `json:"outlet_unmatched,omitempty"`
 
+	// Lang is the unit's language as an ISO 639-1 code ("und" when the text
+	// is too short to tell), and Skip, when set, why the unit is not
+	// analysed ("language de (not analysed)"). Both are filled by the lang
+	// stage; every later stage leaves a unit with Skip set untouched.
+	Lang string `json:"lang,omitempty"`
+	Skip string `json:"skip,omitempty"`
+
 	// Start and End delimit the unit's body in Doc.Text.
 	Start int `json:"start"`
 	End   int `json:"end"`
@@ -150,6 +160,10 @@ type Unit struct {
 	Frames   []FrameScore    `json:"frames,omitempty"`
 	Terms    []TermCount     `json:"terms,omitempty"`
 }
+
+// Analysed reports whether the analysis stages process u: false when the
+// lang stage found it in a language that is not analysed.
+func (u *Unit) Analysed() bool { return u.Skip == "" }
 
 // Token is one token with its Penn Treebank tag.
 type Token struct {

@@ -29,10 +29,12 @@ type aggregates struct {
 	// Terms are numbered in first-seen order: vocab[id] is the term,
 	// termIDs its number and terms[id] its corpus count. Outlets count
 	// terms by number, which keeps their maps small.
-	vocab    []string
-	termIDs  map[string]int32
-	terms    []int
-	frames   map[string]bool
+	vocab   []string
+	termIDs map[string]int32
+	terms   []int
+	frames  map[string]bool
+	// langs counts units per outlet and language, analysed or not.
+	langs    map[langKey]*langCount
 	units    int
 	mentions int
 	dates    int
@@ -81,6 +83,9 @@ type docRow struct {
 	Errors      []pipeline.StageError `json:"errors,omitempty"`
 	Units       int                   `json:"units"`
 	Removed     int                   `json:"removed"`
+	// SkippedUnits lists the units of a processed document that were not
+	// analysed (a press review quoting a German paper in German).
+	SkippedUnits []unitSkip `json:"skipped_units,omitempty"`
 }
 
 type outletAgg struct {
@@ -97,6 +102,21 @@ type outletAgg struct {
 }
 
 type entityKey struct{ entity, typ string }
+
+type langKey struct{ outlet, lang string }
+
+type langCount struct {
+	units    int
+	analysed bool
+}
+
+// unitSkip is a unit the lang stage left out of the analyses, in its
+// document's manifest row.
+type unitSkip struct {
+	UnitID string `json:"unit_id"`
+	Lang   string `json:"lang"`
+	Reason string `json:"reason"`
+}
 
 type entityCount struct{ mentions, units int }
 
@@ -148,6 +168,7 @@ func newAggregates() *aggregates {
 		stanceDays: map[stanceDayKey]*sumN{},
 		termIDs:    map[string]int32{},
 		frames:     map[string]bool{},
+		langs:      map[langKey]*langCount{},
 		names:      map[string]int32{},
 		nameList:   []string{""},
 		metaNames:  outletNames{groups: map[string]string{}, given: map[string]*givenName{}},
@@ -165,6 +186,13 @@ func (a *aggregates) addDoc(d *pipeline.Doc) docRow {
 	row := docRow{
 		ID: d.ID, Source: d.Source, Format: d.Format, Status: st, Reason: d.Reason, DuplicateOf: d.DuplicateOf,
 		Notes: d.Notes, Cached: d.Cached, Excluded: d.Excluded, Errors: d.Errors, Units: len(d.Units), Removed: len(d.Removed),
+	}
+	if st == pipeline.StatusOK {
+		for _, u := range d.Units {
+			if !u.Analysed() {
+				row.SkippedUnits = append(row.SkippedUnits, unitSkip{UnitID: u.ID, Lang: u.Lang, Reason: u.Skip})
+			}
+		}
 	}
 	c := &a.docCounts
 	c.docs++
@@ -187,6 +215,9 @@ func (a *aggregates) addDoc(d *pipeline.Doc) docRow {
 	if isFailure(row) {
 		kept := docRow{ID: strings.Clone(row.ID), Source: strings.Clone(row.Source), Status: pipeline.Status(a.intern(string(st))),
 			Reason: strings.Clone(row.Reason)}
+		for _, u := range row.SkippedUnits {
+			kept.SkippedUnits = append(kept.SkippedUnits, unitSkip{UnitID: strings.Clone(u.UnitID), Lang: a.intern(u.Lang), Reason: strings.Clone(u.Reason)})
+		}
 		for _, e := range row.Errors {
 			kept.Errors = append(kept.Errors, pipeline.StageError{Stage: a.intern(e.Stage), Err: strings.Clone(e.Err)})
 		}
@@ -199,7 +230,25 @@ func (a *aggregates) addDoc(d *pipeline.Doc) docRow {
 // document that was not fully analysed. Duplicates are analysed once and
 // are not failures.
 func isFailure(d docRow) bool {
-	return (d.Status != pipeline.StatusOK && d.Status != pipeline.StatusDuplicate) || len(d.Errors) > 0
+	return (d.Status != pipeline.StatusOK && d.Status != pipeline.StatusDuplicate) || len(d.Errors) > 0 || len(d.SkippedUnits) > 0
+}
+
+// addLang counts u in its outlet's languages, analysed or not. A unit
+// without a language (stored before languages were identified) counts as
+// undetermined.
+func (a *aggregates) addLang(u *pipeline.Unit) {
+	l := u.Lang
+	if l == "" {
+		l = "und"
+	}
+	k := langKey{outletName(u.Outlet), l}
+	c := a.langs[k]
+	if c == nil {
+		k = langKey{a.intern(k.outlet), a.intern(k.lang)}
+		c = &langCount{analysed: u.Analysed()}
+		a.langs[k] = c
+	}
+	c.units++
 }
 
 func (a *aggregates) outlet(u *pipeline.Unit) *outletAgg {

@@ -165,9 +165,26 @@ func testCorpus(n int) []*pipeline.Doc {
 					u.Terms = append(u.Terms, pipeline.TermCount{Term: term, Count: c})
 				}
 			}
+			u.Lang = "en"
 			d.Units = append(d.Units, u)
 		}
+		if i == 4 {
+			// The review's last quote is in Russian: identified, not
+			// analysed.
+			u := d.Units[len(d.Units)-1]
+			*u = pipeline.Unit{ID: u.ID, Index: u.Index, Kind: u.Kind, Outlet: u.Outlet, Country: u.Country, Date: u.Date,
+				Start: u.Start, End: u.End, Lang: "ru", Skip: "language ru (not analysed)"}
+		}
 		docs = append(docs, d)
+	}
+	// Two documents in German, skipped by the lang stage after the
+	// outlets stage found their outlet.
+	for k, o := range testOutlets[:2] {
+		id := fmt.Sprintf("de%04d", k)
+		docs = append(docs, &pipeline.Doc{ID: id, Source: "corpus/" + id + ".txt", Format: "txt",
+			Status: pipeline.StatusSkipped, Reason: "language de (not analysed)",
+			Units: []*pipeline.Unit{{ID: id + "#0", Kind: pipeline.KindArticle, Outlet: o.name, Country: o.country,
+				Date: "2024-06-19", Start: 0, End: 400, Lang: "de", Skip: "language de (not analysed)"}}})
 	}
 	return docs
 }

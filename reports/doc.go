@@ -26,7 +26,7 @@
 //     and sorted rows, written twice side by side in the output folder as
 //     <name>.csv and <name>.json (an array of objects, keys in column
 //     order): overview, stance, frames, top_entities, distinctive_terms,
-//     claims, failures, trends_tone, trends_stance, coverage;
+//     claims, failures, languages, trends_tone, trends_stance, coverage;
 //   - charts under charts/, each as PNG (150 dpi unless report.png_dpi
 //     says otherwise), SVG and PDF;
 //   - report.html (one self-contained file, charts as SVG data: URIs) and

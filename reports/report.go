@@ -76,6 +76,7 @@ type totals struct {
 	Duplicate  int `json:"duplicate"`
 	WithErrors int `json:"with_errors"`
 	Cached     int `json:"cached"`
+	Earlier    int `json:"from_earlier_runs"`
 	Units      int `json:"units"`
 	Outlets    int `json:"outlets"`
 	Mentions   int `json:"entity_mentions"`
@@ -91,6 +92,7 @@ func (r *report) totals() totals {
 	// The CLI counts documents restored from its workspace; documents
 	// marked Cached say the same.
 	t.Cached = max(t.Cached, r.info.Cached)
+	t.Earlier = r.info.Earlier
 	t.Units = r.agg.units
 	t.Outlets = len(r.agg.outlets)
 	t.Mentions = r.agg.mentions
@@ -102,8 +104,12 @@ func (r *report) totals() totals {
 
 // headline is the one-line digest of the totals shared by every report.
 func (t totals) headline() string {
-	return fmt.Sprintf("%d documents (%d processed, %d skipped, %d failed, %d duplicates), %d units from %d outlets.",
+	s := fmt.Sprintf("%d documents (%d processed, %d skipped, %d failed, %d duplicates), %d units from %d outlets.",
 		t.Docs, t.Processed, t.Skipped, t.Failed, t.Duplicate, t.Units, t.Outlets)
+	if t.Earlier > 0 {
+		s += fmt.Sprintf(" %d of the documents come from earlier runs (stored in the workspace, not in this run's input).", t.Earlier)
+	}
+	return s
 }
 
 // outletSection is what the per-outlet parts of the reports say.

@@ -26,7 +26,7 @@ var goldenFiles = []string{
 	"units.csv", "entities.csv", "entity_mentions.jsonl", "figures.csv", "dates.csv", "tone.csv", "unit_stance.csv",
 	"overview.csv", "overview.json", "stance.csv", "stance.json", "frames.csv", "frames.json",
 	"top_entities.csv", "top_entities.json", "distinctive_terms.csv", "distinctive_terms.json",
-	"claims.csv", "claims.json", "failures.csv", "failures.json", "outlets_unmatched.csv", "outlets_unmatched.json",
+	"claims.csv", "claims.json", "failures.csv", "failures.json", "outlets_unmatched.csv", "outlets_unmatched.json", "languages.csv", "languages.json",
 	"trends_tone.csv", "trends_tone.json",
 	"trends_stance.csv", "trends_stance.json", "coverage.csv", "coverage.json", "summary.md",
 	"charts/tone_by_outlet.svg", "charts/stance_heatmap.svg", "charts/claims.svg",

@@ -74,6 +74,10 @@ func renderRows(d *pipeline.Doc, outlets []string) (*Rows, error) {
 		if outlets != nil {
 			outlet = outlets[i]
 		}
+		if !u.Analysed() || d.Status != pipeline.StatusOK {
+			// Counted in the languages table only.
+			continue
+		}
 		if err := renderUnit(r.cws, r.mentions, d, u, outlet); err != nil {
 			// A failed csv.Writer stays failed: the renderer is dropped.
 			return nil, fmt.Errorf("reports: %s: %w", d.Source, err)

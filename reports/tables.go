@@ -195,6 +195,7 @@ func buildTables(a *aggregates, cfg pipeline.Config) ([]*table, error) {
 		{"claims", "Figures cited across outlets", claimsTable},
 		{"failures", "Documents not fully analysed", failuresTable},
 		{"outlets_unmatched", "Outlet names not in the registry", outletsUnmatchedTable},
+		{"languages", "Languages by outlet", languagesTable},
 		{"trends_tone", "Tone over time", trendsToneTable},
 		{"trends_stance", "Stance over time", trendsStanceTable},
 		{"coverage", "Coverage over time", coverageTable},
@@ -434,8 +435,31 @@ func failureRows(docs []docRow) (rows [][5]string) {
 		for _, e := range d.Errors {
 			rows = append(rows, [5]string{d.ID, d.Source, string(d.Status), e.Stage, e.Err})
 		}
+		for _, u := range d.SkippedUnits {
+			rows = append(rows, [5]string{d.ID, d.Source, string(pipeline.StatusSkipped), "lang", "unit " + u.UnitID + ": " + u.Reason})
+		}
 	}
 	return rows
+}
+
+// languagesTable counts units per outlet and language (ISO 639-1, "und"
+// when too short to tell), and says whether that language is analysed, so
+// that a reader sees what the other tables leave out.
+func languagesTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error) {
+	keys := make([]langKey, 0, len(a.langs))
+	for k := range a.langs {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(x, y langKey) int { return cmpStrings(x.outlet, y.outlet, x.lang, y.lang) })
+	n := len(keys)
+	outlet, lang, units, analysed := make([]string, n), make([]string, n), make([]int, n), make([]bool, n)
+	for i, k := range keys {
+		c := a.langs[k]
+		outlet[i], lang[i], units[i], analysed[i] = k.outlet, k.lang, c.units, c.analysed
+	}
+	return frame([]series.Series{strs("outlet", outlet), strs("language", lang), ints("units", units), bools("analysed", analysed)},
+		[]dataframe.Order{dataframe.Sort("outlet"), dataframe.Sort("language")},
+		[]string{"outlet", "language", "units", "analysed"})
 }
 
 func failuresTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error) {

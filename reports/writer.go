@@ -28,6 +28,9 @@ type RunInfo struct {
 	// workspace rather than redone; the manifest reports the larger of it
 	// and the number of consumed documents marked Cached.
 	Cached int
+	// Earlier counts the documents the report covers that come from
+	// earlier runs: stored in the workspace, not in this run's input.
+	Earlier int
 	// Interrupted is set when the run was cancelled before the input was
 	// exhausted; the reports then cover the documents consumed so far.
 	Interrupted bool
@@ -145,7 +148,10 @@ func (w *Writer) ConsumeRows(ctx context.Context, d *pipeline.Doc, rows *Rows) e
 		}
 	}
 	for _, u := range d.Units {
-		w.agg.addUnit(u)
+		w.agg.addLang(u)
+		if u.Analysed() && d.Status == pipeline.StatusOK {
+			w.agg.addUnit(u)
+		}
 	}
 	return nil
 }

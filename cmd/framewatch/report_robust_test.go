@@ -54,3 +54,74 @@ func TestEmojiDoesNotPoisonWorkspace(t *testing.T) {
 		}
 	}
 }
+
+// TestFlagsAfterPaths: "framewatch run corpus --no-state" took --no-state
+// for a path. Flags may now follow paths; after "--" everything is a path.
+func TestFlagsAfterPaths(t *testing.T) {
+	tmp := t.TempDir()
+	in := filepath.Join(tmp, "in")
+	writeCorpus(t, in, 0, 1)
+	out := filepath.Join(tmp, "out")
+	if err := runCLI(t, "run", in, "--no-state", "--out", out); err != nil {
+		t.Fatalf("run PATH --no-state --out DIR: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "latest", "units.csv")); err != nil {
+		t.Errorf("no report in --out given after the path: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, ".framewatch")); !os.IsNotExist(err) {
+		t.Errorf("--no-state after the path ignored: a workspace was made (%v)", err)
+	}
+	err := runCLI(t, "run", "--no-state", "--out", out, "--", "--no-such-file")
+	if code := exitCode(err); code != exitError || !strings.Contains(err.Error(), "--no-such-file") {
+		t.Errorf("a path after --: exit %d (%v), want %d naming the missing input", code, err, exitError)
+	}
+	if err := runCLI(t, "run", in, "--bogus"); exitCode(err) != exitUsage {
+		t.Errorf("unknown flag after the path: exit %d (%v), want %d", exitCode(err), err, exitUsage)
+	}
+}
+
+// TestBadSettingsNamed: --log-level bogus was accepted and an
+// out-of-range png_dpi clamped without a word.
+func TestBadSettingsNamed(t *testing.T) {
+	tmp := t.TempDir()
+	in := filepath.Join(tmp, "in")
+	writeCorpus(t, in, 0, 1)
+	err := runCLI(t, "run", "--no-state", "--out", filepath.Join(tmp, "out"), "--log-level", "bogus", in)
+	if code := exitCode(err); code != exitUsage || !strings.Contains(err.Error(), "--log-level") || !strings.Contains(err.Error(), "debug, info, warn or error") {
+		t.Errorf("--log-level bogus: exit %d (%v), want %d naming the flag and its values", code, err, exitUsage)
+	}
+	for _, dpi := range []string{"1000", "10", "-5"} {
+		cfg := filepath.Join(tmp, "dpi.yaml")
+		if err := os.WriteFile(cfg, []byte("report:\n  png_dpi: "+dpi+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		err := runCLI(t, "run", "--no-state", "--out", filepath.Join(tmp, "out"), "--config", cfg, in)
+		if code := exitCode(err); code != exitError || !strings.Contains(err.Error(), "report.png_dpi") || !strings.Contains(err.Error(), "72 to 600") {
+			t.Errorf("png_dpi %s: exit %d (%v), want %d naming the key and the range", dpi, code, err, exitError)
+		}
+	}
+}
+
+// TestLatestNotALinkBeforeAnalysis: a latest that is not a link was found
+// only when the report was published, after the whole analysis; now the
+// run stops first, with nothing analysed and nothing left behind.
+func TestLatestNotALinkBeforeAnalysis(t *testing.T) {
+	tmp := t.TempDir()
+	in := filepath.Join(tmp, "in")
+	writeCorpus(t, in, 0, 1)
+	out := filepath.Join(tmp, "out")
+	if err := os.MkdirAll(filepath.Join(out, "latest"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	state := filepath.Join(tmp, "state")
+	err := runCLI(t, "run", "--out", out, "--state", state, in)
+	if code := exitCode(err); code != exitError || !strings.Contains(err.Error(), "not a link") {
+		t.Fatalf("latest a folder: exit %d (%v), want %d saying it is not a link", code, err, exitError)
+	}
+	if n := storedDocs(filepath.Join(state, "framewatch.db")); n > 0 {
+		t.Errorf("%d documents analysed and stored before the error", n)
+	}
+	if l := leftovers(t, out); len(l) > 0 {
+		t.Errorf("left %v behind", l)
+	}
+}

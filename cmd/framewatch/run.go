@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"runtime"
 	"runtime/pprof"
@@ -42,7 +44,7 @@ type runOptions struct {
 	logFormat, logLevel, progress    string
 	reportDate, cpuProfile           string
 	workers, keep                    int
-	strict, full, noState            bool
+	strict, full, noState, prune     bool
 	wait                             time.Duration
 	paths                            []string
 }
@@ -51,12 +53,13 @@ func parseRunFlags(args []string, stderr io.Writer) (*runOptions, error) {
 	o := &runOptions{}
 	fs := newFlagSet("run", stderr, runUsage)
 	fs.StringVar(&o.out, "out", "./out", "output root `DIR`: each run writes DIR/runs/<id>/ and repoints DIR/latest")
-	fs.StringVar(&o.state, "state", "./.framewatch", "workspace `DIR` holding the results database and the run lock")
+	fs.StringVar(&o.state, "state", "", "workspace `DIR` holding the results database and the run lock (default OUT/.framewatch)")
 	fs.BoolVar(&o.noState, "no-state", false, "analyse everything without reading or writing a workspace")
 	fs.StringVar(&o.config, "config", "", "YAML configuration `FILE` (see README)")
 	fs.IntVar(&o.workers, "workers", 0, "goroutines per stage (0: one per CPU)")
 	fs.BoolVar(&o.strict, "strict", false, "stop at the first document that fails")
 	fs.BoolVar(&o.full, "full", false, "re-analyse every document, ignoring cached results")
+	fs.BoolVar(&o.prune, "prune", false, "forget stored documents whose source file is gone before the run")
 	fs.StringVar(&o.since, "since", "", "report only documents dated on or after `YYYY-MM-DD`")
 	fs.StringVar(&o.until, "until", "", "report only documents dated on or before `YYYY-MM-DD`")
 	fs.DurationVar(&o.wait, "wait", 0, "wait up to `DURATION` for another run's lock instead of exiting with code 4")
@@ -66,13 +69,31 @@ func parseRunFlags(args []string, stderr io.Writer) (*runOptions, error) {
 	fs.StringVar(&o.logLevel, "log-level", "", "log level: debug, info, warn, error (default info on a terminal, warn otherwise)")
 	fs.StringVar(&o.progress, "progress", "auto", "progress bar: auto (only on a terminal), always, never")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `FILE` (for go tool pprof)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flagErrHelp) {
-			return nil, err
+	// Flags may follow paths (framewatch run corpus --no-state), as with
+	// GNU tools; everything after "--" is a path.
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flagErrHelp) {
+				return nil, err
+			}
+			return nil, flagErr(err)
 		}
-		return nil, flagErr(err)
+		left := fs.Args()
+		if len(left) == 0 {
+			break
+		}
+		if n := len(rest) - len(left); n > 0 && rest[n-1] == "--" {
+			o.paths = append(o.paths, left...)
+			break
+		}
+		o.paths = append(o.paths, left[0])
+		rest = left[1:]
 	}
-	o.paths = fs.Args()
+	if o.state == "" {
+		// Beside the output, so that two report folders never share a
+		// workspace (and so never report each other's documents).
+		o.state = filepath.Join(o.out, ".framewatch")
+	}
 	switch {
 	case len(o.paths) == 0:
 		fs.Usage()
@@ -85,6 +106,10 @@ func parseRunFlags(args []string, stderr io.Writer) (*runOptions, error) {
 		return nil, fmt.Errorf("%w: --log-format must be text or json", errUsage)
 	case o.progress != "auto" && o.progress != "always" && o.progress != "never":
 		return nil, fmt.Errorf("%w: --progress must be auto, always or never", errUsage)
+	case !slices.Contains([]string{"", "debug", "info", "warn", "error"}, strings.ToLower(o.logLevel)):
+		return nil, fmt.Errorf("%w: --log-level %q must be debug, info, warn or error", errUsage, o.logLevel)
+	case o.prune && o.noState:
+		return nil, fmt.Errorf("%w: --prune needs a workspace; it cannot go with --no-state", errUsage)
 	}
 	for _, d := range []struct{ name, v string }{{"--since", o.since}, {"--until", o.until}, {"--report-date", o.reportDate}} {
 		if d.v == "" {
@@ -173,6 +198,13 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 		if err := ws.RecordRun(workspace.Run{ID: runID, Started: started, Status: workspace.RunRunning}); err != nil {
 			return err
+		}
+		if o.prune {
+			n, err := ws.Prune(ctx, nil)
+			if err != nil {
+				return err
+			}
+			log.Info("forgot stored documents whose source is gone", "documents", n)
 		}
 	}
 

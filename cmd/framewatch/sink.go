@@ -298,6 +298,7 @@ func (s *runSink) report(ctx context.Context, info reports.RunInfo, rest func(*r
 	if err != nil {
 		return err
 	}
+	info.Earlier = n
 	return w.Close(info)
 }
 

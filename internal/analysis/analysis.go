@@ -13,6 +13,7 @@ import (
 	"github.com/framewatch/framewatch/stages/entities"
 	"github.com/framewatch/framewatch/stages/figures"
 	"github.com/framewatch/framewatch/stages/frames"
+	"github.com/framewatch/framewatch/stages/lang"
 	"github.com/framewatch/framewatch/stages/outlets"
 	"github.com/framewatch/framewatch/stages/stance"
 	"github.com/framewatch/framewatch/stages/terms"
@@ -22,14 +23,14 @@ import (
 
 // names are the stage names in pipeline order; Stages builds them in this
 // order.
-var names = []string{"clean", "outlets", "text", "entities", "figures", "tone", "stance", "frames", "terms"}
+var names = []string{"clean", "outlets", "lang", "text", "entities", "figures", "tone", "stance", "frames", "terms"}
 
 // Names returns the names of the stages Stages builds, in pipeline order,
 // without building them.
 func Names() []string { return slices.Clone(names) }
 
 // Stages constructs every analysis stage once, in pipeline order: clean,
-// outlets, text, entities, figures, tone, stance, frames, terms. Their
+// outlets, lang, text, entities, figures, tone, stance, frames, terms. Their
 // models and lexicons are loaded here and shared read-only by all workers.
 func Stages(cfg pipeline.Config) ([]pipeline.Stage, error) {
 	reg := registry.New(cfg.Outlets.Registry)
@@ -44,6 +45,7 @@ func Stages(cfg pipeline.Config) ([]pipeline.Stage, error) {
 	ctors := []func() (pipeline.Stage, error){
 		func() (pipeline.Stage, error) { return clean.New(cfg.Clean) },
 		func() (pipeline.Stage, error) { return outlets.New(cfg.Outlets) },
+		func() (pipeline.Stage, error) { return lang.New(cfg.AnalysedLanguages()) },
 		func() (pipeline.Stage, error) { return text.New() },
 		func() (pipeline.Stage, error) { return entities.New(cfg.Entities, outletNames) },
 		func() (pipeline.Stage, error) { return figures.New(cfg.Figures) },

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -66,8 +67,22 @@ func Begin(root string) (tmp string, err error) {
 	if err := os.MkdirAll(runs, 0o755); err != nil {
 		return "", Explain("create", runs, err)
 	}
+	// What Commit needs of root is checked now, before any analysis: a
+	// latest that is not a link, a root where the link cannot be made.
+	link := filepath.Join(root, LatestLink)
+	if fi, err := os.Lstat(link); err == nil && fi.Mode()&fs.ModeSymlink == 0 {
+		return "", fmt.Errorf("outdir: %s exists and is not a link; move it away", link)
+	}
+	probe := filepath.Join(root, fmt.Sprintf(".probe-%d", os.Getpid()))
+	if err := WriteFile(probe, []byte("framewatch\n")); err != nil {
+		os.Remove(probe)
+		return "", err
+	}
+	if err := os.Remove(probe); err != nil {
+		return "", Explain("remove", probe, err)
+	}
 	cleanLeftovers(runs)
-	tmp, err = os.MkdirTemp(runs, fmt.Sprintf("%s%d-", tmpPrefix, os.Getpid()))
+	tmp, err = mkdirTemp(runs, fmt.Sprintf("%s%d-", tmpPrefix, os.Getpid()))
 	if err != nil {
 		return "", Explain("create a folder in", runs, err)
 	}
@@ -80,6 +95,24 @@ func Begin(root string) (tmp string, err error) {
 		return "", Explain("remove", filepath.Join(tmp, ".probe"), err)
 	}
 	return tmp, nil
+}
+
+// mkdirTemp is os.MkdirTemp with the umask's usual permissions (0777 less
+// the umask, typically 0755) rather than MkdirTemp's 0700: the run folder
+// is renamed into place as the published report, which a web server or a
+// colleague must be able to read.
+func mkdirTemp(dir, prefix string) (string, error) {
+	for range 10000 {
+		name := filepath.Join(dir, prefix+strconv.FormatUint(uint64(rand.Uint32()), 10))
+		err := os.Mkdir(name, 0o777)
+		if err == nil {
+			return name, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return "", err
+		}
+	}
+	return "", fmt.Errorf("outdir: no free temporary name %s* in %s", prefix, dir)
 }
 
 // cleanLeftovers removes runs/.tmp-<pid>-* folders whose process is gone

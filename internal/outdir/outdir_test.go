@@ -271,13 +271,16 @@ func TestLatestAlwaysComplete(t *testing.T) {
 	t.Logf("%d reads of latest while committing", reads.Load())
 }
 
+// TestLatestNotALink: a latest folder made while the run was writing
+// (Begin refuses one that is there before, see TestBeginLatestNotALink)
+// still stops Commit.
 func TestLatestNotALink(t *testing.T) {
 	root := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(root, LatestLink), 0o755); err != nil {
-		t.Fatal(err)
-	}
 	tmp, err := Begin(root)
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(root, LatestLink), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Commit(root, tmp, RunID(t0, 1), 0); err == nil || !strings.Contains(err.Error(), "not a link") {

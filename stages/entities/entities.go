@@ -227,6 +227,9 @@ func (r *Recognizer) Process(ctx context.Context, d *pipeline.Doc) error {
 	words, tags := slices.Grow(b.words[:0], nTok), slices.Grow(b.tags[:0], nTok)
 	for _, u := range d.Units {
 		u.Entities = nil
+		if !u.Analysed() {
+			continue
+		}
 		us := unitSents{u: u}
 		n := len(u.Tokens)
 		for _, s := range u.Sentences {

@@ -55,6 +55,9 @@ func (x *Extractor) Process(ctx context.Context, d *pipeline.Doc) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		if !u.Analysed() {
+			continue
+		}
 		start, end := max(u.Start, 0), min(u.End, len(text))
 		if start >= end {
 			u.Figures, u.Dates = nil, nil

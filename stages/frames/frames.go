@@ -110,6 +110,9 @@ func (s *Scorer) Process(ctx context.Context, d *pipeline.Doc) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		if !u.Analysed() {
+			continue
+		}
 		if err := d.CheckSpan(u); err != nil {
 			return fmt.Errorf("frames: %w", err)
 		}

@@ -89,6 +89,9 @@ func (c *Classifier) Process(ctx context.Context, d *pipeline.Doc) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		if !u.Analysed() {
+			continue
+		}
 		if err := d.CheckSpan(u); err != nil {
 			return fmt.Errorf("stance: %w", err)
 		}

@@ -54,6 +54,9 @@ func (t *Tagger) Process(ctx context.Context, d *pipeline.Doc) error {
 			return err
 		}
 		u.Tokens, u.Sentences, u.Words, u.SentCount = nil, nil, 0, 0
+		if !u.Analysed() {
+			continue
+		}
 		if u.Start < 0 || u.End > len(src) || u.Start >= u.End {
 			continue
 		}
