@@ -231,39 +231,47 @@ var functionWords = func() map[string]bool {
 	return m
 }()
 
+// looksEnglishWords is how many words looksEnglish reads at most: enough
+// for the share to be clear (English news has 35-45%), few enough that it
+// costs a couple of microseconds whatever the unit.
+const looksEnglishWords = 80
+
 // looksEnglish reports whether text has at least MinWords words, a share
-// englishShare of them English function words. It is a fast path: whatlanggo
-// compares every text with the trigrams of each of some fifty Latin-script
-// languages, which would cost more than half the analysis of an English
-// news article, while this costs a few microseconds. Text it does not
-// accept goes to whatlanggo.
+// englishShare of them English function words, among its first
+// looksEnglishWords words. It is a fast path: whatlanggo compares every
+// text with the trigrams of each of some fifty Latin-script languages,
+// which would cost a sizeable share of the analysis of an English news
+// article. Text it does not accept goes to whatlanggo.
+//
+// Words are runs of letters, split at every other ASCII byte; a byte of a
+// multi-byte character counts as a letter, so a word in another script is
+// a word that is no English function word.
 func looksEnglish(text string) bool {
 	n, hits := 0, 0
-	var buf [16]byte
-	for f := range strings.FieldsSeq(text) {
-		f = strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })
-		if f == "" {
-			continue
+	var buf [8]byte
+	wl, ascii := 0, true
+	for i := 0; i <= len(text) && n < looksEnglishWords; i++ {
+		var c byte = ' '
+		if i < len(text) {
+			c = text[i]
 		}
-		n++
-		if len(f) > len(buf) {
-			continue
-		}
-		w := buf[:0]
-		ascii := true
-		for i := 0; i < len(f); i++ {
-			c := f[i]
-			if c >= 0x80 {
-				ascii = false
-				break
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			if wl < len(buf) {
+				buf[wl] = c | 0x20
 			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+			wl++
+		case c >= 0x80:
+			ascii = false
+			wl++
+		default:
+			if wl > 0 {
+				n++
+				if ascii && wl <= len(buf) && functionWords[string(buf[:wl])] {
+					hits++
+				}
 			}
-			w = append(w, c)
-		}
-		if ascii && functionWords[string(w)] {
-			hits++
+			wl, ascii = 0, true
 		}
 	}
 	return n >= MinWords && float64(hits) >= englishShare*float64(n)
