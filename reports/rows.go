@@ -20,6 +20,7 @@ const (
 	streamDates
 	streamTone
 	streamStance
+	streamFrames
 	streamMentions
 	nStreams
 )
@@ -34,12 +35,20 @@ var rowStreams = [nStreams]struct {
 	streamDates:    {"dates.csv", []string{"doc_id", "unit_id", "date", "text", "start", "end"}},
 	streamTone:     {"tone.csv", []string{"unit_id", "outlet", "tone", "positive", "negative", "polarity", "words"}},
 	streamStance:   {"unit_stance.csv", []string{"unit_id", "outlet", "target", "voice", "score", "low", "high", "mentions", "label"}},
+	streamFrames:   {"unit_frames.csv", unitFramesHeader()},
 	streamMentions: {"entity_mentions.jsonl", nil},
+}
+
+// unitFramesHeader is unit_frames.csv's header: the unit, its outlet, one
+// share per codebook frame (frameOrder) and the unit's primary frame.
+func unitFramesHeader() []string {
+	h := append([]string{"unit_id", "outlet"}, frameOrder...)
+	return append(h, "primary_frame")
 }
 
 // Rows are one document's lines of the streamed per-unit files (units.csv,
 // entities.csv, figures.csv, dates.csv, tone.csv, unit_stance.csv,
-// entity_mentions.jsonl), rendered ahead of Writer.ConsumeRows.
+// unit_frames.csv, entity_mentions.jsonl), rendered ahead of Writer.ConsumeRows.
 type Rows struct {
 	files [nStreams][]byte
 }
@@ -174,5 +183,34 @@ func renderUnit(cws [nStreams]*csvWriter, mentions *json.Encoder, d *pipeline.Do
 			return err
 		}
 	}
+	if len(u.Frames) > 0 {
+		if err := cws[streamFrames].Write(unitFramesRow(outlet, u)); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// unitFramesRow is u's line of unit_frames.csv. A frame the stage did not
+// score is 0; the primary frame is the codebook frame with the largest
+// share (the first in codebook order on a tie), or empty when no cue
+// matched.
+func unitFramesRow(outlet string, u *pipeline.Unit) []string {
+	row := make([]string, 0, len(frameOrder)+3)
+	row = append(row, u.ID, outlet)
+	primary, best := "", 0.0
+	for _, id := range frameOrder {
+		v := 0.0
+		for _, f := range u.Frames {
+			if f.Frame == id {
+				v = f.Score
+				break
+			}
+		}
+		if v > best {
+			primary, best = id, v
+		}
+		row = append(row, f4(v))
+	}
+	return append(row, primary)
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 
@@ -57,5 +58,37 @@ func TestConsumeRows(t *testing.T) {
 		if bytes.Count(a, []byte("\n")) < 2 {
 			t.Errorf("%s has no rows", st.name)
 		}
+	}
+}
+
+// TestUnitFramesRow checks unit_frames.csv's shares and primary frame:
+// the largest share, the first in codebook order on a tie, none without
+// cues.
+func TestUnitFramesRow(t *testing.T) {
+	tests := []struct {
+		name    string
+		frames  []pipeline.FrameScore
+		primary string
+	}{
+		{"largest", []pipeline.FrameScore{{Frame: "economic", Score: 0.25}, {Frame: "political", Score: 0.75}}, "political"},
+		{"tie", []pipeline.FrameScore{{Frame: "political", Score: 0.5}, {Frame: "morality", Score: 0.5}}, "morality"},
+		{"no cues", []pipeline.FrameScore{{Frame: "economic"}, {Frame: "political"}}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			row := unitFramesRow("Outlet", &pipeline.Unit{ID: "d#0", Frames: tt.frames})
+			if len(row) != len(unitFramesHeader()) {
+				t.Fatalf("row has %d fields, header %d", len(row), len(unitFramesHeader()))
+			}
+			if got := row[len(row)-1]; got != tt.primary {
+				t.Errorf("primary = %q, want %q", got, tt.primary)
+			}
+			for _, f := range tt.frames {
+				i := slices.Index(unitFramesHeader(), f.Frame)
+				if got, want := row[i], f4(f.Score); got != want {
+					t.Errorf("%s = %s, want %s", f.Frame, got, want)
+				}
+			}
+		})
 	}
 }
