@@ -5,7 +5,7 @@ BENCH     := $(SHARED)/bench
 OUT       ?= ./out
 PKGS      := ./...
 
-.PHONY: all build run test lint vet staticcheck race eval bench fuzz train-ner train-stance clean screenshots
+.PHONY: all build run test lint vet staticcheck race eval bench fuzz train-ner train-stance train-frames clean screenshots
 
 all: build
 
@@ -43,6 +43,7 @@ eval:
 	$(GO) run ./internal/tools/evalquant -newsquant $(BENCH)/newsquant/NewsQuant.json
 	$(GO) run ./internal/tools/evalstance -newsmtsc $(BENCH)/newsmtsc -basil $(BENCH)/basil-dev
 	$(GO) run ./internal/tools/evallang -bench $(BENCH)
+	$(GO) run ./internal/tools/evalframes -narrative $(BENCH)/narrative-dev
 
 # Throughput and memory of the whole pipeline, with prose v3's own pipeline
 # as a baseline in the same run. Prints "bench <what> <metric> <value>".
@@ -71,6 +72,9 @@ train-ner:
 
 train-stance:
 	$(GO) run ./internal/tools/trainstance -newsmtsc $(BENCH)/newsmtsc -out stages/stance/model/stance.tsv.gz
+
+train-frames:
+	$(GO) run ./internal/tools/trainframes -narrative $(BENCH)/narrative-dev -out stages/frames/model/news.tsv.gz
 
 clean:
 	rm -rf bin $(OUT)

@@ -158,7 +158,10 @@ type Unit struct {
 	Tone     *Tone           `json:"tone,omitempty"`
 	Stances  []StanceMention `json:"stances,omitempty"`
 	Frames   []FrameScore    `json:"frames,omitempty"`
-	Terms    []TermCount     `json:"terms,omitempty"`
+	// NewsFrames are the five generic news frames, in the frames stage's
+	// order, set by the frames stage.
+	NewsFrames []NewsFrame `json:"news_frames,omitempty"`
+	Terms      []TermCount `json:"terms,omitempty"`
 }
 
 // Analysed reports whether the analysis stages process u: false when the
@@ -274,6 +277,15 @@ type StanceMention struct {
 type FrameScore struct {
 	Frame string  `json:"frame"`
 	Score float64 `json:"score"`
+}
+
+// NewsFrame is a unit's probability of one generic news frame (conflict,
+// human interest, economic, moral, resolution) and whether it reaches the
+// frame's threshold.
+type NewsFrame struct {
+	Frame string  `json:"frame"`
+	Prob  float64 `json:"prob"`
+	Has   bool    `json:"has"`
 }
 
 // TermCount counts one normalised content term in a unit, for distinctive

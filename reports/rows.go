@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/framewatch/framewatch/pipeline"
@@ -39,11 +40,19 @@ var rowStreams = [nStreams]struct {
 	streamMentions: {"entity_mentions.jsonl", nil},
 }
 
+// newsFrameOrder are the generic news frames the frames stage scores.
+var newsFrameOrder = []string{"conflict", "human_interest", "economic", "moral", "resolution"}
+
 // unitFramesHeader is unit_frames.csv's header: the unit, its outlet, one
-// share per codebook frame (frameOrder) and the unit's primary frame.
+// share per codebook frame (frameOrder), the unit's primary frame, one
+// probability per news frame and the news frames the unit has.
 func unitFramesHeader() []string {
 	h := append([]string{"unit_id", "outlet"}, frameOrder...)
-	return append(h, "primary_frame")
+	h = append(h, "primary_frame")
+	for _, id := range newsFrameOrder {
+		h = append(h, "news_"+id)
+	}
+	return append(h, "news_frames")
 }
 
 // Rows are one document's lines of the streamed per-unit files (units.csv,
@@ -196,7 +205,7 @@ func renderUnit(cws [nStreams]*csvWriter, mentions *json.Encoder, d *pipeline.Do
 // share (the first in codebook order on a tie), or empty when no cue
 // matched.
 func unitFramesRow(outlet string, u *pipeline.Unit) []string {
-	row := make([]string, 0, len(frameOrder)+3)
+	row := make([]string, 0, len(frameOrder)+len(newsFrameOrder)+4)
 	row = append(row, u.ID, outlet)
 	primary, best := "", 0.0
 	for _, id := range frameOrder {
@@ -212,5 +221,20 @@ func unitFramesRow(outlet string, u *pipeline.Unit) []string {
 		}
 		row = append(row, f4(v))
 	}
-	return append(row, primary)
+	row = append(row, primary)
+	var has []string
+	for _, id := range newsFrameOrder {
+		v := 0.0
+		for _, f := range u.NewsFrames {
+			if f.Frame == id {
+				v = f.Prob
+				if f.Has {
+					has = append(has, id)
+				}
+				break
+			}
+		}
+		row = append(row, f4(v))
+	}
+	return append(row, strings.Join(has, ";"))
 }

@@ -80,7 +80,7 @@ func TestUnitFramesRow(t *testing.T) {
 			if len(row) != len(unitFramesHeader()) {
 				t.Fatalf("row has %d fields, header %d", len(row), len(unitFramesHeader()))
 			}
-			if got := row[len(row)-1]; got != tt.primary {
+			if got := row[len(frameOrder)+2]; got != tt.primary {
 				t.Errorf("primary = %q, want %q", got, tt.primary)
 			}
 			for _, f := range tt.frames {

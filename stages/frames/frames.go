@@ -28,13 +28,19 @@ type Scorer struct {
 	prefix map[string][]int
 	keyLen [4]bool
 	cues   []cue
+	// news is the generic news-frame model, shared read-only.
+	news *NewsModel
 }
 
 // New compiles the shipped cue lexicons plus cfg.Cues. A key of cfg.Cues
 // may be a frame id ("security_defense") or its codebook name ("Security
 // and defense"), case-insensitive.
 func New(cfg pipeline.FrameConfig) (*Scorer, error) {
-	s := &Scorer{exact: map[string][]int{}, prefix: map[string][]int{}}
+	news, err := DefaultNewsModel()
+	if err != nil {
+		return nil, err
+	}
+	s := &Scorer{exact: map[string][]int{}, prefix: map[string][]int{}, news: news}
 	for i, id := range IDs {
 		for _, c := range cues[id] {
 			s.add(c, i)
@@ -102,10 +108,11 @@ func key3(w string) string {
 // Name returns "frames".
 func (s *Scorer) Name() string { return "frames" }
 
-// Process sets u.Frames for every unit of d. The unit's words are
-// u.LexWords, split here when no earlier stage did.
+// Process sets u.Frames and u.NewsFrames for every unit of d. The unit's
+// words are u.LexWords, split here when no earlier stage did.
 func (s *Scorer) Process(ctx context.Context, d *pipeline.Doc) error {
 	text := d.Body()
+	var idx []int32
 	for _, u := range d.Units {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -120,6 +127,7 @@ func (s *Scorer) Process(ctx context.Context, d *pipeline.Doc) error {
 			u.LexWords = voice.Words(text[u.Start:u.End])
 		}
 		u.Frames = s.score(s.counts(u.LexWords))
+		u.NewsFrames, idx = s.news.score(u.LexWords, u.Frames, idx)
 	}
 	return nil
 }
