@@ -34,6 +34,9 @@ type RunInfo struct {
 	// Interrupted is set when the run was cancelled before the input was
 	// exhausted; the reports then cover the documents consumed so far.
 	Interrupted bool
+	// Notes are run-level remarks for the manifest (an output folder
+	// found inside the corpus and left out of it, say).
+	Notes []string
 }
 
 // Writer writes every output file of a run into one folder. It implements

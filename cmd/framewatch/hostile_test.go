@@ -122,3 +122,40 @@ func TestHostileCells(t *testing.T) {
 		}
 	}
 }
+
+// TestOutInsideCorpus: with --out (and the workspace) inside the corpus,
+// the next run does not analyse the last run's own tables as input; the
+// manifest says which folder was left out.
+func TestOutInsideCorpus(t *testing.T) {
+	in := t.TempDir()
+	if err := os.WriteFile(filepath.Join(in, "a.txt"), []byte("LONDON (Reuters) - Prime Minister Keir Starmer met President Emmanuel Macron in Paris on Tuesday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, state := filepath.Join(in, "out"), filepath.Join(in, "state")
+	for i := range 2 {
+		var stdout, stderr bytes.Buffer
+		err := run(context.Background(), []string{"run", "--out", out, "--state", state, "--report-date", "2024-06-20", in}, nil, &stdout, &stderr)
+		if err != nil {
+			t.Fatalf("run %d: %v\n%s", i+1, err, stderr.String())
+		}
+	}
+	var m struct {
+		Notes     []string `json:"notes"`
+		Documents []struct {
+			Source string `json:"source"`
+		} `json:"documents"`
+	}
+	b, err := os.ReadFile(filepath.Join(out, "latest", "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Documents) != 1 || !strings.HasSuffix(m.Documents[0].Source, "a.txt") {
+		t.Errorf("documents = %+v, want only a.txt", m.Documents)
+	}
+	if len(m.Notes) != 2 || !strings.Contains(strings.Join(m.Notes, "|"), out) {
+		t.Errorf("notes = %q, want the output and workspace folders named", m.Notes)
+	}
+}

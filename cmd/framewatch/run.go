@@ -236,7 +236,10 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		// Otherwise they are loaded only if a document needs analysis.
 		bg.start()
 	}
-	src := &ingest.Source{Paths: o.paths, Stdin: stdin, Config: cfg.Ingest}
+	src := &ingest.Source{Paths: o.paths, Stdin: stdin, Config: cfg.Ingest, Exclude: []string{o.out}}
+	if ws != nil {
+		src.Exclude = append(src.Exclude, o.state)
+	}
 	if ws != nil {
 		src.HTMLCache = versionedCache{ws, version}
 		src.SizeHint = ws.Len()
@@ -287,6 +290,11 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		Inputs:  o.paths,
 		Workers: o.workers,
 		Cached:  sink.cached,
+	}
+	for _, p := range src.Excluded() {
+		note := fmt.Sprintf("%s is framewatch's own output or workspace folder inside the corpus: left out of the analysis", p)
+		info.Notes = append(info.Notes, note)
+		log.Warn("left out of the corpus", "folder", p, "why", "framewatch output or workspace folder")
 	}
 
 	fingerprint, reused, restored := "", false, 0

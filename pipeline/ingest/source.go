@@ -56,8 +56,37 @@ type Source struct {
 	// gave when it was read, for KnownExport next time.
 	ReadExport func(f File, recs []ExportRecord)
 
+	// Exclude lists folders left out of the walk (framewatch's own output
+	// and workspace folders, when they lie inside a PATH: a run must not
+	// analyse the last run's tables). Paths are compared after
+	// filepath.Abs and filepath.Clean.
+	Exclude []string
+	// excluded are the Exclude folders the walk met, in walk order.
+	excluded []string
+
 	// serial turns prefetching off, so that tests can compare.
 	serial bool
+}
+
+// Excluded returns the Exclude folders that the last Docs call met inside
+// its paths and left out.
+func (s *Source) Excluded() []string { return s.excluded }
+
+// isExcluded reports whether folder path is one of s.Exclude.
+func (s *Source) isExcluded(path string) bool {
+	if len(s.Exclude) == 0 {
+		return false
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	for _, e := range s.Exclude {
+		if x, err := filepath.Abs(e); err == nil && filepath.Clean(x) == abs {
+			return true
+		}
+	}
+	return false
 }
 
 // maxExportRecords is the most records of one export file that are kept
@@ -171,6 +200,7 @@ func (s *Source) newReader(ctx context.Context, emit func(*pipeline.Doc) error, 
 		used:   make(map[string]int, sizeHint),
 		hashes: make(map[string]string, sizeHint),
 		serial: s.serial,
+		src:    s,
 	}
 }
 
@@ -232,6 +262,7 @@ func (s *Source) Docs(ctx context.Context, emit func(*pipeline.Doc) error) error
 		}
 		infos[i] = fi
 	}
+	s.excluded = nil
 	r := s.newReader(ctx, emit, s.SizeHint)
 	r.known = s.Known
 	r.knownExport, r.readExport = s.KnownExport, s.ReadExport
@@ -271,6 +302,7 @@ func siblingMeta(p string) pipeline.Meta {
 
 // reader is the state of one Docs call.
 type reader struct {
+	src         *Source // for Exclude; the walk runs on one goroutine
 	cache       HTMLCache
 	known       func(File) (string, bool)
 	knownExport func(File) ([]ExportRecord, bool)
@@ -445,6 +477,10 @@ func (r *reader) walk(arg, dir, rel string, mans []*manifest, root bool) error {
 		}
 		key := name
 		if isDir {
+			if p := filepath.Join(dir, name); r.src.isExcluded(p) {
+				r.src.excluded = append(r.src.excluded, p)
+				continue
+			}
 			key += "/"
 		}
 		list = append(list, entry{key, name, isDir, e.Type().IsRegular()})
