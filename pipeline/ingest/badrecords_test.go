@@ -97,3 +97,34 @@ func TestJSONLFieldTypes(t *testing.T) {
 		})
 	}
 }
+
+// TestMinifiedHTML: block elements end a paragraph and <br> a line even in
+// minified HTML, where trafilatura merged "…Nordkorea.</p><p>Die
+// Vereinigten…" into "Nordkorea.Die Vereinigten"; no break mark leaks into
+// the text or the metadata.
+func TestMinifiedHTML(t *testing.T) {
+	tests := []struct{ name, body, want string }{
+		{"paragraphs", `<article><h1>Gipfel endet</h1><p>Die Gespräche endeten in Nordkorea.</p><p>Die Vereinigten Staaten reagierten am Freitag mit neuen Sanktionen gegen mehrere Firmen.</p></article>`,
+			"Gipfel endet\n\nDie Gespräche endeten in Nordkorea.\n\nDie Vereinigten Staaten reagierten am Freitag mit neuen Sanktionen gegen mehrere Firmen."},
+		{"divs", `<div>Die Gespräche endeten in Nordkorea.</div><div>Die Vereinigten Staaten reagierten am Freitag mit neuen Sanktionen gegen mehrere Firmen.</div>`,
+			"Die Gespräche endeten in Nordkorea.\n\nDie Vereinigten Staaten reagierten am Freitag mit neuen Sanktionen gegen mehrere Firmen."},
+		{"line break", `<p>Die Gespräche endeten in Nordkorea.<br>Die Vereinigten Staaten reagierten am Freitag mit neuen Sanktionen gegen mehrere Firmen.</p>`,
+			"Die Gespräche endeten in Nordkorea.\nDie Vereinigten Staaten reagierten am Freitag mit neuen Sanktionen gegen mehrere Firmen."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := extractHTML([]byte("<html><head><title>Gipfel</title></head><body>" + tt.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Text != tt.want {
+				t.Errorf("text = %q, want %q", d.Text, tt.want)
+			}
+			for _, s := range []string{d.Text, d.Meta.Title, d.Meta.Author, d.Meta.Outlet} {
+				if strings.ContainsAny(s, string(lineMark)+string(paraMark)) {
+					t.Errorf("break mark left in %q", s)
+				}
+			}
+		})
+	}
+}

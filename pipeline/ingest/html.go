@@ -63,15 +63,15 @@ func extractHTML(b []byte) (doc htmlDoc, err error) {
 	}
 	doc.Text = renderText(res.ContentNode)
 	m := res.Metadata
-	if strings.TrimSpace(doc.Text) == strings.TrimSpace(m.Title) {
+	if strings.TrimSpace(doc.Text) == unmark(m.Title) {
 		// trafilatura's last resort returns the <title> of an empty page.
 		doc.Text = ""
 	}
 	doc.Meta = pipeline.Meta{
-		Title:  strings.TrimSpace(m.Title),
-		Author: strings.TrimSpace(m.Author),
-		Outlet: strings.TrimSpace(m.Sitename),
-		URL:    strings.TrimSpace(m.URL),
+		Title:  unmark(m.Title),
+		Author: unmark(m.Author),
+		Outlet: unmark(m.Sitename),
+		URL:    unmark(m.URL),
 	}
 	if !m.Date.IsZero() {
 		doc.Meta.Date = m.Date.Format("2006-01-02")
@@ -89,8 +89,28 @@ func extractHTML(b []byte) (doc htmlDoc, err error) {
 	return doc, nil
 }
 
+// Break marks, put into the page before extraction: trafilatura drops a
+// <br> and merges adjacent blocks of minified HTML ("…Nordkorea.</p><p>Die
+// Vereinigten…" became "Nordkorea.Die Vereinigten" and one PERSON), so a
+// private-use character stands for each break through extraction, and
+// renderText turns it back into a line break or a paragraph end.
+const (
+	lineMark = '\uE000' // a <br>
+	paraMark = '\uE001' // the end of a block element
+)
+
+// unmark trims s and replaces the break marks in it (metadata taken from
+// marked elements, such as a title from an <h1>) with spaces.
+func unmark(s string) string {
+	if strings.ContainsAny(s, string(lineMark)+string(paraMark)) {
+		s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == lineMark || r == paraMark || unicode.IsSpace(r) }), " ")
+	}
+	return strings.TrimSpace(s)
+}
+
 // stripNodes removes script, style, noscript and template elements and
-// comments from the tree under n.
+// comments from the tree under n, and marks line breaks and block ends
+// (lineMark, paraMark).
 func stripNodes(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
@@ -98,8 +118,13 @@ func stripNodes(n *html.Node) {
 		case c.Type == html.CommentNode,
 			c.Type == html.ElementNode && (c.Data == "script" || c.Data == "style" || c.Data == "noscript" || c.Data == "template"):
 			n.RemoveChild(c)
+		case c.Type == html.ElementNode && c.Data == "br":
+			n.InsertBefore(&html.Node{Type: html.TextNode, Data: string(lineMark)}, c)
 		default:
 			stripNodes(c)
+			if c.Type == html.ElementNode && blockTags[c.Data] && c.Data != "body" && c.Data != "head" {
+				c.AppendChild(&html.Node{Type: html.TextNode, Data: string(paraMark)})
+			}
 		}
 		c = next
 	}
@@ -150,6 +175,23 @@ func (r *textRenderer) flush() {
 }
 
 func (r *textRenderer) text(s string, pre bool) {
+	if strings.ContainsAny(s, string(lineMark)+string(paraMark)) {
+		// The marks stripNodes put in: a <br> or a block's end.
+		for {
+			i := strings.IndexAny(s, string(lineMark)+string(paraMark))
+			if i < 0 {
+				break
+			}
+			r.text(s[:i], pre)
+			mark, size := utf8.DecodeRuneInString(s[i:])
+			if mark == paraMark {
+				r.flush()
+			} else {
+				r.lineBreak()
+			}
+			s = s[i+size:]
+		}
+	}
 	if pre {
 		r.cur.WriteString(s)
 		return
@@ -164,6 +206,15 @@ func (r *textRenderer) text(s string, pre bool) {
 	if len(s) > 0 && endsWithSpace(s) {
 		r.space = true
 	}
+}
+
+// lineBreak ends the current line; a <br> seen twice (its mark and the
+// element trafilatura kept) is one break.
+func (r *textRenderer) lineBreak() {
+	if b := r.cur.String(); !strings.HasSuffix(b, "\n") {
+		r.cur.WriteByte('\n')
+	}
+	r.space = false
 }
 
 func startsWithSpace(s string) bool {
@@ -186,8 +237,7 @@ func (r *textRenderer) walk(n *html.Node, pre bool) {
 		case "script", "style", "noscript", "template":
 			return
 		case "br", "lb":
-			r.cur.WriteByte('\n')
-			r.space = false
+			r.lineBreak()
 			return
 		case "td", "th", "cell":
 			r.space = true
