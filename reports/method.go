@@ -2,6 +2,8 @@ package reports
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // methodItem is one entry of the reports' method section: what a number
@@ -57,14 +59,36 @@ func unknownText(units int) string {
 	return s
 }
 
-// languagesText says which languages were analysed and which left out.
-// The language of a unit is not recorded by this version (issue 13
-// adds detection and a languages table; this hook then reads it).
+// languagesText says which languages were analysed and which left out,
+// from the languages table (outlet, language, units, analysed) when the
+// run has one.
 func (r *report) languagesText() string {
-	if t := findTable(r.tables, "languages"); t != nil && t.Len() > 0 {
-		return "Languages per outlet are in languages.csv: units in languages not listed under languages: are counted there and not analysed."
+	t := findTable(r.tables, "languages")
+	if t == nil || t.Len() == 0 || !slices.Contains(t.Columns(), "analysed") || !slices.Contains(t.Columns(), "language") {
+		return "Every unit was analysed with the English models; this version does not detect the language of a unit, so text in other languages is analysed as if it were English."
 	}
-	return "Every unit was analysed with the English models; this version does not detect the language of a unit, so text in other languages is analysed as if it were English."
+	units := colInts(t.df, "units")
+	analysed := t.df.Col("analysed").Records()
+	in, out := map[string]int{}, map[string]int{}
+	for i, l := range colStrings(t.df, "language") {
+		if analysed[i] == "true" {
+			in[l] += units[i]
+		} else {
+			out[l] += units[i]
+		}
+	}
+	list := func(m map[string]int) string {
+		var parts []string
+		for _, l := range sortedKeys(m) {
+			parts = append(parts, fmt.Sprintf("%s (%s)", l, plural(m[l], "unit")))
+		}
+		if len(parts) == 0 {
+			return "none"
+		}
+		return strings.Join(parts, ", ")
+	}
+	return "The language of every unit is identified. Analysed: " + list(in) + ". Left out (counted in languages.csv, not analysed): " +
+		list(out) + ". The languages analysed are set by the languages: key."
 }
 
 // earlierRunsText says which documents come from earlier runs on the

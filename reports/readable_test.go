@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 
 	"github.com/framewatch/framewatch/pipeline"
+	"github.com/go-gota/gota/series"
 )
 
 // maxChartPoints is the tallest a chart may be: an A4 page is 842 pt.
@@ -246,5 +247,24 @@ func BenchmarkReports(b *testing.B) {
 	cfg := testConfig()
 	for b.Loop() {
 		runWriter(b, docs, cfg)
+	}
+}
+
+// TestMethodLanguages reads the languages table, when a run has one, into
+// the method section.
+func TestMethodLanguages(t *testing.T) {
+	r := &report{}
+	if got := r.languagesText(); !strings.Contains(got, "does not detect") {
+		t.Errorf("without a languages table: %q", got)
+	}
+	df, err := frame([]series.Series{strs("outlet", []string{"A", "A", "B"}), strs("language", []string{"en", "de", "ru"}),
+		ints("units", []int{5, 2, 1}), bools("analysed", []bool{true, false, false})}, nil, []string{"outlet", "language", "units", "analysed"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.tables = []*table{{Name: "languages", df: df}}
+	want := "Analysed: en (5 units). Left out (counted in languages.csv, not analysed): de (2 units), ru (1 unit)."
+	if got := r.languagesText(); !strings.Contains(got, want) {
+		t.Errorf("languagesText() = %q, want it to contain %q", got, want)
 	}
 }
