@@ -91,10 +91,13 @@ func (r *report) languagesText() string {
 		list(out) + ". The languages analysed are set by the languages: key."
 }
 
-// earlierRunsText says which documents come from earlier runs on the
-// same workspace. Their count is not recorded by this version (issue 13
-// adds it; this hook then reads it).
+// earlierRunsText says how many of the documents reported come from
+// earlier runs on the same workspace.
 func (r *report) earlierRunsText() string {
-	return "With a workspace, documents stored by earlier runs and not in this run's input are included, so that the report covers " +
-		"the whole corpus; this version does not count them separately. manifest.json lists every document reported."
+	s := "With a workspace, documents stored by earlier runs and not in this run's input are included, " +
+		"so that the report covers the whole corpus; --prune forgets those whose source is gone. "
+	if n := r.info.Earlier; n > 0 {
+		return s + fmt.Sprintf("This run: %s of the %d come from earlier runs.", plural(n, "document"), r.totals().Docs)
+	}
+	return s + "This run: none; every document is from this run's input."
 }

@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 
 	"github.com/framewatch/framewatch/pipeline"
+	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 )
 
@@ -266,5 +267,16 @@ func TestMethodLanguages(t *testing.T) {
 	want := "Analysed: en (5 units). Left out (counted in languages.csv, not analysed): de (2 units), ru (1 unit)."
 	if got := r.languagesText(); !strings.Contains(got, want) {
 		t.Errorf("languagesText() = %q, want it to contain %q", got, want)
+	}
+}
+
+func TestMethodEarlierRuns(t *testing.T) {
+	r := &report{agg: newAggregates(), tables: []*table{{Name: "claims", df: dataframe.New(strs("claim_id", nil))}}}
+	if got := r.earlierRunsText(); !strings.Contains(got, "This run: none") {
+		t.Errorf("no earlier documents: %q", got)
+	}
+	r.info.Earlier = 3
+	if got := r.earlierRunsText(); !strings.Contains(got, "This run: 3 documents of the") {
+		t.Errorf("3 earlier documents: %q", got)
 	}
 }
