@@ -5,9 +5,11 @@
 // Identification is whatlanggo's (a trigram model of 84 languages, derived
 // from franc), already linked in through go-trafilatura, on a bounded
 // prefix of the unit (PrefixBytes), so that its cost per unit is bounded
-// whatever the unit's length. Two rules guard English text from being
+// whatever the unit's length. Three rules guard English text from being
 // dropped on weak evidence: Latin-script text of fewer than MinWords words
-// is "und" (undetermined) and analysed, and text in a non-Latin script is
+// is "und" (undetermined) and analysed, Latin-script text that is mostly
+// names and numbers (a results table: fewer than MinProseShare lower-case
+// words) is never skipped, and text in a non-Latin script is
 // identified by the script first, so short Russian or Ukrainian text is
 // never taken for English.
 //

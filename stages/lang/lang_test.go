@@ -159,3 +159,19 @@ func BenchmarkProcess(b *testing.B) {
 		}
 	}
 }
+
+// TestTablesAreAnalysed: English results tables, scoreboards and name
+// lists hold few running words, and whatlanggo takes their names for
+// another language (the cricket scores read as French); they are analysed.
+func TestTablesAreAnalysed(t *testing.T) {
+	x, _ := lang.New(nil)
+	for _, s := range []string{
+		"SOCCER - POLISH FIRST DIVISION RESULTS.\n\nWARSAW 2026-05-03\n\nResults of Polish first division matches on Sunday:\n\nWisla Krakow 2 Lech Poznan 1\n\nLegia Warszawa 0 Rakow Czestochowa 0\n\nPogon Szczecin 3 Jagiellonia Bialystok 2\n\nGornik Zabrze 1 Zaglebie Lubin 1\n\nStandings: Legia 18 points, Rakow 17, Pogon 15, Wisla 14.",
+		"BADMINTON - THAILAND OPEN RESULTS.\n\nBANGKOK 2026-05-03\n\nResults in the Thailand Open on Sunday:\n\nMen's singles: Kunlavut Vitidsarn (Thailand) beat Anthony Sinisuka Ginting (Indonesia) 21-17 21-19\n\nWomen's singles: Ratchanok Intanon (Thailand) beat Gregoria Mariska Tunjung (Indonesia) 21-12 18-21 21-15\n\nMen's doubles: Fajar Alfian / Muhammad Rian Ardianto (Indonesia) beat Kittinupong Kedren / Dechapol Puavaranukroh (Thailand) 21-18 21-16",
+		"CRICKET - ENGLISH COUNTY SCORES.\n\nLONDON 2026-05-03\n\nClose of play scores on Sunday:\n\nAt Taunton: Somerset 312-7 (T. Banton 88, L. Gregory 54; J. Porter 3-61) v Essex\n\nAt Hove: Sussex 245 (O. Carter 71; M. Parkinson 4-55) v Kent 18-1\n\nAt Chester-le-Street: Durham 401-5 dec (A. Lees 132, B. Raine 66 not out) v Hampshire 55-2",
+	} {
+		if got := x.Identify(s); !x.Analyses(got) {
+			t.Errorf("Identify(%.40q…) = %q, not analysed", s, got)
+		}
+	}
+}

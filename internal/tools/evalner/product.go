@@ -17,7 +17,7 @@ import (
 
 // productStages are the stages the product runs up to and including
 // entities, in pipeline order; the later stages do not touch mentions.
-var productStages = []string{"clean", "outlets", "text", "entities"}
+var productStages = []string{"clean", "outlets", "lang", "text", "entities"}
 
 // gold is one gold entity: a byte span of the built document and its
 // CoNLL type (an index into ner.Types).
