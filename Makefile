@@ -5,7 +5,7 @@ BENCH     := $(SHARED)/bench
 OUT       ?= ./out
 PKGS      := ./...
 
-.PHONY: all build run test lint vet staticcheck race eval bench fuzz train-ner train-stance train-frames clean screenshots
+.PHONY: all build run test lint vet staticcheck race eval bench fuzz train-ner train-stance train-frames gazetteer clusters clean screenshots
 
 all: build
 
@@ -69,6 +69,19 @@ screenshots: build
 # Rebuild the committed models from the training splits (reproducible).
 train-ner:
 	$(GO) run ./internal/tools/trainner -conll $(BENCH)/conll2003 -out stages/entities/model/ner.bin.gz
+
+# The NER model's large gazetteers, from Debian's WordNet and iso-codes
+# packages (installed here, at build time; nothing is read at run time).
+# The generated stages/entities/ner/gazetteer/ext-*.txt are committed.
+gazetteer:
+	apt-get install -y wordnet-base iso-codes
+	$(GO) run ./internal/tools/gazetteer -wordnet /usr/share/wordnet -iso /usr/share/iso-codes/json -out stages/entities/ner/gazetteer
+
+# The NER model's word classes, induced from the bench sets' unlabelled
+# training and development text (never eng.testb); committed as
+# stages/entities/ner/clusters.txt. Run before train-ner when it changes.
+clusters:
+	$(GO) run ./internal/tools/clusters -bench $(BENCH) -out stages/entities/ner/clusters.txt
 
 train-stance:
 	$(GO) run ./internal/tools/trainstance -newsmtsc $(BENCH)/newsmtsc -out stages/stance/model/stance.tsv.gz

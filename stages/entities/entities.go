@@ -434,8 +434,11 @@ func (r *Recognizer) fixPersons(toks []pipeline.Token, spans []ner.Span) []ner.S
 				i++
 			}
 		}
-		if sp.Type == perType && lowerIn(orgHeads, toks[sp.End-1].Text) {
+		if sp.Type == perType && sp.End-sp.Start > 1 && lowerIn(orgHeads, toks[sp.End-1].Text) {
 			sp.Type = orgType // "Daniel K. Inouye Asia-Pacific Center"
+		}
+		if sp.Type == perType && sp.End-sp.Start > 1 && lowerIn(geoHeads, toks[sp.End-1].Text) {
+			sp.Type = 2 // LOC: "Vostochny Cosmodrome", "Ngong Hills"
 		}
 		if sp.Type != perType && sp.End-sp.Start > 1 && isAllCaps(toks[sp.Start].Text) && keyed(r.firstNames, toks[sp.Start].Text) {
 			sp.Type = perType // "By ELLEN KNOWLES"
@@ -517,13 +520,23 @@ func (r *Recognizer) joins(toks []pipeline.Token, spans []ner.Span, i, end int, 
 	if sp.End-sp.Start == 1 && keyed(r.canon.title, toks[sp.Start].Text) {
 		return false
 	}
+	orgs := 0
 	for _, o := range spans[i+1:] {
 		if o.Start >= end {
 			break
 		}
-		if o.Type == orgType || o.Type == perType {
+		switch o.Type {
+		case perType:
 			return false
+		case orgType:
+			orgs++
 		}
+	}
+	// One organisation inside may be the name's own end ("Center for" +
+	// "Security Studies"); two are a list ("Ministry for" + "Bre-X" and
+	// "Barrick").
+	if orgs > 1 || orgs == 1 && !head {
+		return false
 	}
 	from := sp.End + 1
 	if head {
@@ -618,14 +631,19 @@ func (r *Recognizer) candidates(text string, toks []pipeline.Token, a, b, t int,
 	if a >= b {
 		return out
 	}
-	// Split where a line break or a dateline in capitals interrupts.
+	// Split where a line break or a dateline in capitals interrupts, and
+	// at a slash between names ("REUTERS/Juan Ortega/Illustration").
 	start := a
 	for i := a + 1; i <= b; i++ {
-		if i < b && (!r.on[ruleBreaks] || !breakBetween(text, toks[i-1], toks[i], r.canon)) {
+		slash := i < b && r.on[ruleBreaks] && toks[i].Text == "/"
+		if i < b && !slash && (!r.on[ruleBreaks] || !breakBetween(text, toks[i-1], toks[i], r.canon)) {
 			continue
 		}
 		out = r.candidate(text, toks, start, i, t, out)
 		start = i
+		if slash {
+			start, i = i+1, i+1
+		}
 	}
 	return out
 }
@@ -636,6 +654,11 @@ func (r *Recognizer) candidate(text string, toks []pipeline.Token, a, b, t int, 
 	}
 	typ := r.canon.typeOf(t, text[toks[a].Start:toks[b-1].End])
 	if r.on[ruleInnerTitles] {
+		// "Senate Majority" + "Leader Tom Hadley": the model cut the
+		// title off a name; its modifier is no part of the organisation.
+		for b-a > 1 && typ != pipeline.EntPerson && titleModifiers[Key(toks[b-1].Text)] && b < len(toks) && keyed(r.canon.title, toks[b].Text) {
+			b--
+		}
 		if p, n, ok := r.innerTitle(toks, a, b); ok {
 			// "European Commission" + "President" + "Marieke van der
 			// Berg": the words before the title keep the model's type
@@ -715,6 +738,7 @@ var creditWords = map[string]bool{
 	"reporting": true, "editing": true, "writing": true, "additional": true, "compiled": true, "photo": true,
 	"photos": true, "graphics": true, "produced": true, "translated": true, "edited": true, "written": true,
 	"video": true, "source": true, "sources": true, "related": true, "read": true, "more": true, "advertisement": true,
+	"illustration": true, "file": true, "pool": true, "handout": true,
 }
 
 // looksLikeName reports whether toks could be a person's name: one to four

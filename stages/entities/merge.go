@@ -55,16 +55,38 @@ func merge(text string, cands []span) []span {
 		}
 		return cmp.Compare(i, j)
 	})
-	// out stays sorted by Start; its spans never overlap, so a candidate
-	// can only clash with its neighbours at its insertion point.
+	// A bitmap of the bytes taken so far finds a clash in time
+	// proportional to the candidate's length, however many spans were
+	// accepted before it (inserting into a sorted list was quadratic on
+	// long units); the accepted spans never overlap, so sorting them by
+	// Start at the end orders them fully.
+	lo, hi := len(text), 0
+	for _, c := range ok {
+		lo, hi = min(lo, c.Start), max(hi, c.End)
+	}
+	var taken []uint64
+	if hi > lo {
+		taken = make([]uint64, (hi-lo+63)/64)
+	}
 	var out []span
 	for _, i := range order {
 		c := ok[i]
-		j, _ := slices.BinarySearchFunc(out, c.Start, func(o span, start int) int { return cmp.Compare(o.Start, start) })
-		if j > 0 && out[j-1].End > c.Start || j < len(out) && out[j].Start < c.End {
+		a, b := c.Start-lo, c.End-lo
+		clash := false
+		for k := a; k < b; k++ {
+			if taken[k>>6]&(1<<(k&63)) != 0 {
+				clash = true
+				break
+			}
+		}
+		if clash {
 			continue
 		}
-		out = slices.Insert(out, j, c)
+		for k := a; k < b; k++ {
+			taken[k>>6] |= 1 << (k & 63)
+		}
+		out = append(out, c)
 	}
+	slices.SortFunc(out, func(a, b span) int { return cmp.Compare(a.Start, b.Start) })
 	return out
 }

@@ -57,6 +57,12 @@ const (
 	tDictShape
 	tDictM1
 	tDictP1
+	tClus
+	tClusM1
+	tClusP1
+	tClusShape
+	tClusM10
+	tClus01
 )
 
 const (
@@ -170,6 +176,7 @@ type sentence struct {
 	words           []string
 	low, shape, pos []uint64
 	gaz             []uint32
+	clus            [nGrains][]uint64 // word class + 1 per clustering (clusters.txt), 0 when unknown
 	dict            []uint32 // training-entity dictionary marks
 	upper           []bool   // first rune upper-case
 	plain           []bool   // no upper-case letter and no digit
@@ -206,7 +213,15 @@ func (s *sentence) prepare(g, dict *gazetteer, words, tags []string, buf []byte)
 	}
 	s.gaz = s.gaz[:n]
 	s.dict = s.dict[:n]
+	for g := range s.clus {
+		s.clus[g] = grow(s.clus[g], n)
+	}
+	cl := wordClasses()
 	for i, w := range words {
+		cs := cl[w]
+		for g, c := range cs {
+			s.clus[g][i] = uint64(c) | uint64(g)<<32
+		}
 		s.shape[i] = hashShape(w)
 		if i < len(tags) {
 			s.pos[i] = hashString(tags[i])
@@ -306,9 +321,46 @@ func isLowerWord(w string) bool {
 }
 
 // features appends the hashed features of token i given the two previous
-// labels.
+// labels: those of the word alone (wordFeatures) and those of its context.
 func (s *sentence) features(d *docState, i int, y1, y2 uint8, out []uint64) []uint64 {
+	return s.contextFeatures(d, i, y1, y2, s.wordFeatures(i, out))
+}
+
+// wordFeatures appends the features that depend on the word alone (its
+// spelling, shape, affixes and classes), whose weights the labeller sums
+// once per word type and caches (see Model.wordScore).
+func (s *sentence) wordFeatures(i int, out []uint64) []uint64 {
 	w := s.words[i]
+	low, shape := s.low[i], s.shape[i]
+	out = append(out,
+		f1(tBias, 0),
+		f1(tWord, hashString(w)),
+		f1(tLow, low),
+		f1(tShape, shape),
+	)
+	for k, t := range [...]byte{tPre2, tPre3, tPre4} {
+		if p := prefix(w, k+2); p != "" {
+			out = append(out, f1(t, hashLower(p)))
+		}
+	}
+	for k, t := range [...]byte{tSuf1, tSuf2, tSuf3, tSuf4} {
+		if p := suffix(w, k+1); p != "" {
+			out = append(out, f1(t, hashLower(p)))
+		}
+	}
+	for g := range s.clus {
+		c0 := s.clus[g][i]
+		out = append(out, f1(tClus, c0))
+		if g == 1 {
+			out = append(out, f2(tClusShape, c0, shape))
+		}
+	}
+	return out
+}
+
+// contextFeatures appends the features of token i that depend on its
+// neighbours, its position, the previous labels and the document.
+func (s *sentence) contextFeatures(d *docState, i int, y1, y2 uint8, out []uint64) []uint64 {
 	low, shape := s.low[i], s.shape[i]
 	lowM1, lowP1, lowM2, lowP2 := hStart, hEnd, hStart, hEnd
 	shM1, shP1 := hStart, hEnd
@@ -327,10 +379,6 @@ func (s *sentence) features(d *docState, i int, y1, y2 uint8, out []uint64) []ui
 		lowP2 = s.low[i+2]
 	}
 	out = append(out,
-		f1(tBias, 0),
-		f1(tWord, hashString(w)),
-		f1(tLow, low),
-		f1(tShape, shape),
 		f1(tLowM1, lowM1),
 		f1(tLowP1, lowP1),
 		f1(tLowM2, lowM2),
@@ -354,6 +402,22 @@ func (s *sentence) features(d *docState, i int, y1, y2 uint8, out []uint64) []ui
 		f2(tLowM1Shape, lowM1, shape),
 		f2(tShapeLowP1, shape, lowP1),
 	)
+	for g := range s.clus {
+		cM1, cP1 := hStart+uint64(g), hEnd+uint64(g)
+		if i > 0 {
+			cM1 = s.clus[g][i-1]
+		}
+		if i+1 < len(s.words) {
+			cP1 = s.clus[g][i+1]
+		}
+		out = append(out, f1(tClusM1, cM1), f1(tClusP1, cP1))
+		if g == 1 {
+			// Conjunctions on the middle grain only: on all three they
+			// cost a fifth of the labeller's speed for 0.001 F1.
+			c0 := s.clus[g][i]
+			out = append(out, f2(tClusM10, cM1, c0), f2(tClus01, c0, cP1))
+		}
+	}
 	if i > 0 {
 		if p := suffix(s.words[i-1], 3); p != "" {
 			out = append(out, f1(tSufM1, hashLower(p)))
@@ -362,16 +426,6 @@ func (s *sentence) features(d *docState, i int, y1, y2 uint8, out []uint64) []ui
 	if i+1 < len(s.words) {
 		if p := suffix(s.words[i+1], 3); p != "" {
 			out = append(out, f1(tSufP1, hashLower(p)))
-		}
-	}
-	for k, t := range [...]byte{tPre2, tPre3, tPre4} {
-		if p := prefix(w, k+2); p != "" {
-			out = append(out, f1(t, hashLower(p)))
-		}
-	}
-	for k, t := range [...]byte{tSuf1, tSuf2, tSuf3, tSuf4} {
-		if p := suffix(w, k+1); p != "" {
-			out = append(out, f1(t, hashLower(p)))
 		}
 	}
 	if i == s.firstWord {

@@ -12,6 +12,37 @@ import (
 //go:embed gazetteer/*.txt
 var gazFS embed.FS
 
+//go:embed clusters.txt
+var clustersTxt string
+
+// nGrains is the number of clusterings in clusters.txt (coarse to fine).
+const nGrains = 3
+
+// wordClasses maps a word to its class in each clustering of clusters.txt,
+// plus one (zero: the word has no class), read once.
+var wordClasses = sync.OnceValue(func() map[string][nGrains]uint16 {
+	m := map[string][nGrains]uint16{}
+	for line := range strings.SplitSeq(clustersTxt, "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != nGrains+1 {
+			continue
+		}
+		var cs [nGrains]uint16
+		for g, c := range f[1:] {
+			n := 0
+			for _, d := range c {
+				n = n*10 + int(d-'0')
+			}
+			cs[g] = uint16(n + 1)
+		}
+		m[f[0]] = cs
+	}
+	return m
+})
+
 // Gazetteer list names.
 const (
 	ListCountries  = "countries"
@@ -24,7 +55,23 @@ const (
 	ListTitles     = "titles"
 )
 
-var gazLists = []string{ListCountries, ListCities, ListRegions, ListDemonyms, ListOrgs, ListOutlets, ListFirstNames, ListTitles}
+// The ext- lists are generated from Debian's WordNet and iso-codes
+// packages (internal/tools/gazetteer, make gazetteer); they are model
+// features only, larger and noisier than the curated lists the entities
+// stage types names with.
+const (
+	ListExtPersons   = "ext-persons"
+	ListExtPlaces    = "ext-places"
+	ListExtOrgs      = "ext-orgs"
+	ListExtMisc      = "ext-misc"
+	ListExtRegions   = "ext-regions"
+	ListExtLanguages = "ext-languages"
+)
+
+// gazLists are the lists the model's gazetteer features mark, in bit order:
+// append, never reorder (the order is part of the model).
+var gazLists = []string{ListCountries, ListCities, ListRegions, ListDemonyms, ListOrgs, ListOutlets, ListFirstNames, ListTitles,
+	ListExtPersons, ListExtPlaces, ListExtOrgs, ListExtMisc, ListExtRegions, ListExtLanguages}
 
 // Entry is one gazetteer line: a name and its optional second column (the
 // canonical name or the country it belongs to).

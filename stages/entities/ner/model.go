@@ -91,14 +91,21 @@ type scratch struct {
 	feats []uint64
 	buf   []byte
 	score [nLabels]int32
+	// words caches the summed weights of each word type's word-only
+	// features (sentence.wordFeatures), across the documents this scratch
+	// labels: news repeats its words, and the sum is the same every time.
+	words map[string][nLabels]int32
 }
+
+// maxCachedWords bounds scratch.words; it is emptied when full.
+const maxCachedWords = 1 << 15
 
 func (m *Model) scratch() *scratch {
 	if sc, ok := m.pool.Get().(*scratch); ok {
 		sc.d.reset()
 		return sc
 	}
-	return &scratch{d: newDocState(), feats: make([]uint64, 0, 96), buf: make([]byte, 0, 64)}
+	return &scratch{d: newDocState(), feats: make([]uint64, 0, 96), buf: make([]byte, 0, 64), words: map[string][nLabels]int32{}}
 }
 
 // LabelDoc labels the sentences of one document, in order, writing label ids
@@ -127,8 +134,7 @@ func (m *Model) LabelDoc(doc []Sentence, out [][]uint8) [][]uint8 {
 			// about twice as fast.
 			var y uint8
 			if y1 != 0 || !sc.s.plain[i] || sc.s.gaz[i] != 0 || sc.s.dict[i] != 0 {
-				sc.feats = sc.s.features(sc.d, i, y1, y2, sc.feats[:0])
-				y = m.predict(sc, y1)
+				y = m.predict(sc, i, y1, y2)
 			}
 			labels[i] = y
 			y2, y1 = y1, y
@@ -139,26 +145,46 @@ func (m *Model) LabelDoc(doc []Sentence, out [][]uint8) [][]uint8 {
 	return out
 }
 
-func (m *Model) predict(sc *scratch, prev uint8) uint8 {
+// predict labels token i of the prepared sentence sc.s after labels y1
+// and y2.
+func (m *Model) predict(sc *scratch, i int, y1, y2 uint8) uint8 {
 	// Rows are integers times one positive scale, so their integer sums
-	// order the labels as the weights' exact sums do.
-	sc.score = [nLabels]int32{}
-	for _, f := range sc.feats {
+	// order the labels as the weights' exact sums do, and a cached sum of
+	// the word's own features adds up as its rows would.
+	w := sc.s.words[i]
+	ws, ok := sc.words[w]
+	if !ok {
+		sc.feats = sc.s.wordFeatures(i, sc.feats[:0])
+		ws = m.sum(sc.feats)
+		if len(sc.words) >= maxCachedWords {
+			clear(sc.words)
+		}
+		sc.words[strings.Clone(w)] = ws
+	}
+	sc.feats = sc.s.contextFeatures(sc.d, i, y1, y2, sc.feats[:0])
+	sc.score = m.sum(sc.feats)
+	best, bestY := int32(math.MinInt32), uint8(0)
+	for y := range sc.score {
+		if v := sc.score[y] + ws[y]; allowed(y1, uint8(y)) && v > best {
+			best, bestY = v, uint8(y)
+		}
+	}
+	return bestY
+}
+
+// sum adds up the weight rows of feats.
+func (m *Model) sum(feats []uint64) [nLabels]int32 {
+	var score [nLabels]int32
+	for _, f := range feats {
 		row := m.rows.get(f)
 		if row == nil {
 			continue
 		}
-		for y := range sc.score {
-			sc.score[y] += int32(row[y])
+		for y := range score {
+			score[y] += int32(row[y])
 		}
 	}
-	best, bestY := int32(math.MinInt32), uint8(0)
-	for y := range sc.score {
-		if allowed(prev, uint8(y)) && sc.score[y] > best {
-			best, bestY = sc.score[y], uint8(y)
-		}
-	}
-	return bestY
+	return score
 }
 
 // Features reports how many feature rows the model holds.
