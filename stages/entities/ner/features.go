@@ -176,7 +176,8 @@ type sentence struct {
 	words           []string
 	low, shape, pos []uint64
 	gaz             []uint32
-	clus            [nGrains][]uint64 // word class + 1 per clustering (clusters.txt), 0 when unknown
+	clus            [nGrains][]uint64 // word class + 1 per clustering (clusters.txt), 0 when unknown; see classes
+	clusDone        []bool
 	dict            []uint32 // training-entity dictionary marks
 	upper           []bool   // first rune upper-case
 	plain           []bool   // no upper-case letter and no digit
@@ -202,7 +203,7 @@ func (d *docState) reset() {
 }
 
 // prepare fills s from words and POS tags.
-func (s *sentence) prepare(g, dict *gazetteer, words, tags []string, buf []byte) []byte {
+func (s *sentence) prepare(j *joint, words, tags []string, buf []byte) []byte {
 	n := len(words)
 	s.prepareWords(words)
 	s.shape = grow(s.shape, n)
@@ -216,12 +217,12 @@ func (s *sentence) prepare(g, dict *gazetteer, words, tags []string, buf []byte)
 	for g := range s.clus {
 		s.clus[g] = grow(s.clus[g], n)
 	}
-	cl := wordClasses()
+	if cap(s.clusDone) < n {
+		s.clusDone = make([]bool, n)
+	}
+	s.clusDone = s.clusDone[:n]
+	clear(s.clusDone)
 	for i, w := range words {
-		cs := cl[w]
-		for g, c := range cs {
-			s.clus[g][i] = uint64(c) | uint64(g)<<32
-		}
 		s.shape[i] = hashShape(w)
 		if i < len(tags) {
 			s.pos[i] = hashString(tags[i])
@@ -229,16 +230,25 @@ func (s *sentence) prepare(g, dict *gazetteer, words, tags []string, buf []byte)
 			s.pos[i] = 0
 		}
 	}
-	if g == nil {
+	if j == nil {
 		clear(s.gaz)
-	} else {
-		buf = g.mark(words, s.gaz, buf)
-	}
-	if dict == nil {
 		clear(s.dict)
 		return buf
 	}
-	return dict.mark(words, s.dict, buf)
+	return j.mark(words, s.gaz, s.dict, buf)
+}
+
+// classes makes sure the word classes of token i are looked up: only the
+// tokens the labeller scores and their neighbours need them.
+func (s *sentence) classes(i int) {
+	if s.clusDone[i] {
+		return
+	}
+	s.clusDone[i] = true
+	cs := wordClasses()[s.words[i]]
+	for g, c := range cs {
+		s.clus[g][i] = uint64(c) | uint64(g)<<32
+	}
 }
 
 // prepareWords fills what observe reads (words, low, upper, caps,
@@ -348,6 +358,7 @@ func (s *sentence) wordFeatures(i int, out []uint64) []uint64 {
 			out = append(out, f1(t, hashLower(p)))
 		}
 	}
+	s.classes(i)
 	for g := range s.clus {
 		c0 := s.clus[g][i]
 		out = append(out, f1(tClus, c0))
@@ -402,6 +413,13 @@ func (s *sentence) contextFeatures(d *docState, i int, y1, y2 uint8, out []uint6
 		f2(tLowM1Shape, lowM1, shape),
 		f2(tShapeLowP1, shape, lowP1),
 	)
+	s.classes(i)
+	if i > 0 {
+		s.classes(i - 1)
+	}
+	if i+1 < len(s.words) {
+		s.classes(i + 1)
+	}
 	for g := range s.clus {
 		cM1, cP1 := hStart+uint64(g), hEnd+uint64(g)
 		if i > 0 {

@@ -209,49 +209,6 @@ func splitName(name string) []string {
 	return out
 }
 
-// mark sets, for every token, two bits per list: B (2*i) when a name from
-// list i starts at the token and I (2*i+1) when it continues there. Names
-// must start with an upper-case letter or digit.
-func (g *gazetteer) mark(words []string, out []uint32, buf []byte) []byte {
-	for i := range out {
-		out[i] = 0
-	}
-	for i := range words {
-		r, _ := utf8.DecodeRuneInString(words[i])
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
-			continue
-		}
-		buf = buf[:0]
-		for n := 1; n <= g.maxLen && i+n <= len(words); n++ {
-			if n > 1 {
-				buf = append(buf, ' ')
-			}
-			buf = appendLower(buf, words[i+n-1])
-			v := g.look[string(buf)]
-			if v&isName == 0 {
-				if v&isPrefix == 0 {
-					break
-				}
-				continue
-			}
-			bits := uint16(v)
-			for l := 0; bits != 0; l++ {
-				if bits&1 != 0 {
-					out[i] |= 1 << (2 * l)
-					for k := i + 1; k < i+n; k++ {
-						out[k] |= 1 << (2*l + 1)
-					}
-				}
-				bits >>= 1
-			}
-			if v&isPrefix == 0 {
-				break
-			}
-		}
-	}
-	return buf
-}
-
 func appendLower(buf []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -268,4 +225,89 @@ func appendLower(buf []byte, s string) []byte {
 		i += size
 	}
 	return buf
+}
+
+// joint looks up the shipped gazetteer and the training dictionary in one
+// walk over a sentence: each key's value holds the gazetteer's list bits
+// (bits 0-15), the dictionary's type bits (16-23) and whether the key is a
+// name or a word prefix of one in either.
+type joint struct {
+	look   map[string]uint32
+	maxLen int
+}
+
+const (
+	jointName   uint32 = 1 << 30
+	jointPrefix uint32 = 1 << 31
+)
+
+// newJoint merges g and dict (either may be nil).
+func newJoint(g, dict *gazetteer) *joint {
+	j := &joint{look: map[string]uint32{}}
+	for shift, x := range []*gazetteer{g, dict} {
+		if x == nil {
+			continue
+		}
+		j.maxLen = max(j.maxLen, x.maxLen)
+		for k, v := range x.look {
+			w := j.look[k]
+			if v&isName != 0 {
+				w |= jointName | uint32(uint16(v))<<(16*shift)
+			}
+			if v&isPrefix != 0 {
+				w |= jointPrefix
+			}
+			j.look[k] = w
+		}
+	}
+	return j
+}
+
+// mark sets, for every token, two bits per list in gaz (and per type in
+// dict): B (2*i) when a name from list i starts at the token and I
+// (2*i+1) when it continues there. Names must start with an upper-case
+// letter or digit.
+func (j *joint) mark(words []string, gaz, dict []uint32, buf []byte) []byte {
+	clear(gaz)
+	clear(dict)
+	for i := range words {
+		r, _ := utf8.DecodeRuneInString(words[i])
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		buf = buf[:0]
+		for n := 1; n <= j.maxLen && i+n <= len(words); n++ {
+			if n > 1 {
+				buf = append(buf, ' ')
+			}
+			buf = appendLower(buf, words[i+n-1])
+			v := j.look[string(buf)]
+			if v&jointName == 0 {
+				if v&jointPrefix == 0 {
+					break
+				}
+				continue
+			}
+			markBits(gaz, i, n, uint16(v))
+			markBits(dict, i, n, uint16(v>>16)&0xff)
+			if v&jointPrefix == 0 {
+				break
+			}
+		}
+	}
+	return buf
+}
+
+// markBits sets the B and I bits of every list in bits for a name of n
+// words at i.
+func markBits(out []uint32, i, n int, bits uint16) {
+	for l := 0; bits != 0; l++ {
+		if bits&1 != 0 {
+			out[i] |= 1 << (2 * l)
+			for k := i + 1; k < i+n; k++ {
+				out[k] |= 1 << (2*l + 1)
+			}
+		}
+		bits >>= 1
+	}
 }

@@ -74,7 +74,14 @@ type Model struct {
 	rows *rowTable // feature hash -> weight row
 	gaz  *gazetteer
 	dict *gazetteer // entity strings of the training data
-	pool sync.Pool
+	// free keeps idle scratches, with their word caches, for the next
+	// document: a channel rather than a sync.Pool, which every garbage
+	// collection empties (and the caches with it).
+	free     chan *scratch
+	freeOnce sync.Once
+	// both merges gaz and dict for one lookup walk (see joint).
+	both     *joint
+	bothOnce sync.Once
 }
 
 // Sentence is one tokenized sentence with its part-of-speech tags.
@@ -100,12 +107,33 @@ type scratch struct {
 // maxCachedWords bounds scratch.words; it is emptied when full.
 const maxCachedWords = 1 << 15
 
+// joint returns the merged gazetteer and dictionary, built once.
+func (m *Model) joint() *joint {
+	m.bothOnce.Do(func() { m.both = newJoint(m.gaz, m.dict) })
+	return m.both
+}
+
+// maxFree is the most idle scratches a model keeps (one per concurrent
+// labeller is enough).
+const maxFree = 64
+
 func (m *Model) scratch() *scratch {
-	if sc, ok := m.pool.Get().(*scratch); ok {
+	m.freeOnce.Do(func() { m.free = make(chan *scratch, maxFree) })
+	select {
+	case sc := <-m.free:
 		sc.d.reset()
 		return sc
+	default:
+		return &scratch{d: newDocState(), feats: make([]uint64, 0, 96), buf: make([]byte, 0, 64), words: map[string][nLabels]int32{}}
 	}
-	return &scratch{d: newDocState(), feats: make([]uint64, 0, 96), buf: make([]byte, 0, 64), words: map[string][nLabels]int32{}}
+}
+
+// release returns sc for reuse, keeping its word cache.
+func (m *Model) release(sc *scratch) {
+	select {
+	case m.free <- sc:
+	default:
+	}
 }
 
 // LabelDoc labels the sentences of one document, in order, writing label ids
@@ -113,7 +141,7 @@ func (m *Model) scratch() *scratch {
 // sentences inform later ones through the document memory.
 func (m *Model) LabelDoc(doc []Sentence, out [][]uint8) [][]uint8 {
 	sc := m.scratch()
-	defer m.pool.Put(sc)
+	defer m.release(sc)
 	for _, s := range doc {
 		sc.s.prepareWords(s.Words)
 		sc.d.observe(&sc.s)
@@ -123,7 +151,7 @@ func (m *Model) LabelDoc(doc []Sentence, out [][]uint8) [][]uint8 {
 	}
 	out = out[:len(doc)]
 	for k, s := range doc {
-		sc.buf = sc.s.prepare(m.gaz, m.dict, s.Words, s.Tags, sc.buf)
+		sc.buf = sc.s.prepare(m.joint(), s.Words, s.Tags, sc.buf)
 		labels := slices.Grow(out[k][:0], len(s.Words))[:len(s.Words)]
 		var y1, y2 uint8
 		for i := range s.Words {

@@ -87,6 +87,10 @@ func Train(docs [][]Sentence, opt TrainOptions) *Model {
 		dicts[f] = newDict(docs, func(i int) bool { return i%folds != f })
 	}
 	full := newDict(docs, func(int) bool { return true })
+	joints := make([]*joint, folds)
+	for f := range joints {
+		joints[f] = newJoint(g, dicts[f])
+	}
 	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5eed))
 	order := make([]int, len(docs))
 	for i := range order {
@@ -107,7 +111,7 @@ func Train(docs [][]Sentence, opt TrainOptions) *Model {
 				d.observe(&s)
 			}
 			for _, sent := range doc {
-				buf = s.prepare(g, dicts[di%folds], sent.Words, sent.Tags, buf)
+				buf = s.prepare(joints[di%folds], sent.Words, sent.Tags, buf)
 				guess := make([]uint8, len(sent.Words))
 				var y1, y2 uint8
 				for i := range sent.Words {
