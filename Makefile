@@ -74,7 +74,7 @@ train-ner:
 # packages (installed here, at build time; nothing is read at run time).
 # The generated stages/entities/ner/gazetteer/ext-*.txt are committed.
 gazetteer:
-	apt-get install -y wordnet-base iso-codes
+	dpkg -s wordnet-base iso-codes >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wordnet-base iso-codes)
 	$(GO) run ./internal/tools/gazetteer -wordnet /usr/share/wordnet -iso /usr/share/iso-codes/json -out stages/entities/ner/gazetteer
 
 # The NER model's word classes, induced from the bench sets' unlabelled
