@@ -37,7 +37,7 @@
 //     never cuts a cell (pdftable.go);
 //   - summary.md and manifest.json.
 //
-// Statistics: outlet-level tone and stance intervals are 95% percentile
+// Statistics (all internal/stats's): outlet-level tone and stance intervals are 95% percentile
 // bootstrap intervals (1000 resamples, PCG seeded with a constant; above
 // 200 scores the normal approximation of the bootstrap distribution of the
 // mean, mean ± 1.96 σ/√n, replaces resampling, which would cost 1000 × n

@@ -13,6 +13,7 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
+	"github.com/framewatch/framewatch/internal/stats"
 	"github.com/framewatch/framewatch/pipeline"
 )
 
@@ -252,7 +253,7 @@ func overviewTable(a *aggregates, cfg pipeline.Config) (dataframe.DataFrame, err
 		units[i], words[i], toneN[i], figs[i] = o.units, o.words, len(o.tones), o.figures
 		sample[i] = sampleOf(name, o.units, minUnits(cfg))
 		if len(o.tones) > 0 {
-			tone[i], lo[i], hi[i] = bootstrap(o.tones, bootstrapIters, bootstrapSeed)
+			tone[i], lo[i], hi[i] = stats.Bootstrap(o.tones, stats.BootstrapIters, stats.BootstrapSeed)
 		} else {
 			tone[i], lo[i], hi[i] = math.NaN(), math.NaN(), math.NaN()
 		}
@@ -297,11 +298,11 @@ func stanceTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error) 
 				if len(xs) == 0 {
 					continue
 				}
-				m, l, h := bootstrap(xs, bootstrapIters, bootstrapSeed)
+				m, l, h := stats.Bootstrap(xs, stats.BootstrapIters, stats.BootstrapSeed)
 				outlet, target, voice = append(outlet, name), append(target, t), append(voice, v)
 				score, lo, hi = append(score, m), append(lo, l), append(hi, h)
 				men = append(men, len(xs))
-				lbl = append(lbl, label(l, h, len(xs)))
+				lbl = append(lbl, stats.Label(l, h, len(xs)))
 			}
 		}
 	}
@@ -390,7 +391,7 @@ func termsTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error) {
 	var count, rank []int
 	for _, name := range a.outletNames() {
 		o := a.outlets[name]
-		scores := fightinScores(o.terms, o.termTotal, a.terms, a.vocab, fightinAlpha0)
+		scores := stats.FightinScores(o.terms, o.termTotal, a.terms, a.vocab, stats.FightinAlpha0)
 		for i, s := range scores[:min(len(scores), termsPerOutlet)] {
 			outlet, term, z = append(outlet, name), append(term, s.Term), append(z, s.Z)
 			count, rank = append(count, s.Count), append(rank, i+1)

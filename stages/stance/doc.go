@@ -52,6 +52,7 @@
 //
 // # Aggregation
 //
-// Bootstrap and Label turn per-mention scores into an interval and a
-// favourable / neutral / against / unclear label, for reports.
+// The stage scores mentions only. Outlet and unit aggregates (intervals,
+// favourable / neutral / against / unclear labels) are the reports
+// package's, computed with internal/stats.
 package stance

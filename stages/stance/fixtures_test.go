@@ -15,6 +15,7 @@ import (
 
 	"github.com/framewatch/framewatch/fixtures"
 	"github.com/framewatch/framewatch/internal/golden"
+	"github.com/framewatch/framewatch/internal/stats"
 	"github.com/framewatch/framewatch/internal/voice"
 	"github.com/framewatch/framewatch/pipeline"
 	"github.com/framewatch/framewatch/stages/text"
@@ -149,14 +150,14 @@ func TestFixturesStance(t *testing.T) {
 		}
 		group := func(names []string) (scores []float64) {
 			for _, n := range names {
-				m, l, h := Bootstrap(byOutlet[n], 1000, 1)
-				t.Logf("%s: %d own-voice mentions, mean %.3f [%.3f, %.3f] %s", n, len(byOutlet[n]), m, l, h, Label(m, l, h))
+				m, l, h := stats.Bootstrap(byOutlet[n], stats.BootstrapIters, stats.BootstrapSeed)
+				t.Logf("%s: %d own-voice mentions, mean %.3f [%.3f, %.3f] %s", n, len(byOutlet[n]), m, l, h, stats.Label(l, h, len(byOutlet[n])))
 				scores = append(scores, byOutlet[n]...)
 			}
 			return scores
 		}
-		hm, hl, hh := Bootstrap(group(p.Hostile), 2000, 1)
-		fm, fl, fh := Bootstrap(group(p.Favourable), 2000, 1)
+		hm, hl, hh := stats.Bootstrap(group(p.Hostile), 2000, stats.BootstrapSeed)
+		fm, fl, fh := stats.Bootstrap(group(p.Favourable), 2000, stats.BootstrapSeed)
 		t.Logf("hostile %.3f [%.3f, %.3f]; favourable %.3f [%.3f, %.3f]", hm, hl, hh, fm, fl, fh)
 		if !(hh < fl) {
 			t.Errorf("hostile outlets %v score %.3f [%.3f, %.3f], not below favourable %v %.3f [%.3f, %.3f]",
@@ -164,8 +165,8 @@ func TestFixturesStance(t *testing.T) {
 		}
 		for _, h := range p.Hostile {
 			for _, f := range p.Favourable {
-				mh, _, _ := Bootstrap(byOutlet[h], 1, 1)
-				mf, _, _ := Bootstrap(byOutlet[f], 1, 1)
+				mh, _, _ := stats.Bootstrap(byOutlet[h], 0, 0)
+				mf, _, _ := stats.Bootstrap(byOutlet[f], 0, 0)
 				if mh >= mf {
 					t.Errorf("%s mean %.3f not below %s mean %.3f", h, mh, f, mf)
 				}

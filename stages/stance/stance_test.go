@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
 	"strings"
 	"testing"
 
@@ -186,60 +185,6 @@ func TestModelDirection(t *testing.T) {
 	}
 }
 
-func TestBootstrap(t *testing.T) {
-	scores := []float64{-0.8, -0.5, -0.6, 0.1, -0.7, -0.4, -0.9, -0.2}
-	m1, l1, h1 := Bootstrap(scores, 2000, 42)
-	m2, l2, h2 := Bootstrap(scores, 2000, 42)
-	if m1 != m2 || l1 != l2 || h1 != h2 {
-		t.Errorf("Bootstrap not deterministic: (%v %v %v) vs (%v %v %v)", m1, l1, h1, m2, l2, h2)
-	}
-	if !(l1 <= m1 && m1 <= h1) {
-		t.Errorf("Bootstrap interval [%v, %v] does not contain mean %v", l1, h1, m1)
-	}
-	if math.Abs(m1-(-0.5)) > 1e-12 {
-		t.Errorf("Bootstrap mean = %v, want -0.5", m1)
-	}
-	if l1 < -0.9 || h1 > 0.1 || h1-l1 <= 0 {
-		t.Errorf("Bootstrap interval [%v, %v] implausible", l1, h1)
-	}
-	if _, l, h := Bootstrap([]float64{0.5}, 100, 1); l != -1 || h != 1 {
-		t.Errorf("Bootstrap of one score = [%v, %v], want [-1, 1]", l, h)
-	}
-	if m, l, h := Bootstrap(nil, 100, 1); m != 0 || l != -1 || h != 1 {
-		t.Errorf("Bootstrap(nil) = %v [%v, %v], want 0 [-1, 1]", m, l, h)
-	}
-	if m, l, h := Bootstrap([]float64{0.3, 0.3, 0.3}, 0, 7); m != 0.3 || l != 0.3 || h != 0.3 {
-		t.Errorf("Bootstrap of constant = %v [%v, %v], want 0.3 [0.3, 0.3]", m, l, h)
-	}
-}
-
-func TestLabel(t *testing.T) {
-	tests := []struct {
-		mean, low, high float64
-		want            string
-	}{
-		{0.4, 0.2, 0.6, LabelFavourable},
-		{0.1, 0.06, 0.14, LabelFavourable},
-		{0.05, 0.01, 0.09, LabelNeutral},
-		{-0.4, -0.6, -0.2, LabelAgainst},
-		{-0.1, -0.14, -0.06, LabelAgainst},
-		{0.3, -0.1, 0.7, LabelUnclear},
-		{-0.3, -0.7, 0.05, LabelUnclear},
-		{0, -0.05, 0.05, LabelNeutral},
-		{0, -0.15, 0.15, LabelNeutral},
-		{0, -0.2, 0.05, LabelUnclear},
-		{0.1, 0.04, 0.2, LabelUnclear},
-		{math.NaN(), 0, 0, LabelUnclear},
-		{0, 0.5, -0.5, LabelUnclear},
-		{0.9, 0.1, 0.5, LabelUnclear},
-	}
-	for _, tt := range tests {
-		if got := Label(tt.mean, tt.low, tt.high); got != tt.want {
-			t.Errorf("Label(%v, %v, %v) = %s, want %s", tt.mean, tt.low, tt.high, got, tt.want)
-		}
-	}
-}
-
 func TestReadNewsMTSC(t *testing.T) {
 	in := `{"sentence_normalized":"“Hello” said Trump to Clinton.","targets":[{"from":13,"to":18,"mention":"Trump","polarity":6.0},{"from":22,"to":29,"mention":"Clinton","polarity":2.0}]}` + "\n"
 	exs, err := ReadNewsMTSC(strings.NewReader(in))
@@ -299,16 +244,6 @@ func BenchmarkClassifier(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
-}
-
-func ExampleLabel() {
-	scores := []float64{-0.6, -0.4, -0.7, -0.5, -0.3, -0.8}
-	mean, low, high := Bootstrap(scores, 1000, 1)
-	fmt.Printf("%.2f [%.2f, %.2f] %s\n", mean, low, high, Label(mean, low, high))
-	fmt.Println(Label(0.3, -0.2, 0.7))
-	// Output:
-	// -0.55 [-0.68, -0.40] against
-	// unclear
 }
 
 func ExampleClassifier_Process() {

@@ -1,7 +1,6 @@
 // Package terms is framewatch's "terms" stage, which counts the content
-// terms of each unit, and FightinWords, which finds each group's (outlet's)
-// distinctive terms by the log-odds ratio with an informative Dirichlet
-// prior (Monroe, Colaresi & Quinn 2008).
+// terms of each unit. Each outlet's distinctive terms are found from these
+// counts by the reports package (Fightin' Words, internal/stats).
 //
 // Terms are lower-cased words (inner apostrophes and hyphens kept, a
 // possessive "'s" dropped) that are not stopwords, numbers or single
