@@ -28,6 +28,7 @@ var defaultRules = []struct {
 	name, pattern, need string
 	max                 int
 }{
+	{"share", `(?:share (?:this|the) (?:article|story|page|post)\s*:?\s*|share\s*:?\s*)?(?:(?:facebook|twitter|x|whatsapp|linkedin|telegram|reddit|e-?mail|print|copy link|messenger|pinterest|flipboard|bluesky|threads|sms)\s*[,|·/•]?\s*){2,}`, "", 120},
 	{"share", `(?:share|share (?:this|the) (?:article|story|page|post)|share on \w+|share via \w+|print|print (?:this )?(?:article|page|story)|e-?mail|e-?mail (?:this )?(?:article|story|page)|save|save (?:this )?article|tweet|copy link|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|bookmark)`, "", 40},
 	{"comments", `(?:comments?(?: \(\d+\))?|\d+ comments?|comments are closed\.?|leave a (?:comment|reply)|add (?:a )?comment|show comments|view comments|join the (?:conversation|discussion)|discuss(?:ion)?(?: \(\d+\))?)`, "", 40},
 	{"continued", `continued (?:in|on) (?:the )?next (?:column|page)\.?`, "continued", 40},
@@ -52,6 +53,16 @@ var defaultRules = []struct {
 	{"tags", `(?:tags|topics|filed under|more about)\s*:.*`, "", 160},
 	{"end", `\(end\)|-?end-|burs?(?:-[a-z]{1,4})?/[a-z]{1,4}(?:/[a-z]{1,4})*|[a-z]{2,4}/[a-z]{2,4}(?:/[a-z]{2,4})?`, "", 20},
 	{"contact", `for inquiries,? .*contact .*`, "contact", 200},
+	// Wire credits name the staff, not the story's actors: "Reporting by
+	// Josh Smith in Seoul; Additional reporting by …; Editing by …" (a
+	// hard-wrapped credit leaves "; Additional" at a line's end), and AP's
+	// "Associated Press writer … contributed to this report." The outlets
+	// stage still reads authors from them (their Removal says "credit").
+	{"credit", `\(?(?:additional |further )?(?:reporting|writing|editing|research|graphics|compiled|production|fact-checking)(?: and (?:reporting|writing|editing))? by (?-i:\p{Lu}[\pL'’.-]*(?:,?\s+(?:\p{Lu}[\pL'’.-]*|and|in|at|from|for|with|de|van|von|der|da|di|del|la|le|bin|al|el|dos|du))*)(?:\s*[;,]\s*(?:additional |further )?(?:reporting|writing|editing|research|graphics|compiled|production|fact-checking)(?: and (?:reporting|writing|editing))? by (?-i:\p{Lu}[\pL'’.-]*(?:,?\s+(?:\p{Lu}[\pL'’.-]*|and|in|at|from|for|with|de|van|von|der|da|di|del|la|le|bin|al|el|dos|du))*))*(?:\s*[;,]\s*(?:additional|further)?)?\.?\)?`, " by ", 300},
+	{"credit", `.*\bcontribut(?:ed|es|ing) (?:to )?(?:this|the) (?:report|story|article|reporting)\.?\)?`, "contribut", 300},
+	{"credit", `\(?(?:the )?associated press (?:writers?|reporters?|correspondents?|photographers?|videojournalists?) .*`, "associated press", 250},
+	{"standards", `our standards\s*:.*`, "standards", 120},
+	{"read-more", `follow (?:\S+ ){0,4}coverage (?:of|at|on) .*`, "coverage", 200},
 	{"review-archive", `all (?:press )?reviews (?:from|of) .*`, "reviews", 60},
 }
 

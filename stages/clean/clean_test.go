@@ -161,6 +161,15 @@ func TestFurniture(t *testing.T) {
 		{"Subscribe", "account"},
 		{"Topics: North Korea, Russia", "tags"},
 		{"Zum Seitenanfang", "custom"},
+		{"Share this article: Facebook X LinkedIn Email", "share"},
+		{"Facebook | Twitter | WhatsApp", "share"},
+		{"Reporting by David Morgan and Richard Cowan; Editing by Scott Malone and Diane Craft", "credit"},
+		{"(Reporting by Josh Smith in Seoul; Additional reporting by Ju-min Park; Editing by Ed Davies)", "credit"},
+		{"Reporting by Julia Marsh and Piotr Nowak in Brussels; Additional", "credit"},
+		{"Writing by Andrew Osborn; Editing by Alex Richardson.", "credit"},
+		{"Associated Press writer Hyung-jin Kim in Seoul, South Korea, contributed to this report.", "credit"},
+		{"Our Standards: The Thomson Reuters Trust Principles.", "standards"},
+		{"Follow AP's coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine", "read-more"},
 		// Kept: body text that merely mentions these words.
 		{"Putin said the deal would be published on Friday.", ""},
 		{"The source said talks would continue.", ""},
@@ -168,6 +177,9 @@ func TestFurniture(t *testing.T) {
 		{"Print media in Russia are under state control.", ""},
 		{"zum seitenanfang", ""}, // custom patterns are case-sensitive
 		{"June 19, 2024", ""},
+		{"Reporting by the newspaper showed the ministry had ignored the warnings.", ""},
+		{"Share prices fell on Facebook and Twitter after the ruling.", ""},
+		{"Editing by committee has slowed the bill, Johnson said.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {

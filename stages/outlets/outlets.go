@@ -417,6 +417,22 @@ func (x *Detector) authorOf(d *pipeline.Doc, ls []textLine, head int) string {
 	}
 	for i := len(ls) - 1; i >= 0 && i >= len(ls)-6; i-- {
 		l := ls[i]
+		if l.rule == "credit" {
+			// A wire credit, blanked as furniture line by line: its
+			// reporters are the authors. A hard-wrapped credit is read
+			// from its first line on.
+			text := l.text
+			for i > 0 && ls[i-1].rule == "credit" {
+				i--
+				text = ls[i].text + " " + text
+			}
+			if m := reportingRe.FindStringSubmatch(strings.TrimLeft(text, "(")); m != nil {
+				if ns := x.names(m[1]); len(ns) > 0 {
+					return joinNames(ns)
+				}
+			}
+			continue
+		}
 		if l.removed() || l.runes > 150 {
 			continue
 		}
