@@ -22,13 +22,14 @@ const maxWrapRunes = 100
 
 // defaultRules are the shipped furniture rules, matched case-insensitively
 // against a whole trimmed line of at most max bytes that contains need (in
-// lower case; a cheap filter before the regular expression). Order
+// lower case; a cheap filter before the regular expression; "a|b" means
+// either, and "^a" that the line starts with a, after any "("). Order
 // matters only for the rule name recorded.
 var defaultRules = []struct {
 	name, pattern, need string
 	max                 int
 }{
-	{"share", `(?:share (?:this|the) (?:article|story|page|post)\s*:?\s*|share\s*:?\s*)?(?:(?:facebook|twitter|x|whatsapp|linkedin|telegram|reddit|e-?mail|print|copy link|messenger|pinterest|flipboard|bluesky|threads|sms)\s*[,|·/•]?\s*){2,}`, "", 120},
+	{"share", `(?:share (?:this|the) (?:article|story|page|post)\s*:?\s*|share\s*:?\s*)?(?:(?:facebook|twitter|x|whatsapp|linkedin|telegram|reddit|e-?mail|print|copy link|messenger|pinterest|flipboard|bluesky|threads|sms)\s*[,|·/•]?\s*){2,}`, "facebook|twitter|linkedin|whatsapp|mail", 120},
 	{"share", `(?:share|share (?:this|the) (?:article|story|page|post)|share on \w+|share via \w+|print|print (?:this )?(?:article|page|story)|e-?mail|e-?mail (?:this )?(?:article|story|page)|save|save (?:this )?article|tweet|copy link|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|bookmark)`, "", 40},
 	{"comments", `(?:comments?(?: \(\d+\))?|\d+ comments?|comments are closed\.?|leave a (?:comment|reply)|add (?:a )?comment|show comments|view comments|join the (?:conversation|discussion)|discuss(?:ion)?(?: \(\d+\))?)`, "", 40},
 	{"continued", `continued (?:in|on) (?:the )?next (?:column|page)\.?`, "continued", 40},
@@ -58,18 +59,18 @@ var defaultRules = []struct {
 	// hard-wrapped credit leaves "; Additional" at a line's end), and AP's
 	// "Associated Press writer … contributed to this report." The outlets
 	// stage still reads authors from them (their Removal says "credit").
-	{"credit", `\(?(?:additional |further )?(?:reporting|writing|editing|research|graphics|compiled|production|fact-checking)(?: and (?:reporting|writing|editing))? by (?-i:\p{Lu}[\pL'’.-]*(?:,?\s+(?:\p{Lu}[\pL'’.-]*|and|in|at|from|for|with|de|van|von|der|da|di|del|la|le|bin|al|el|dos|du))*)(?:\s*[;,]\s*(?:additional |further )?(?:reporting|writing|editing|research|graphics|compiled|production|fact-checking)(?: and (?:reporting|writing|editing))? by (?-i:\p{Lu}[\pL'’.-]*(?:,?\s+(?:\p{Lu}[\pL'’.-]*|and|in|at|from|for|with|de|van|von|der|da|di|del|la|le|bin|al|el|dos|du))*))*(?:\s*[;,]\s*(?:additional|further)?)?\.?\)?`, " by ", 300},
+	{"credit", `\(?(?:additional |further )?(?:reporting|writing|editing|research|graphics|compiled|production|fact-checking)(?: and (?:reporting|writing|editing))? by (?-i:\p{Lu}[\pL'’.-]*(?:,?\s+(?:\p{Lu}[\pL'’.-]*|and|in|at|from|for|with|de|van|von|der|da|di|del|la|le|bin|al|el|dos|du))*)(?:\s*[;,]\s*(?:additional |further )?(?:reporting|writing|editing|research|graphics|compiled|production|fact-checking)(?: and (?:reporting|writing|editing))? by (?-i:\p{Lu}[\pL'’.-]*(?:,?\s+(?:\p{Lu}[\pL'’.-]*|and|in|at|from|for|with|de|van|von|der|da|di|del|la|le|bin|al|el|dos|du))*))*(?:\s*[;,]\s*(?:additional|further)?)?\.?\)?`, "^reporting|^additional|^further|^editing|^writing|^research|^graphics|^compiled|^production|^fact-checking", 300},
 	{"credit", `.*\bcontribut(?:ed|es|ing) (?:to )?(?:this|the) (?:report|story|article|reporting)\.?\)?`, "contribut", 300},
-	{"credit", `\(?(?:the )?associated press (?:writers?|reporters?|correspondents?|photographers?|videojournalists?) .*`, "associated press", 250},
-	{"standards", `our standards\s*:.*`, "standards", 120},
-	{"read-more", `follow (?:\S+ ){0,4}coverage (?:of|at|on) .*`, "coverage", 200},
+	{"credit", `\(?(?:the )?associated press (?:writers?|reporters?|correspondents?|photographers?|videojournalists?) .*`, "^associated press|^the associated press", 250},
+	{"standards", `our standards\s*:.*`, "^our standards", 120},
+	{"read-more", `follow (?:\S+ ){0,4}coverage (?:of|at|on) .*`, "^follow", 200},
 	{"review-archive", `all (?:press )?reviews (?:from|of) .*`, "reviews", 60},
 }
 
 type rule struct {
 	name  string
 	re    *regexp.Regexp
-	need  string   // lower-case substring the line must contain, or ""
+	need  []string // lower-case substrings the line must contain one of, or none
 	max   int      // longest line tested, in bytes
 	first firstSet // the bytes a match can start with
 }
@@ -85,7 +86,7 @@ func New(cfg pipeline.CleanConfig) (*Cleaner, error) {
 	c := &Cleaner{}
 	for _, r := range defaultRules {
 		p := `(?i)^(?:` + r.pattern + `)$`
-		c.rules = append(c.rules, rule{r.name, regexp.MustCompile(p), r.need, r.max, firstOf(p, syntax.Perl)})
+		c.rules = append(c.rules, rule{r.name, regexp.MustCompile(p), needs(r.need), r.max, firstOf(p, syntax.Perl)})
 	}
 	for i, p := range cfg.Furniture {
 		p = `^(?:` + p + `)$`
@@ -93,7 +94,7 @@ func New(cfg pipeline.CleanConfig) (*Cleaner, error) {
 		if err != nil {
 			return nil, fmt.Errorf("clean: furniture pattern %d %q: %w", i+1, cfg.Furniture[i], err)
 		}
-		c.rules = append(c.rules, rule{"custom", re, "", maxFurnitureBytes, firstOf(p, syntax.Perl)})
+		c.rules = append(c.rules, rule{"custom", re, nil, maxFurnitureBytes, firstOf(p, syntax.Perl)})
 	}
 	return c, nil
 }
@@ -216,14 +217,14 @@ func (c *Cleaner) furniture(trimmed string) (string, bool) {
 	}
 	lower := ""
 	for _, r := range c.rules {
-		if len(t) > r.max {
+		if len(t) > r.max || !r.first.has(t[0]) && (t == trimmed || !r.first.has(trimmed[0])) {
 			continue
 		}
-		if r.need != "" {
+		if len(r.need) > 0 {
 			if lower == "" {
 				lower = strings.ToLower(t)
 			}
-			if !strings.Contains(lower, r.need) {
+			if !containsAny(lower, r.need) {
 				continue
 			}
 		}
@@ -232,6 +233,29 @@ func (c *Cleaner) furniture(trimmed string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// needs splits a rule's need at "|" (nil for "").
+func needs(need string) []string {
+	if need == "" {
+		return nil
+	}
+	return strings.Split(need, "|")
+}
+
+// containsAny reports whether lower holds one of subs ("^a": starts
+// with a, after any "(").
+func containsAny(lower string, subs []string) bool {
+	for _, sub := range subs {
+		if p, ok := strings.CutPrefix(sub, "^"); ok {
+			if strings.HasPrefix(strings.TrimLeft(lower, "("), p) {
+				return true
+			}
+		} else if strings.Contains(lower, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 func splitLines(text string) []line {
