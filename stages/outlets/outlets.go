@@ -71,6 +71,9 @@ func (x *Detector) Units(d *pipeline.Doc) []*pipeline.Unit {
 	doc := x.describe(d, ls)
 	secs := findSections(d.Text)
 	if len(secs) < 2 {
+		secs = x.findLeads(d.Text)
+	}
+	if len(secs) < 2 {
 		s, e := trimSpan(span, 0, len(span))
 		if s == e {
 			return nil
@@ -96,7 +99,9 @@ func (x *Detector) Units(d *pipeline.Doc) []*pipeline.Unit {
 		} else {
 			q.outlet = sec.name
 		}
-		q.title, q.author = sectionHead(d.Text[s:e])
+		if !sec.lead {
+			q.title, q.author = sectionHead(d.Text[s:e])
+		}
 		units = append(units, x.unit(d, len(units), pipeline.KindReviewQuote, q, s, e))
 	}
 	return units

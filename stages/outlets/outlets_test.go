@@ -249,6 +249,53 @@ func TestSplitReview(t *testing.T) {
 	}
 }
 
+// TestSplitLeadReview: a review that opens each paper's paragraph with its
+// name ("The Guardian (UK): …") is split like one with "NAME (CC) /"
+// lines; the lead itself is in no unit, and the quote has no headline.
+func TestSplitLeadReview(t *testing.T) {
+	text := "What the papers say about the budget deal\n\n" +
+		"Newspapers on both sides of the Atlantic weighed in on the spending bill on Saturday.\n\n" +
+		"The Guardian (UK): \"A deal struck at midnight is no way to run the world's largest economy.\"\n\n" +
+		"**Le Monde** (FR): The Paris daily sees a Congress that governs from one crisis to the next.\n\n" +
+		"The Wall Street Journal writes: The spending is too high, but a shutdown would have been worse.\n\n" +
+		"Ukrainska Pravda (UA): Kyiv will welcome the aid, however small.\n"
+	us := run(t, text, pipeline.Meta{})
+	want := []struct{ kind, outlet, country, first string }{
+		{"review-intro", "unknown", "", "What the papers say"},
+		{"review-quote", "The Guardian", "GB", "\"A deal struck"},
+		{"review-quote", "Le Monde", "FR", "The Paris daily"},
+		{"review-quote", "The Wall Street Journal", "US", "The spending"},
+		{"review-quote", "Ukrainska Pravda", "UA", "Kyiv will"},
+	}
+	if len(us) != len(want) {
+		t.Fatalf("%d units, want %d: %+v", len(us), len(want), us)
+	}
+	for i, w := range want {
+		u := us[i]
+		got := text[u.Start:u.End]
+		if u.Kind != w.kind || u.Outlet != w.outlet || u.Country != w.country || !strings.HasPrefix(got, w.first) {
+			t.Errorf("unit %d = %s %q %q %q…, want %s %q %q %q…", i, u.Kind, u.Outlet, u.Country, got[:min(20, len(got))], w.kind, w.outlet, w.country, w.first)
+		}
+		if u.Kind == "review-quote" && (u.Title != "" || strings.Contains(got, "):")) {
+			t.Errorf("unit %d: title %q, text %q", i, u.Title, got)
+		}
+	}
+}
+
+// TestFewLeadsAreNoReview: an article quoting two outlets at the start of
+// paragraphs, or a transcript with speakers, is one article.
+func TestFewLeadsAreNoReview(t *testing.T) {
+	for _, text := range []string{
+		"Talks resumed on Monday.\n\nReuters: The ministry confirmed the meeting.\n\nAP: Officials declined to comment.\n\nThe talks continue.\n",
+		"Interview transcript\n\nPutin: We will not back down.\n\nKim: Our friendship is eternal.\n\nPutin: The West is nervous.\n\nKim: Indeed.\n",
+		"Reuters: one.\n\nReuters: two.\n\nReuters: three.\n",
+	} {
+		if us := run(t, text, pipeline.Meta{}); len(us) != 1 || us[0].Kind != "article" {
+			t.Errorf("%q: %d units (%s), want one article", text, len(us), us[0].Kind)
+		}
+	}
+}
+
 func TestSingleSectionIsNotAReview(t *testing.T) {
 	us := run(t, "Le Monde (FR) /\nHeadline"+body, pipeline.Meta{})
 	if len(us) != 1 || us[0].Kind != pipeline.KindArticle {

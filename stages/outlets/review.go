@@ -10,6 +10,9 @@ import (
 type section struct {
 	lineStart, bodyStart int
 	name, country        string
+	// lead: the section is a paragraph opened by its outlet ("The
+	// Guardian (UK): …"), with no headline line under it.
+	lead bool
 }
 
 var (
@@ -43,6 +46,78 @@ func findSections(text string) []section {
 		start = next
 	}
 	if len(secs) < 2 {
+		return nil
+	}
+	return secs
+}
+
+// leadRe is a paragraph opened by the outlet it quotes: "The Guardian
+// (UK): …", "**Le Monde** (Paris): …", "Die Welt writes: …". The name is
+// group 1, the parenthesis group 2.
+var leadRe = regexp.MustCompile(`^[ \t]*(?:[*_]{1,2})?([\pL\pN][^\n:()*_]{0,60}?)(?:[*_]{1,2})?[ \t]*(?:\(([^()\n]{2,30})\))?[ \t]*(?:(?:writes|says|comments|argues|notes|observes|warns|believes|thinks|concludes|asks|adds)[ \t]*)?(?:[*_]{1,2})?:[ \t]+\S`)
+
+// minLeads is the fewest outlet-led paragraphs that make a press review:
+// one or two such paragraphs also occur in ordinary reports ("Reuters:
+// …"), a dozen quoted papers do not.
+const minLeads = 3
+
+// findLeads returns the paragraphs of text opened by a quoted outlet, when
+// there are at least minLeads of them from at least two outlets: the
+// press-review form of reviews that set each paper's name at the start of
+// its paragraph instead of on a "NAME (CC) /" line. The name must be an
+// outlet the registry knows, or carry a two-letter country code.
+func (x *Detector) findLeads(text string) []section {
+	var secs []section
+	outlets := map[string]bool{}
+	prevBlank := true
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		next := len(text)
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+			next = end + 1
+		}
+		line := text[start:end]
+		blank := strings.TrimSpace(line) == ""
+		if prevBlank && !blank && strings.IndexByte(line, ':') > 0 {
+			if m := leadRe.FindStringSubmatchIndex(line); m != nil {
+				name := strings.TrimSpace(line[m[2]:m[3]])
+				paren := ""
+				if m[4] >= 0 {
+					paren = strings.TrimSpace(line[m[4]:m[5]])
+				}
+				country := ""
+				if len(paren) == 2 && isUpper(paren) {
+					country = paren
+					if country == "UK" {
+						country = "GB"
+					}
+				}
+				o, known := x.reg.Lookup(name)
+				if (known || country != "") && plausibleName(name) {
+					if country == "" {
+						country = o.Country
+					}
+					key := name
+					if known {
+						key = o.Name
+					}
+					outlets[key] = true
+					// The body starts after the colon that ends the lead.
+					colon := start + m[1] - 1
+					for colon > start && text[colon] != ':' {
+						colon--
+					}
+					secs = append(secs, section{lineStart: start, bodyStart: colon + 1, name: name, country: country, lead: true})
+				}
+			}
+		}
+		prevBlank = blank
+		start = next
+	}
+	if len(secs) < minLeads || len(outlets) < 2 {
 		return nil
 	}
 	return secs
