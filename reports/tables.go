@@ -32,8 +32,13 @@ func (t *table) Columns() []string { return t.df.Names() }
 // Len returns the number of rows.
 func (t *table) Len() int { return t.df.Nrow() }
 
+// figureColumns are the float columns that hold a cited figure: they are
+// written as the figure is, not with four decimals ("1200000000000", not
+// "1200000000000.0000"), as figures.csv writes them.
+var figureColumns = map[string]bool{"value": true, "value_low": true, "value_high": true}
+
 // Rows returns every row formatted as in the CSV file: floats with four
-// decimals (NaN as ""), integers, booleans and strings as they are. The
+// decimals (NaN as ""; figureColumns as the figure is), integers, booleans and strings as they are. The
 // rows are computed once; gota copies a whole column on every Col call.
 func (t *table) Rows() [][]string {
 	if t.rows != nil || t.Len() == 0 {
@@ -46,8 +51,12 @@ func (t *table) Rows() [][]string {
 		cols[j] = make([]string, n)
 		switch s.Type() {
 		case series.Float:
+			format := f4
+			if figureColumns[name] {
+				format = fnum
+			}
 			for i, v := range s.Float() {
-				cols[j][i] = f4(v)
+				cols[j][i] = format(v)
 			}
 		case series.Int:
 			vs, err := s.Int()
