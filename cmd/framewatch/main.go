@@ -9,6 +9,8 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+
+	"github.com/framewatch/framewatch/internal/analysis"
 )
 
 // Exit codes, documented in README.md.
@@ -122,14 +124,4 @@ func versionCommand(args []string, stdout, stderr io.Writer) error {
 // analysisVersion keys cached per-document results: a new tool version or
 // a different build of the code (models and lexicons are embedded)
 // invalidates them.
-func analysisVersion() string {
-	v := version
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range bi.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-				v += "+" + s.Value[:12]
-			}
-		}
-	}
-	return v
-}
+func analysisVersion() string { return analysis.Version(version) }

@@ -4,6 +4,7 @@
 package analysis
 
 import (
+	"runtime/debug"
 	"slices"
 	"sync"
 
@@ -69,4 +70,20 @@ func Stages(cfg pipeline.Config) ([]pipeline.Stage, error) {
 		}
 	}
 	return stages, nil
+}
+
+// Version is the analysis version of a build of a tool at version tool:
+// the tool version and the build's revision. It keys cached per-document
+// results and names the analysis in manifests, so a new tool version or a
+// different build (models and lexicons are embedded) invalidates them.
+func Version(tool string) string {
+	v := tool
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v += "+" + s.Value[:12]
+			}
+		}
+	}
+	return v
 }

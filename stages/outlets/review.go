@@ -1,6 +1,7 @@
 package outlets
 
 import (
+	"iter"
 	"regexp"
 	"strings"
 )
@@ -28,22 +29,13 @@ var (
 // sentence punctuation) and CC a two-letter country code.
 func findSections(text string) []section {
 	var secs []section
-	for start := 0; start < len(text); {
-		end := strings.IndexByte(text[start:], '\n')
-		next := len(text)
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-			next = end + 1
-		}
+	for start, end := range textLines(text) {
 		// The cheap test first: section lines end in "/".
 		if l := strings.TrimRight(text[start:end], " \t\r"); strings.HasSuffix(l, "/") {
 			if m := sectionLineRe.FindStringSubmatch(text[start:end]); m != nil && plausibleName(m[1]) {
-				secs = append(secs, section{lineStart: start, bodyStart: next, name: strings.TrimSpace(m[1]), country: m[2]})
+				secs = append(secs, section{lineStart: start, bodyStart: min(end+1, len(text)), name: strings.TrimSpace(m[1]), country: m[2]})
 			}
 		}
-		start = next
 	}
 	if len(secs) < 2 {
 		return nil
@@ -70,15 +62,7 @@ func (x *Detector) findLeads(text string) []section {
 	var secs []section
 	outlets := map[string]bool{}
 	prevBlank := true
-	for start := 0; start < len(text); {
-		end := strings.IndexByte(text[start:], '\n')
-		next := len(text)
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-			next = end + 1
-		}
+	for start, end := range textLines(text) {
 		line := text[start:end]
 		blank := strings.TrimSpace(line) == ""
 		if prevBlank && !blank && strings.IndexByte(line, ':') > 0 {
@@ -115,12 +99,28 @@ func (x *Detector) findLeads(text string) []section {
 			}
 		}
 		prevBlank = blank
-		start = next
 	}
 	if len(secs) < minLeads || len(outlets) < 2 {
 		return nil
 	}
 	return secs
+}
+
+// textLines yields the start and end (before its "\n") of every line of
+// text.
+func textLines(text string) iter.Seq2[int, int] {
+	return func(yield func(start, end int) bool) {
+		for start := 0; start < len(text); {
+			end, next := len(text), len(text)
+			if i := strings.IndexByte(text[start:], '\n'); i >= 0 {
+				end, next = start+i, start+i+1
+			}
+			if !yield(start, end) {
+				return
+			}
+			start = next
+		}
+	}
 }
 
 func plausibleName(s string) bool {

@@ -9,13 +9,13 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
-	"runtime/debug"
 	"syscall"
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 	"github.com/framewatch/framewatch/beam/transforms"
+	"github.com/framewatch/framewatch/internal/analysis"
 	"github.com/framewatch/framewatch/pipeline"
 )
 
@@ -25,17 +25,7 @@ var version = "0.1.0"
 
 // analysisVersion is the version the manifest names, as cmd/framewatch
 // forms it: the tool version and the build's revision.
-func analysisVersion() string {
-	v := version
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range bi.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-				v += "+" + s.Value[:12]
-			}
-		}
-	}
-	return v
-}
+func analysisVersion() string { return analysis.Version(version) }
 
 const usage = `framewatch-beam run [flags] PATH...
 
