@@ -51,7 +51,8 @@ type Doc struct {
 	Hash   string `json:"hash"`   // hex SHA-256 of the normalised text, for duplicates and caching
 
 	// Text is the document text after decoding to UTF-8 (BOM removed, CRLF
-	// kept). Every offset in every annotation refers to this string.
+	// kept, control characters other than white space written over with
+	// spaces). Every offset in every annotation refers to this string.
 	Text string `json:"-"`
 	// Clean is Text after cleaning. Cleaning preserves length byte for byte
 	// (removed furniture and joined line breaks become spaces), so offsets

@@ -16,6 +16,11 @@
 // UTF-8 is decoded as its <meta> charset says (windows-1252 when silent), as
 // browsers do. Anything else that is not valid UTF-8 fails.
 //
+// Control characters that are not white space, and ANSI escape sequences,
+// are written over with spaces in the text (its length is kept, so offsets
+// hold) and removed from metadata, with a note on the document; a file that
+// is mostly control characters is binary and skipped.
+//
 // Memory is bounded by the largest file (at most IngestConfig.MaxFileBytes)
 // plus one hash and one ID per document; JSON Lines and CSV files are
 // streamed record by record.

@@ -119,10 +119,12 @@ func (r *record) meta() pipeline.Meta {
 	}
 }
 
-// checkMeta validates d's metadata: a country must be a two-letter code
+// checkMeta validates d's metadata: control characters are removed
+// (stripMeta), a country must be a two-letter code
 // (ISO 3166-1 alpha-2, written in either case; upper-cased here), else it
 // is left empty with a note saying why.
 func checkMeta(d *pipeline.Doc) {
+	stripMeta(d)
 	c := strings.TrimSpace(d.Meta.Country)
 	if c == "" {
 		d.Meta.Country = ""

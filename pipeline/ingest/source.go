@@ -809,8 +809,9 @@ func (r *reader) loadFile(path, id, format string, meta pipeline.Meta) *pipeline
 	}
 	checkMeta(d)
 	d.Text = text
-	if text != "" {
-		d.Hash = Hash(text)
+	blankText(d)
+	if d.Text != "" {
+		d.Hash = Hash(d.Text)
 	}
 	return d
 }
@@ -924,6 +925,7 @@ func (r *reader) readJSONL(in io.Reader, src, fileID string, meta pipeline.Meta,
 			if reason := binaryText(d.Text); reason != "" {
 				d = recordFail(src, fileID, FormatJSONL, n, fmt.Sprintf("%s in the text of line %d", reason, n))
 			}
+			blankText(d)
 		}
 		if err := r.send(d); err != nil {
 			return err
@@ -1009,6 +1011,7 @@ func (r *reader) readCSV(in io.Reader, src, fileID string, meta pipeline.Meta) e
 					line, _ := cr.FieldPos(0)
 					d = recordFail(src, fileID, FormatCSV, n, fmt.Sprintf("%s in the text of record %d (line %d)", reason, n, line))
 				}
+				blankText(d)
 			}
 		}
 		if err := r.send(d); err != nil {
