@@ -158,7 +158,10 @@ type Unit struct {
 	Dates    []DateMention   `json:"dates,omitempty"`
 	Tone     *Tone           `json:"tone,omitempty"`
 	Stances  []StanceMention `json:"stances,omitempty"`
-	Frames   []FrameScore    `json:"frames,omitempty"`
+	// Quotes are the unit's reported speech, sorted by Start then End,
+	// filled by the quotes stage.
+	Quotes []Quote      `json:"quotes,omitempty"`
+	Frames []FrameScore `json:"frames,omitempty"`
 	// NewsFrames are the five generic news frames, in the frames stage's
 	// order, set by the frames stage.
 	NewsFrames []NewsFrame `json:"news_frames,omitempty"`
@@ -272,6 +275,66 @@ type StanceMention struct {
 	Voice  string  `json:"voice"`
 	Score  float64 `json:"score"` // -1 (against) .. +1 (favourable)
 	Label  string  `json:"label"` // negative, neutral, positive
+	// SentStart and SentEnd delimit the text the mention was scored in
+	// (its sentence, or the window around it), and Sentence is that text:
+	// the report quotes it as evidence, and a document restored from the
+	// workspace has no text to cut it from.
+	SentStart int    `json:"sentence_start"`
+	SentEnd   int    `json:"sentence_end"`
+	Sentence  string `json:"sentence,omitempty"`
+	// Role is the mention's part in reported speech (RoleSpeaker,
+	// RoleSubject, RoleObject, RoleOther) and Speaker who reported the
+	// content holding a quoted mention, when the stance stage knows them.
+	Role    string `json:"role,omitempty"`
+	Speaker string `json:"speaker,omitempty"`
+}
+
+// Roles of a stance mention in reported speech.
+const (
+	RoleSpeaker = "speaker" // the one who says: "Putin said ...", "according to the Kremlin"
+	RoleSubject = "subject" // the subject of the clause holding it
+	RoleObject  = "object"  // the object of that clause
+	RoleOther   = "other"
+)
+
+// Kinds of a Quote.
+const (
+	QuoteDirect   = "direct"   // inside quotation marks
+	QuoteIndirect = "indirect" // reported speech: "X said that ...", "according to X"
+)
+
+// Kinds of a quote's source.
+const (
+	SourceOfficial = "official" // a government, ministry, state actor or office-holder
+	SourceExpert   = "expert"   // an analyst, researcher, academic
+	SourceOutlet   = "outlet"   // another news outlet
+	SourceUnnamed  = "unnamed"  // "officials said", "a source told"
+	SourceOther    = "other"
+)
+
+// Quote is one piece of reported speech in a unit and who said it.
+type Quote struct {
+	// Start and End delimit the reported content (a quotation with its
+	// marks, or the attributed clause) and Text is that content.
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Kind  string `json:"kind"` // QuoteDirect or QuoteIndirect
+	// Speaker is the speaker phrase as written ("Dmitry Peskov", "officials"),
+	// "" when the quotation is attributed to no one in its sentence, and
+	// SpeakerStart, SpeakerEnd its span. Entity and Actor are the canonical
+	// entity and state actor of the entity mention in the phrase, or of the
+	// last person named before a pronoun ("he said").
+	Speaker      string `json:"speaker,omitempty"`
+	SpeakerStart int    `json:"speaker_start,omitempty"`
+	SpeakerEnd   int    `json:"speaker_end,omitempty"`
+	Entity       string `json:"entity,omitempty"`
+	Actor        string `json:"actor,omitempty"`
+	// Verb is the reporting verb, lower-cased ("said", "according to").
+	Verb string `json:"verb,omitempty"`
+	// Source is the kind of source: SourceOfficial, SourceExpert,
+	// SourceOutlet, SourceUnnamed or SourceOther ("" without a speaker).
+	Source string `json:"source,omitempty"`
 }
 
 // FrameScore is the share of a unit given to one frame dimension.

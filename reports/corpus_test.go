@@ -142,7 +142,12 @@ func testCorpus(n int) []*pipeline.Doc {
 				if m%3 == 2 {
 					voice = pipeline.VoiceQuoted
 				}
-				u.Stances = append(u.Stances, pipeline.StanceMention{Start: u.Start + 400, End: u.Start + 406, Text: t, Target: t, Voice: voice, Score: s})
+				sentence := fmt.Sprintf("Sentence %d of %s on %s.", m, u.ID, t)
+				if i == 12 {
+					sentence = `=HYPERLINK("x") <script>alert("s")</script> & ` + t
+				}
+				u.Stances = append(u.Stances, pipeline.StanceMention{Start: u.Start + 400, End: u.Start + 406, Text: t, Target: t, Voice: voice, Score: s,
+					SentStart: u.Start + 390, SentEnd: u.Start + 450, Sentence: sentence})
 			}
 			total := 0.0
 			for _, f := range testFrames[:3+rng.IntN(5)] {

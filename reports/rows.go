@@ -21,6 +21,7 @@ const (
 	streamDates
 	streamTone
 	streamStance
+	streamStanceMentions
 	streamFrames
 	streamMentions
 	nStreams
@@ -36,6 +37,8 @@ var rowStreams = [nStreams]struct {
 	streamDates:    {"dates.csv", []string{"doc_id", "unit_id", "date", "text", "start", "end"}},
 	streamTone:     {"tone.csv", []string{"unit_id", "outlet", "tone", "positive", "negative", "polarity", "words"}},
 	streamStance:   {"unit_stance.csv", []string{"unit_id", "outlet", "target", "voice", "score", "low", "high", "mentions", "label"}},
+	streamStanceMentions: {"stance_mentions.csv", []string{"doc_id", "unit_id", "outlet", "target", "start", "end", "sentence_start", "sentence_end",
+		"voice", "speaker", "role", "score", "label"}},
 	streamFrames:   {"unit_frames.csv", unitFramesHeader()},
 	streamMentions: {"entity_mentions.jsonl", nil},
 }
@@ -57,7 +60,8 @@ func unitFramesHeader() []string {
 
 // Rows are one document's lines of the streamed per-unit files (units.csv,
 // entities.csv, figures.csv, dates.csv, tone.csv, unit_stance.csv,
-// unit_frames.csv, entity_mentions.jsonl), rendered ahead of Writer.ConsumeRows.
+// stance_mentions.csv, unit_frames.csv, entity_mentions.jsonl), rendered
+// ahead of Writer.ConsumeRows.
 type Rows struct {
 	files [nStreams][]byte
 }
@@ -192,6 +196,16 @@ func renderUnit(cws [nStreams]*csvWriter, mentions *json.Encoder, d *pipeline.Do
 			return err
 		}
 	}
+	for _, m := range u.Stances {
+		if !finite(m.Score) {
+			continue
+		}
+		speaker, role := mentionSpeaker(u, m)
+		if err := cws[streamStanceMentions].Write([]string{d.ID, u.ID, outlet, m.Target, strconv.Itoa(m.Start), strconv.Itoa(m.End),
+			strconv.Itoa(m.SentStart), strconv.Itoa(m.SentEnd), voiceName(m.Voice), speaker, role, f4(m.Score), m.Label}); err != nil {
+			return err
+		}
+	}
 	if len(u.Frames) > 0 {
 		if err := cws[streamFrames].Write(unitFramesRow(outlet, u)); err != nil {
 			return err
@@ -237,4 +251,42 @@ func unitFramesRow(outlet string, u *pipeline.Unit) []string {
 		row = append(row, f4(v))
 	}
 	return append(row, strings.Join(has, ";"))
+}
+
+// mentionSpeaker returns the speaker and role stance_mentions.csv writes
+// for m: the stance stage's when it set them; else the speaker of the
+// unit's quote holding a quoted mention (its canonical entity when known),
+// and the role "speaker" for a mention inside a quote's speaker phrase,
+// "other" for the rest.
+func mentionSpeaker(u *pipeline.Unit, m pipeline.StanceMention) (speaker, role string) {
+	speaker, role = m.Speaker, m.Role
+	if speaker != "" && role != "" {
+		return speaker, role
+	}
+	mid := m.Start + (m.End-m.Start)/2
+	inSpeaker := false
+	for _, q := range u.Quotes {
+		if q.Speaker != "" && q.SpeakerStart <= mid && mid < q.SpeakerEnd {
+			inSpeaker = true
+		}
+		if speaker == "" && voiceName(m.Voice) == pipeline.VoiceQuoted && q.Start <= mid && mid < q.End {
+			speaker = quoteSpeaker(q)
+		}
+	}
+	if role == "" {
+		role = pipeline.RoleOther
+		if inSpeaker {
+			role = pipeline.RoleSpeaker
+		}
+	}
+	return speaker, role
+}
+
+// quoteSpeaker names q's speaker: its canonical entity when the entity
+// stage found one in the speaker phrase, else the phrase.
+func quoteSpeaker(q pipeline.Quote) string {
+	if q.Entity != "" {
+		return q.Entity
+	}
+	return q.Speaker
 }

@@ -154,6 +154,7 @@ func (c *Classifier) unit(text string, u *pipeline.Unit) []pipeline.StanceMentio
 		out = append(out, pipeline.StanceMention{
 			Start: m.start, End: m.end, Text: text[m.start:m.end],
 			Target: m.target, Voice: v, Score: round(score), Label: label,
+			SentStart: sa, SentEnd: sb, Sentence: text[sa:sb],
 		})
 	}
 	return out
