@@ -77,7 +77,24 @@ func attribute(text string, start, end int, ws []Word, out []Span) []Span {
 			out = append(out, Span{Start: a, End: b, Kind: KindAttributed})
 		}
 	}
+	// A speech verb inside quotation marks is part of the quotation ("“I'm
+	// here to say that ...,” X said"), not the sentence's attribution cue.
+	// The sentence's quotations are found once, at its first cue.
+	var inQuote []Span
+	quotesDone := false
 	for i, w := range ws {
+		if w.Lower != "according" && !speechVerbs[w.Lower] {
+			continue
+		}
+		if !quotesDone {
+			if strings.ContainsAny(text[start:end], "\"“„«»") {
+				inQuote = Quotes(text[start:end])
+			}
+			quotesDone = true
+		}
+		if within(inQuote, w.Start-start) {
+			continue
+		}
 		switch {
 		case w.Lower == "according" && i+1 < len(ws) && ws[i+1].Lower == "to":
 			if comma := strings.LastIndexByte(text[start:w.Start], ','); comma >= 0 {
@@ -122,11 +139,45 @@ func attribute(text string, start, end int, ws []Word, out []Span) []Span {
 					from = ws[i+1].End
 				}
 			}
-			add(from, end)
+			add(from, contrastCut(text, ws, i+1, from, end))
 			return out
 		}
 	}
 	return out
+}
+
+// contrastStops are the words that, after a comma, semicolon or dash, open
+// a contrast clause ending the reported content of "X said ...": in "She
+// said she supported it, but otherwise did not delve into details" the
+// clause after "but" is the outlet's again.
+var contrastStops = map[string]bool{
+	"but": true, "though": true, "although": true, "whereas": true, "while": true, "yet": true,
+}
+
+// contrastCut returns where the content [from, end) of an attribution whose
+// verb is ws[k-1] ends: before the first contrast clause (see
+// contrastStops; "even though" too), else end.
+func contrastCut(text string, ws []Word, k, from, end int) int {
+	for j := k; j < len(ws); j++ {
+		w := ws[j]
+		if w.Start < from || !contrastStops[w.Lower] && !(w.Lower == "even" && j+1 < len(ws) && ws[j+1].Lower == "though") {
+			continue
+		}
+		if strings.ContainsAny(text[ws[j-1].End:w.Start], ",;–—") || strings.Contains(text[ws[j-1].End:w.Start], "--") {
+			return ws[j-1].End
+		}
+	}
+	return end
+}
+
+// within reports whether offset p lies inside one of spans.
+func within(spans []Span, p int) bool {
+	for _, sp := range spans {
+		if sp.Start <= p && p < sp.End {
+			return true
+		}
+	}
+	return false
 }
 
 // quantifiers after a speech verb make it a figure of speech, not a report.
@@ -167,6 +218,9 @@ func trailing(text string, ws []Word, i, c int) bool {
 	}
 	if strings.Trim(text[c+1:ws[i].Start], " \t\n\"”’»“") == "" && inverted[ws[i].Lower] {
 		return true // ", said Peskov." or ",” said Peskov."
+	}
+	if after := text[c+1:]; strings.HasPrefix(after, "”") || strings.HasPrefix(after, "\"") || strings.HasPrefix(after, "’") {
+		return true // "“...,” Mr. Ryan said stiffly."
 	}
 	return adjuncts[ws[i+1].Lower]
 }

@@ -42,19 +42,21 @@ func (s *Speech) attributions(i int) []Span {
 // sentence (attributions never cross a sentence).
 func (s *Speech) Quoted(start, end int) bool {
 	mid := start + (end-start)/2
-	if inside(s.quotes, mid) {
+	if inside(s.quotes, start, mid) {
 		return true
 	}
 	i := sort.Search(len(s.sents), func(i int) bool { return s.sents[i][1] > mid })
 	if i == len(s.sents) || s.sents[i][0] > mid {
 		return false
 	}
-	return inside(s.attributions(i), mid)
+	return inside(s.attributions(i), start, mid)
 }
 
-func inside(spans []Span, p int) bool {
+// inside reports whether one of spans holds mid and the phrase starting at
+// start lies inside it (see Quoted).
+func inside(spans []Span, start, mid int) bool {
 	for _, sp := range spans {
-		if sp.Start <= p && p < sp.End {
+		if sp.Start <= mid && mid < sp.End && startsInside(sp, start) {
 			return true
 		}
 	}

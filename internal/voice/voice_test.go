@@ -41,6 +41,20 @@ func TestQuoted(t *testing.T) {
 		{"parenthetical before tells", "The Kremlin, of course, tells a different story.", "Kremlin", false, false},
 		{"inverted said", "Russia will respond, said Peskov.", "Russia", false, true},
 		{"noun claims not attribution", "The claims about Russia were false.", "Russia", false, false},
+		{"attribution stops at but", "She said she supported the deal, but otherwise did not delve into Russia.", "Russia", false, false},
+		{"attribution before but", "She said she supported Russia, but otherwise did not delve into details.", "Russia", false, true},
+		{"attribution stops at even though", "He said Kyiv lied -- even though Russia fired first.", "Russia", false, false},
+		{"quote across paragraphs", "\"Wal-Mart may be big.\n\nBut Russia can be challenged in court.\"\n\nDukes left.", "Russia", false, true},
+		{"after quote across paragraphs", "\"Wal-Mart may be big.\n\nBut they can be challenged.\"\n\nRussia left.", "Russia", false, false},
+		{"quote mark repeated per paragraph", "“The first part.\n\n“The second part, about Russia.”\n\nChina abstained.", "Russia", false, true},
+		{"open quote without close stays in paragraph", "“Russia will pay\n\nChina abstained. Later “Moscow” spoke.", "China", false, false},
+		{"nested curly quote", "“He called it “a war of choice” and Russia lost,” she said.", "Russia", false, true},
+		{"curly closed by straight", "“Russia lost,\" said Peskov, and China won.", "Russia", false, true},
+		{"statement after colon", "Trump tweeted on Sunday:\n\nRussia is a great friend.\n\nOthers disagreed.", "Russia", false, true},
+		{"after colon statement", "Trump tweeted on Sunday:\n\nIt is a great day.\n\nRussia disagreed.", "Russia", false, false},
+		{"colon without cue", "CNN shared footage of the arrest:\n\nRussia denied it.", "Russia", false, false},
+		{"speech verb inside quote", "“I came to say that it is wrong,” Mr. Obama said to Russia's applause.", "Russia", false, false},
+		{"trailing after closing quote", "“We advocated for them,” Mr. Ryan said, facing Russia.", "Russia", false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -53,6 +67,21 @@ func TestQuoted(t *testing.T) {
 				t.Errorf("Quoted(%q, %q) = %v, want %v (spans %v)", tt.text, tt.target, got, tt.want, spans)
 			}
 		})
+	}
+}
+
+func TestQuotedPhraseHoldingAttribution(t *testing.T) {
+	text := "Ms. Harf said that Mrs. Clinton was the only secretary of state who sent emails."
+	spans := Spans(text)
+	if Quoted(spans, 0, len(text)) {
+		t.Errorf("Quoted(%q) = true, want false: the phrase holds its own attribution (spans %v)", text, spans)
+	}
+	i := strings.Index(text, "Mrs. Clinton")
+	if !Quoted(spans, i, len(text)) {
+		t.Errorf("Quoted(%q) = false, want true (spans %v)", text[i:], spans)
+	}
+	if s := NewSpeech(text); s.Quoted(0, len(text)) || !s.Quoted(i, len(text)) {
+		t.Errorf("Speech.Quoted disagrees with Quoted on %q", text)
 	}
 }
 

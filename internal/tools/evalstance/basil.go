@@ -139,7 +139,7 @@ type basilItem struct {
 
 // runBasil runs the product's analysis chain on basil-dev and prints the
 // article-level, outlet-ordering and voice figures.
-func runBasil(dir string, stdout io.Writer) error {
+func runBasil(dir string, stdout, voiceErrors io.Writer) error {
 	docs, err := readBasil(dir)
 	if err != nil {
 		return fmt.Errorf("evalstance: %w", err)
@@ -220,6 +220,8 @@ func runBasil(dir string, stdout io.Writer) error {
 				spans++
 				if q == (p.Quote == "yes") {
 					agree++
+				} else if voiceErrors != nil {
+					fmt.Fprintf(voiceErrors, "voice-miss gold=%s got=%v %q\n\tin %q\n", p.Quote, q, p.Txt, sentenceAround(d.Text, a))
 				}
 			}
 		}
@@ -255,6 +257,16 @@ func runBasil(dir string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "eval basil-dev voice_agreement %.4f\n", float64(agree)/float64(spans))
 	}
 	return nil
+}
+
+// sentenceAround is the paragraph holding offset a, for error listings.
+func sentenceAround(text string, a int) string {
+	lo := strings.LastIndex(text[:a], "\n\n")
+	hi := strings.Index(text[a:], "\n\n")
+	if hi < 0 {
+		hi = len(text) - a
+	}
+	return text[lo+1 : a+hi]
 }
 
 // locate finds a phrase span in the document: the sentence holding txt at

@@ -31,6 +31,7 @@ func run(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("evalstance", flag.ContinueOnError)
 	dir := fs.String("newsmtsc", "../shared/bench/newsmtsc", "NewsMTSC folder with devtest_rw.jsonl and devtest_mt.jsonl")
 	basil := fs.String("basil", "", "basil-dev folder (articles/, annotations/); empty skips the BASIL evaluation")
+	voiceErrs := fs.Bool("voice-errors", false, "list the basil-dev phrase spans whose voice disagrees with the annotation on stderr")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -44,7 +45,11 @@ func run(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "evalstance: %s not found, skipping the BASIL evaluation\n", *basil)
 		return nil
 	}
-	return runBasil(*basil, stdout)
+	var ve io.Writer
+	if *voiceErrs {
+		ve = os.Stderr
+	}
+	return runBasil(*basil, stdout, ve)
 }
 
 func runNewsMTSC(dir string, stdout io.Writer) error {
