@@ -3,6 +3,7 @@
 // Usage:
 //
 //	framewatch run [flags] PATH...
+//	framewatch fetch --feeds FILE --into DIR
 //	framewatch version
 //
 // PATH is a file, a folder read recursively, or "-" for JSON Lines on

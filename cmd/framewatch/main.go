@@ -84,6 +84,8 @@ const usageText = `framewatch compares how news outlets cover one story.
 
 Usage:
   framewatch run [flags] PATH...   analyse a corpus and write a report
+  framewatch fetch --feeds FILE --into DIR
+                                   save the new articles of news feeds
   framewatch version               print the version
   framewatch <command> -h          help for a command
 
@@ -101,6 +103,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch args[0] {
 	case "run":
 		return runCommand(ctx, args[1:], stdin, stdout, stderr)
+	case "fetch":
+		return fetchCommand(ctx, args[1:], stdout, stderr)
 	case "version":
 		return versionCommand(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
