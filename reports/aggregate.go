@@ -96,9 +96,13 @@ type outletAgg struct {
 	entities      map[entityKey]*entityCount
 	frameSum      map[string]float64
 	frameUnits    int
-	terms         map[int32]int // count by term number, see pruneTerms
-	termTotal     int
-	figures       int
+	// newsUnits counts the units the news-frame model scored and
+	// newsWith, per news frame (newsFrameOrder), those that have it.
+	newsUnits int
+	newsWith  [len(newsFrameOrder)]int
+	terms     map[int32]int // count by term number, see pruneTerms
+	termTotal int
+	figures   int
 }
 
 type entityKey struct{ entity, typ string }
@@ -347,6 +351,14 @@ func (a *aggregates) addUnit(u *pipeline.Unit) {
 	}
 	if cued {
 		o.frameUnits++
+	}
+	if len(u.NewsFrames) > 0 {
+		o.newsUnits++
+		for _, f := range u.NewsFrames {
+			if j := slices.Index(newsFrameOrder[:], f.Frame); j >= 0 && f.Has {
+				o.newsWith[j]++
+			}
+		}
 	}
 	for _, t := range u.Terms {
 		if t.Count <= 0 || t.Term == "" {

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 
 	"github.com/framewatch/framewatch/pipeline"
@@ -69,6 +70,9 @@ var testFrames = []string{"security_defense", "political", "economic", "legality
 // outlets, and skipped, failed and duplicate inputs.
 func testCorpus(n int) []*pipeline.Doc {
 	rng := rand.New(rand.NewPCG(7, 11))
+	// News frames draw from their own generator, so that adding them left
+	// every other synthetic value as it was.
+	nrng := rand.New(rand.NewPCG(13, 17))
 	var docs []*pipeline.Doc
 	for i := range n {
 		id := fmt.Sprintf("doc%04d", i)
@@ -157,6 +161,15 @@ func testCorpus(n int) []*pipeline.Doc {
 			}
 			for j := range u.Frames {
 				u.Frames[j].Score /= total
+			}
+			for j, id := range []string{"conflict", "human_interest", "economic", "moral", "resolution"} {
+				// Conflict leans with the outlet, the rest are even.
+				p := nrng.Float64()
+				if j == 0 {
+					p = max(0, min(1, p+o.lean))
+				}
+				p = math.Round(1e6*p) / 1e6
+				u.NewsFrames = append(u.NewsFrames, pipeline.NewsFrame{Frame: id, Prob: p, Has: p >= 0.5})
 			}
 			for _, term := range testTerms {
 				if rng.IntN(3) == 0 {

@@ -29,6 +29,10 @@ func (r *report) method() []methodItem {
 			"Own voice and quoted voices are reported apart in stance.csv."},
 		{"Frames", "The share of each of the 15 Media Frames Corpus dimensions among a unit's frame cue words, averaged over the outlet's units: " +
 			"a transparent dictionary proxy, not a human coder's primary frame."},
+		{"Generic news frames", "Conflict, human interest, economic, moral and resolution (Semetko and Valkenburg 2000): one logistic regression per frame, " +
+			"trained on climate-change articles coded by people (Frermann et al. 2023), gives each unit a probability; a unit has the frame when it reaches " +
+			"the frame's threshold. An outlet's share is the share of its units with the frame, with a 95% percentile bootstrap interval " +
+			"(1,000 resamples, fixed seed; the normal approximation above 200 units). Outside climate coverage treat it as a first pass."},
 		{"Distinctive terms", "Fightin' Words (Monroe, Colaresi and Quinn 2008): log-odds z-scores of each outlet's words against the rest of the corpus."},
 		{"Claims", fmt.Sprintf("The same figure (value and counted thing, matched leniently) cited by several outlets is one claim. "+
 			"Claims are ranked by newsworthiness: money, casualties, weapons and troops score 3, percentages 2, an attributed figure 1 more, "+

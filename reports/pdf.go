@@ -302,6 +302,9 @@ func (r *report) writePDF(w io.Writer) (err error) {
 		if len(s.Frames) > 0 {
 			p.para("Main frames: "+strings.Join(s.Frames, ", "), 9)
 		}
+		if len(s.NewsFrames) > 0 {
+			p.para("News frames (share of units, 95% interval): "+strings.Join(s.NewsFrames, ", "), 9)
+		}
 		if len(s.Terms) > 0 {
 			p.para("Distinctive terms: "+strings.Join(s.Terms, ", "), 9)
 		}

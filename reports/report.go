@@ -121,7 +121,10 @@ type outletSection struct {
 	Small    bool
 	Entities []string
 	Frames   []string
-	Terms    []string
+	// NewsFrames are the outlet's generic news frame shares with their
+	// intervals, "Conflict 45% [31, 60]".
+	NewsFrames []string
+	Terms      []string
 }
 
 func (r *report) outletSections() []outletSection {
@@ -162,6 +165,7 @@ func (r *report) outletSections() []outletSection {
 			}
 		}
 		s.Frames = r.topFrames(name, 3)
+		s.NewsFrames = r.newsFrames(name)
 		for _, tr := range findTable(r.tables, "distinctive_terms").Rows() {
 			if tr[0] == name && len(s.Terms) < 10 {
 				s.Terms = append(s.Terms, tr[1])

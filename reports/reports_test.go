@@ -24,12 +24,12 @@ import (
 // goldenFiles are compared with testdata/golden/<name>.golden.
 var goldenFiles = []string{
 	"units.csv", "entities.csv", "entity_mentions.jsonl", "figures.csv", "dates.csv", "tone.csv", "unit_stance.csv", "stance_mentions.csv", "unit_frames.csv",
-	"overview.csv", "overview.json", "stance.csv", "stance.json", "frames.csv", "frames.json",
+	"overview.csv", "overview.json", "stance.csv", "stance.json", "frames.csv", "frames.json", "news_frames.csv", "news_frames.json",
 	"top_entities.csv", "top_entities.json", "distinctive_terms.csv", "distinctive_terms.json",
 	"claims.csv", "claims.json", "failures.csv", "failures.json", "outlets_unmatched.csv", "outlets_unmatched.json", "languages.csv", "languages.json",
 	"trends_tone.csv", "trends_tone.json",
 	"trends_stance.csv", "trends_stance.json", "coverage.csv", "coverage.json", "summary.md",
-	"charts/tone_by_outlet.svg", "charts/stance_heatmap.svg", "charts/claims.svg",
+	"charts/tone_by_outlet.svg", "charts/stance_heatmap.svg", "charts/claims.svg", "charts/news_frames.svg",
 }
 
 var (

@@ -44,7 +44,7 @@ var rowStreams = [nStreams]struct {
 }
 
 // newsFrameOrder are the generic news frames the frames stage scores.
-var newsFrameOrder = []string{"conflict", "human_interest", "economic", "moral", "resolution"}
+var newsFrameOrder = [...]string{"conflict", "human_interest", "economic", "moral", "resolution"}
 
 // unitFramesHeader is unit_frames.csv's header: the unit, its outlet, one
 // share per codebook frame (frameOrder), the unit's primary frame, one
