@@ -48,6 +48,13 @@ beam:
 beam-test:
 	cd beam && $(GO) vet ./... && $(GO) test -shuffle=on ./...
 
+# framewatch-beam on Prism against framewatch run on one generated corpus
+# (2,000 documents by default), with 1 and 2 processors. Prints "bench
+# beam tokens_per_s" and "bench beam ratio_to_cli" lines.
+BEAMDOCS ?= 2000
+bench-beam: beam
+	$(GO) run ./internal/tools/bench -docs $(BEAMDOCS) -beam bin/framewatch-beam $(BENCHFLAGS)
+
 # Accuracy on the public evaluation sets in $(SHARED)/bench (never copied
 # into the project). Prints "eval <set> <metric> <value>" lines.
 eval:

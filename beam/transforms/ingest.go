@@ -2,6 +2,7 @@ package transforms
 
 import (
 	"context"
+	"os"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/framewatch/framewatch/pipeline"
@@ -42,9 +43,25 @@ func (fn *ingestFn) Setup() error {
 }
 
 func (fn *ingestFn) ProcessElement(ctx context.Context, in Input, emit func(Item), excluded func(string)) error {
-	src := &ingest.Source{Paths: []string{in.Path}, Config: fn.cfg.Ingest, Exclude: fn.Options.Exclude}
+	local := in.Path
+	if isURL(in.Path) {
+		// A PATH on one of the SDK's file systems is copied to the
+		// worker's disk first, then read as a local PATH.
+		tmp, err := os.MkdirTemp("", "framewatch-beam-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		if local, err = stage(ctx, in.Path, tmp); err != nil {
+			return err
+		}
+	}
+	src := &ingest.Source{Paths: []string{local}, Config: fn.cfg.Ingest, Exclude: fn.Options.Exclude}
 	seq := 0
 	err := src.Docs(ctx, func(d *pipeline.Doc) error {
+		if local != in.Path {
+			unstage(d, local, in.Path)
+		}
 		it, err := newItem(in.Index, seq, d)
 		if err != nil {
 			return err

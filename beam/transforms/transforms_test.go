@@ -9,9 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/memfs"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/passert"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
@@ -32,6 +34,7 @@ func init() {
 	register.Function1x1(itemLine)
 	register.Function1x1(analysedLine)
 	register.Function1x1(partialLine)
+	register.Function1x1(sourceLine)
 }
 
 // itemLine is what the ingest and dedup tests compare of an item: its
@@ -260,4 +263,46 @@ func TestCombine(t *testing.T) {
 	p, s := beam.NewPipelineWithRoot()
 	passert.Equals(s, beam.ParDo(s, partialLine, Combine(s, beam.CreateList(s, in))), want)
 	ptest.RunAndValidate(t, p)
+}
+
+// TestIngestURL reads the same files from a PATH URL (the SDK's in-memory
+// file system standing in for gs:// and s3://): the documents are those
+// of the local folder, their sources named by the URL.
+func TestIngestURL(t *testing.T) {
+	wire := fixtureDir(t, "wire")
+	entries, err := os.ReadDir(wire)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const u = "memfs://corpus/wire"
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(wire, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		memfs.Write(u+"/"+e.Name(), b)
+	}
+	lines, docs := cliDocs(t, wire)
+	want := make([]string, len(lines))
+	for i, d := range docs {
+		if !strings.HasPrefix(d.Source, wire) {
+			t.Fatalf("%s: source %q is not under %s", d.ID, d.Source, wire)
+		}
+		d.Source = u + strings.TrimPrefix(d.Source, wire)
+		want[i] = lines[i] + " source=" + d.Source
+	}
+
+	p, s := beam.NewPipelineWithRoot()
+	items, _ := Ingest(s, Options{}, []string{u})
+	passert.Equals(s, beam.ParDo(s, sourceLine, items), anys(want)...)
+	ptest.RunAndValidate(t, p)
+}
+
+// sourceLine is itemLine with the document's source.
+func sourceLine(it Item) string {
+	d, err := it.doc()
+	if err != nil {
+		return err.Error()
+	}
+	return itemLine(it) + " source=" + d.Source
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"strings"
 	"syscall"
 	"time"
 
@@ -137,6 +138,9 @@ func options(paths []string) (transforms.Options, transforms.ReportOptions, erro
 	for _, p := range paths {
 		if p == "-" {
 			return opt, ro, fmt.Errorf("%w: framewatch-beam reads files, not standard input", errUsage)
+		}
+		if strings.Contains(p, "://") {
+			continue // a file system URL: listed by the ingest workers
 		}
 		if _, err := os.Stat(p); err != nil {
 			return opt, ro, fmt.Errorf("input: %w", err)

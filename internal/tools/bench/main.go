@@ -38,6 +38,7 @@ type options struct {
 	keep, noBaseline, noRerun   bool
 	shortNews                   string
 	noShortNews, noWink         bool
+	beam                        string
 	seed                        uint64
 }
 
@@ -62,6 +63,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.shortNews, "short-news", "", "CoNLL-2003 `DIR` for the short-news corpus (default: ../shared/bench/conll2003 beside the module, when it is there)")
 	fs.BoolVar(&o.noShortNews, "no-short-news", false, "skip the short-news corpus")
 	fs.BoolVar(&o.noWink, "no-wink", false, "skip the wink-nlp baseline on the short-news corpus")
+	fs.StringVar(&o.beam, "beam", "", "measure only this framewatch-beam `BINARY` on Prism against the CLI, with 1 and 2 processors (make bench-beam)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -163,6 +165,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err := buildBinary(ctx, bin); err != nil {
 			return err
 		}
+	}
+
+	if o.beam != "" {
+		return measureBeam(ctx, p, tmp, bin, o.beam, corpus)
 	}
 
 	_, tokens, err := measure(ctx, o, p, tmp, bin, corpusRun{corpus: corpus, baselineDocs: o.baselineDocs, rerun: !o.noRerun})
