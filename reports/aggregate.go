@@ -25,7 +25,9 @@ type aggregates struct {
 	// re-bucket them into weeks when the span is long.
 	days       map[dayKey]*sumN
 	stanceDays map[stanceDayKey]*sumN
-	figures    figureArena
+	// evidence holds per outlet × target the sentences the reports quote.
+	evidence map[outletTarget]*evidence
+	figures  figureArena
 	// Terms are numbered in first-seen order: vocab[id] is the term,
 	// termIDs its number and terms[id] its corpus count. Outlets count
 	// terms by number, which keeps their maps small.
@@ -170,6 +172,7 @@ func newAggregates() *aggregates {
 		stance:     map[stanceKey]*scoreList{},
 		days:       map[dayKey]*sumN{},
 		stanceDays: map[stanceDayKey]*sumN{},
+		evidence:   map[outletTarget]*evidence{},
 		termIDs:    map[string]int32{},
 		frames:     map[string]bool{},
 		langs:      map[langKey]*langCount{},
@@ -328,6 +331,7 @@ func (a *aggregates) addUnit(u *pipeline.Unit) {
 			a.stance[k] = sl
 		}
 		sl.add(float32(s.Score))
+		a.addEvidence(o.name, s)
 		if date != "" {
 			dk := stanceDayKey{o.name, target, date}
 			sd := a.stanceDays[dk]

@@ -125,6 +125,8 @@ th{background:#eef4fa;position:sticky;top:0;z-index:1}td.n{text-align:right;font
 tr:nth-child(even) td{background:#fafafa}tr.small td{color:#777}
 dl.method dt{font-weight:bold;margin-top:.5em}dl.method dd{margin-left:1.2em}
 section.outlet{border-left:4px solid #E69F00;padding-left:1em;margin:1.5em 0}
+.evidence{font-size:.9em}.evidence h4{margin:.8em 0 .2em}.evidence p{margin:.4em 0 .1em}.evidence ul{margin:.1em 0}
+.evidence li.favourable::marker{color:#009E73}.evidence li.unfavourable::marker{color:#D55E00}
 </style>
 </head>
 <body>
@@ -170,8 +172,11 @@ section.outlet{border-left:4px solid #E69F00;padding-left:1em;margin:1.5em 0}
 {{if .Frames}}<p><b>Main frames:</b> {{range $i, $e := .Frames}}{{if $i}}, {{end}}{{$e}}{{end}}</p>{{end}}
 {{if .NewsFrames}}<p><b>News frames</b> (share of units, 95% interval): {{range $i, $e := .NewsFrames}}{{if $i}}, {{end}}{{$e}}{{end}}</p>{{end}}
 {{if .Terms}}<p><b>Distinctive terms:</b> {{range $i, $e := .Terms}}{{if $i}}, {{end}}{{$e}}{{end}}</p>{{end}}
-{{if .Stance}}<table><thead><tr><th>target</th><th>voice</th><th>score</th><th>95% interval</th><th>mentions</th><th>label</th></tr></thead>
+{{if .Stance}}<table><thead><tr><th>target</th><th>voice</th><th>score</th><th>95% interval</th><th>mentions</th><th>label</th><th>relative to the corpus [95% interval]</th></tr></thead>
 <tbody>{{range .Stance}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>{{end}}</tbody></table>{{end}}
+{{if .Evidence}}<div class="evidence"><h4>Evidence: the most favourable and unfavourable sentences</h4>
+{{range .Evidence}}<p><b>{{.Target}}</b></p><ul>{{range .Lines}}<li class="{{.Side}}">{{.Side}} ({{.Score}}, {{.Voice}} voice): <q>{{.Text}}</q></li>{{end}}</ul>
+{{end}}</div>{{end}}
 </section>
 {{end}}
 </section>

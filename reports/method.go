@@ -26,7 +26,10 @@ func (r *report) method() []methodItem {
 		{"Stance", "Per mention of a target, P(positive) − P(negative) from a logistic regression trained on NewsMTSC, from −1 to +1; " +
 			"an outlet's stance toward a target is the mean over its mentions with a 95% bootstrap interval. It is labelled favourable " +
 			"when the whole interval lies above +0.05, against below −0.05, neutral within ±0.15, otherwise (or with fewer than 3 mentions) unclear. " +
-			"Own voice and quoted voices are reported apart in stance.csv."},
+			"Own voice and quoted voices are reported apart in stance.csv. News reads negative by default, so each outlet is also compared " +
+			"with the corpus: its relative score is its mean minus the mean of every outlet's mentions of the target, with a 95% bootstrap " +
+			"interval of that difference; the highlights rank by it. Under each outlet the two most favourable and the two most unfavourable " +
+			"sentences per target are quoted, with their voice, so that a score can be checked against the text."},
 		{"Frames", "The share of each of the 15 Media Frames Corpus dimensions among a unit's frame cue words, averaged over the outlet's units: " +
 			"a transparent dictionary proxy, not a human coder's primary frame."},
 		{"Generic news frames", "Conflict, human interest, economic, moral and resolution (Semetko and Valkenburg 2000): one logistic regression per frame, " +

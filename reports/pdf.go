@@ -311,7 +311,7 @@ func (r *report) writePDF(w io.Writer) (err error) {
 		var stance [][]string
 		for _, st := range s.Stance {
 			if st[1] == "all" {
-				stance = append(stance, []string{st[0], st[2], st[3], st[4], st[5]})
+				stance = append(stance, []string{st[0], st[2], st[3], st[4], st[5], st[6]})
 			}
 		}
 		switch {
@@ -323,8 +323,16 @@ func (r *report) writePDF(w io.Writer) (err error) {
 			}
 			p.para("Stance (all voices; too few units to compare): "+strings.Join(parts, "; "), 8)
 		case len(stance) > 0:
-			p.table(pdfTable{cols: []string{"target", "score (all voices)", "95% interval", "mentions", "label"},
-				numeric: []bool{false, true, false, true, false}, rows: stance})
+			p.table(pdfTable{cols: []string{"target", "score (all voices)", "95% interval", "mentions", "label", "relative to the corpus [95%]"},
+				numeric: []bool{false, true, false, true, false, false}, rows: stance})
+		}
+		if len(s.Evidence) > 0 {
+			p.para("Evidence: the most favourable and unfavourable sentences", 9)
+			for _, te := range s.Evidence {
+				for _, l := range te.Lines {
+					p.para(fmt.Sprintf("%s, %s (%s, %s voice): %s", te.Target, l.Side, l.Score, l.Voice, quoted(l.Text)), 8)
+				}
+			}
 		}
 	}
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/framewatch/framewatch/internal/stats"
 	"github.com/framewatch/framewatch/pipeline"
 )
 
@@ -116,7 +117,10 @@ func (t totals) headline() string {
 type outletSection struct {
 	Name   string
 	Facts  []string
-	Stance [][]string // target, voice, score, interval, mentions, label
+	Stance [][]string // target, voice, score, interval, mentions, label, relative with its interval
+	// Evidence holds, per target of the outlet's stance, its most
+	// favourable and most unfavourable sentences.
+	Evidence []targetEvidence
 	// Small is set for outlets under the minimum sample and "unknown".
 	Small    bool
 	Entities []string
@@ -156,9 +160,16 @@ func (r *report) outletSections() []outletSection {
 		st := findTable(r.tables, "stance")
 		for _, sr := range st.Rows() {
 			if sr[0] == name {
-				s.Stance = append(s.Stance, []string{sr[1], sr[2], sr[3], "[" + sr[4] + ", " + sr[5] + "]", sr[6], sr[7]})
+				s.Stance = append(s.Stance, []string{sr[1], sr[2], sr[3], "[" + sr[4] + ", " + sr[5] + "]", sr[6], sr[7], relativeText(sr[8], sr[9], sr[10])})
 			}
 		}
+		var targets []string
+		for _, st := range s.Stance {
+			if !slices.Contains(targets, st[0]) {
+				targets = append(targets, st[0])
+			}
+		}
+		s.Evidence = r.agg.evidenceFor(name, targets)
 		for _, er := range findTable(r.tables, "top_entities").Rows() {
 			if er[0] == name {
 				s.Entities = append(s.Entities, fmt.Sprintf("%s (%s)", er[2], er[4]))
@@ -212,27 +223,38 @@ func (r *report) topFrames(outlet string, n int) []string {
 	return nil
 }
 
-// stanceHighlights lists outlet × target pairs whose interval supports a
-// label other than neutral or unclear, strongest first. Outlets under the
-// minimum sample and "unknown" are never ranked.
+// stanceHighlights lists the outlet × target pairs (all voices) that
+// stand out: those whose interval supports favourable or against, or whose
+// relative score's interval excludes 0 (the outlet differs from the
+// corpus), ranked by the size of the relative score, so that an outlet is
+// compared with the rest of the corpus rather than with zero (news reads
+// negative by default). Outlets under the minimum sample and "unknown" are
+// never ranked.
 func (r *report) stanceHighlights(n int) []string {
 	t := findTable(r.tables, "stance")
 	units := outletUnits(r.tables)
 	minU := minUnits(r.cfg)
 	type hl struct {
-		text  string
-		score float64
+		text string
+		rel  float64
 	}
 	var hs []hl
-	scores := colFloats(t.df, "score")
+	rel, relLo, relHi := colFloats(t.df, "relative"), colFloats(t.df, "relative_low"), colFloats(t.df, "relative_high")
 	for i, row := range t.Rows() {
-		if row[2] != "all" || (row[7] != LabelFavourable && row[7] != LabelAgainst) || sampleOf(row[0], units[row[0]], minU) != sampleOK {
+		if row[2] != "all" || sampleOf(row[0], units[row[0]], minU) != sampleOK {
 			continue
 		}
-		hs = append(hs, hl{fmt.Sprintf("%s on %s: %s (%s, 95%% interval [%s, %s], n=%s mentions in %d units)", row[0], row[1], row[7], row[3], row[4], row[5], row[6], units[row[0]]), scores[i]})
+		labelled := row[7] == LabelFavourable || row[7] == LabelAgainst
+		n, _ := strconv.Atoi(row[6])
+		differs := n >= stats.MinLabelScores && (relLo[i] > 0 || relHi[i] < 0)
+		if !labelled && !differs {
+			continue
+		}
+		hs = append(hs, hl{fmt.Sprintf("%s on %s: %s relative to the corpus (%s, 95%% interval [%s, %s]); %s in absolute terms (%s, [%s, %s]); n=%s mentions in %d units",
+			row[0], row[1], relativeWord(relLo[i], relHi[i]), row[8], row[9], row[10], row[7], row[3], row[4], row[5], row[6], units[row[0]]), rel[i]})
 	}
 	slices.SortStableFunc(hs, func(a, b hl) int {
-		x, y := abs(a.score), abs(b.score)
+		x, y := abs(a.rel), abs(b.rel)
 		switch {
 		case x > y:
 			return -1
@@ -246,6 +268,30 @@ func (r *report) stanceHighlights(n int) []string {
 		out = append(out, h.text)
 	}
 	return out
+}
+
+// relativeWord says what a relative score's interval supports: more
+// favourable or less favourable than the corpus, or no clear difference.
+func relativeWord(low, high float64) string {
+	switch {
+	case low > 0:
+		return "more favourable"
+	case high < 0:
+		return "less favourable"
+	}
+	return "no clear difference"
+}
+
+// relativeText is a relative score with its interval, as the outlet
+// sections show it: "+0.1200 [0.0300, 0.2100]".
+func relativeText(rel, low, high string) string {
+	if rel == "" {
+		return ""
+	}
+	if !strings.HasPrefix(rel, "-") {
+		rel = "+" + rel
+	}
+	return rel + " [" + low + ", " + high + "]"
 }
 
 func abs(x float64) float64 {

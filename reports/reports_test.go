@@ -201,6 +201,11 @@ func TestHostileText(t *testing.T) {
 	docs[0].Units[0].Outlet = evil
 	docs[0].Units[0].Title = evil
 	docs[0].Units[0].Entities[0].Entity = evil
+	for i := range docs[0].Units[0].Stances {
+		// Quoted as evidence under the outlet.
+		docs[0].Units[0].Stances[i].Sentence = evil + " sentence"
+		docs[0].Units[0].Stances[i].Score = 0.9
+	}
 	dir := runWriter(t, docs, testConfig())
 	html, err := os.ReadFile(filepath.Join(dir, "report.html"))
 	if err != nil {
@@ -211,6 +216,9 @@ func TestHostileText(t *testing.T) {
 	}
 	if !bytes.Contains(html, []byte("&lt;script&gt;")) {
 		t.Error("report.html does not show the escaped outlet name")
+	}
+	if !bytes.Contains(html, []byte("<q>&lt;script&gt;alert(&#34;pwned&#34;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; sentence</q>")) {
+		t.Error("report.html does not quote the hostile evidence sentence, escaped")
 	}
 	// gonum/plot escapes text in SVG; a broken SVG would not display.
 	svgs, _ := filepath.Glob(filepath.Join(dir, "charts", "*.svg"))

@@ -289,13 +289,28 @@ var stanceVoices = []string{"all", pipeline.VoiceOwn, pipeline.VoiceQuoted}
 
 func stanceTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error) {
 	var outlet, target, voice, lbl []string
-	var score, lo, hi []float64
+	var score, lo, hi, rel, relLo, relHi []float64
 	var men []int
-	for _, name := range a.outletNames() {
-		for _, t := range a.targets() {
+	names := a.outletNames()
+	targets := a.targets()
+	// corpus[t][v] pools every outlet's scores of target t in voice v:
+	// the sample an outlet's relative score is measured against.
+	corpus := make([][][]float32, len(targets))
+	for ti, t := range targets {
+		corpus[ti] = make([][]float32, len(stanceVoices))
+		for _, name := range names {
+			own := a.stance[stanceKey{name, t, pipeline.VoiceOwn}]
+			quoted := a.stance[stanceKey{name, t, pipeline.VoiceQuoted}]
+			corpus[ti][1] = own.appendTo(corpus[ti][1])
+			corpus[ti][2] = quoted.appendTo(corpus[ti][2])
+			corpus[ti][0] = quoted.appendTo(own.appendTo(corpus[ti][0]))
+		}
+	}
+	for _, name := range names {
+		for ti, t := range targets {
 			own := a.stance[stanceKey{name, t, pipeline.VoiceOwn}].appendTo(nil)
 			quoted := a.stance[stanceKey{name, t, pipeline.VoiceQuoted}].appendTo(nil)
-			for _, v := range stanceVoices {
+			for vi, v := range stanceVoices {
 				var xs []float32
 				switch v {
 				case "all":
@@ -309,8 +324,10 @@ func stanceTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error) 
 					continue
 				}
 				m, l, h := stats.Bootstrap(xs, stats.BootstrapIters, stats.BootstrapSeed)
+				r, rl, rh := stats.BootstrapDiff(xs, corpus[ti][vi], stats.BootstrapIters, stats.BootstrapSeed)
 				outlet, target, voice = append(outlet, name), append(target, t), append(voice, v)
 				score, lo, hi = append(score, m), append(lo, l), append(hi, h)
+				rel, relLo, relHi = append(rel, r), append(relLo, rl), append(relHi, rh)
 				men = append(men, len(xs))
 				lbl = append(lbl, stats.Label(l, h, len(xs)))
 			}
@@ -318,9 +335,10 @@ func stanceTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error) 
 	}
 	// Other voices a stage may report are pooled into "all" only.
 	return frame([]series.Series{strs("outlet", outlet), strs("target", target), strs("voice", voice), floats("score", score),
-		floats("low", lo), floats("high", hi), ints("mentions", men), strs("label", lbl)},
+		floats("low", lo), floats("high", hi), ints("mentions", men), strs("label", lbl),
+		floats("relative", rel), floats("relative_low", relLo), floats("relative_high", relHi)},
 		[]dataframe.Order{dataframe.Sort("outlet"), dataframe.Sort("target")},
-		[]string{"outlet", "target", "voice", "score", "low", "high", "mentions", "label"})
+		[]string{"outlet", "target", "voice", "score", "low", "high", "mentions", "label", "relative", "relative_low", "relative_high"})
 }
 
 func framesTable(a *aggregates, _ pipeline.Config) (dataframe.DataFrame, error) {

@@ -158,7 +158,7 @@ func sliceStrings(d *pipeline.Doc) {
 		}
 		for i := range u.Stances {
 			s := &u.Stances[i]
-			text(&s.Text, &s.Target, &s.Voice, &s.Label)
+			text(&s.Text, &s.Target, &s.Voice, &s.Label, &s.Sentence, &s.Role, &s.Speaker)
 		}
 		for i := range u.Frames {
 			text(&u.Frames[i].Frame)
