@@ -326,12 +326,16 @@ func (r *report) writePDF(w io.Writer) (err error) {
 			p.table(pdfTable{cols: []string{"target", "score (all voices)", "95% interval", "mentions", "label", "relative to the corpus [95%]"},
 				numeric: []bool{false, true, false, true, false, false}, rows: stance})
 		}
-		if len(s.Evidence) > 0 {
+		// Evidence for the outlets compared; the PDF runs each target's
+		// sentences on in one paragraph to stay short.
+		if len(s.Evidence) > 0 && !s.Small {
 			p.para("Evidence: the most favourable and unfavourable sentences", 9)
 			for _, te := range s.Evidence {
+				var parts []string
 				for _, l := range te.Lines {
-					p.para(fmt.Sprintf("%s, %s (%s, %s voice): %s", te.Target, l.Side, l.Score, l.Voice, quoted(l.Text)), 8)
+					parts = append(parts, fmt.Sprintf("%s (%s, %s voice) %s", l.Side, l.Score, l.Voice, quoted(l.Text)))
 				}
+				p.para(te.Target+": "+strings.Join(parts, " · "), 7)
 			}
 		}
 	}
