@@ -36,6 +36,7 @@ type Config struct {
 	Stance   StanceConfig `yaml:"stance" json:"stance"`
 	Frames   FrameConfig  `yaml:"frames" json:"frames"`
 	Report   ReportConfig `yaml:"report" json:"report"`
+	Feeds    FeedsConfig  `yaml:"feeds" json:"-"`
 }
 
 // DefaultConfig returns the configuration used when no file is given.
@@ -70,6 +71,9 @@ func ParseConfig(b []byte) (Config, error) {
 	}
 	if d := cfg.Report.PNGDPI; d != 0 && (d < MinPNGDPI || d > MaxPNGDPI) {
 		return cfg, fmt.Errorf("pipeline: config: report.png_dpi %d is out of range: %d to %d (0 or absent: %d)", d, MinPNGDPI, MaxPNGDPI, DefaultPNGDPI)
+	}
+	if (cfg.Feeds.File == "") != (cfg.Feeds.Into == "") {
+		return cfg, fmt.Errorf("pipeline: config: feeds needs both file and into")
 	}
 	if cfg.Ingest.MaxFileBytes <= 0 {
 		cfg.Ingest.MaxFileBytes = DefaultConfig().Ingest.MaxFileBytes

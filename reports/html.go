@@ -91,6 +91,9 @@ func (r *report) writeHTML(w io.Writer) error {
 	d := htmlData{Title: r.title(), Date: r.cfg.ReportDate, Version: r.info.Version, Headline: r.totals().headline(),
 		Sample: countSamples(r.tables, r.cfg).sentence(minUnits(r.cfg)), Method: r.method(),
 		OutletNames: r.agg.metaNames.counts().line(), Notes: r.notes, Highlights: r.stanceHighlights(10), Tables: r.reportTables(), Outlets: r.outletSections(), Inputs: r.info.Inputs}
+	if s := feedsSentence(r.info.Feeds); s != "" {
+		d.Notes = append([]string{s}, d.Notes...)
+	}
 	for _, c := range r.charts {
 		b, err := r.chartBytes(c, "svg")
 		if err != nil {

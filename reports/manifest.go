@@ -23,6 +23,8 @@ type manifest struct {
 	Workers     int             `json:"workers"`
 	Interrupted bool            `json:"interrupted"`
 	Notes       []string        `json:"notes,omitempty"`
+	// Feeds is the coverage ledger the run was given (RunInfo.Feeds).
+	Feeds []FeedRun `json:"feeds,omitempty"`
 	// ReusedFrom names the earlier run whose report this run published
 	// unchanged, because nothing it was made from had changed.
 	ReusedFrom string       `json:"reused_report_from,omitempty"`
@@ -58,7 +60,7 @@ type stageTime struct {
 func (r *report) writeManifest(w io.Writer, outputs []string, docs io.Reader) error {
 	m := manifest{
 		Tool: "framewatch", Version: r.info.Version, Title: r.title(), ReportDate: r.cfg.ReportDate,
-		ConfigHash: r.cfg.Hash(), Config: r.cfg, Inputs: r.info.Inputs, Workers: r.info.Workers, Notes: r.info.Notes,
+		ConfigHash: r.cfg.Hash(), Config: r.cfg, Inputs: r.info.Inputs, Workers: r.info.Workers, Notes: r.info.Notes, Feeds: r.info.Feeds,
 		Interrupted: r.info.Interrupted, Totals: r.totals(), Outputs: outputs, Documents: []docRow{},
 		Stages: []stageCount{}, Timings: timings{ElapsedNS: int64(r.info.Stats.Elapsed), Stages: []stageTime{}},
 	}

@@ -227,9 +227,13 @@ func (r *report) writePDF(w io.Writer) (err error) {
 			p.para("• "+h, 9)
 		}
 	}
-	if len(r.notes) > 0 {
+	notes := r.notes
+	if s := feedsSentence(r.info.Feeds); s != "" {
+		notes = append([]string{s}, notes...)
+	}
+	if len(notes) > 0 {
 		p.subheading("Notes", 12)
-		for _, n := range r.notes {
+		for _, n := range notes {
 			p.para("• "+n, 9)
 		}
 	}

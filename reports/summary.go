@@ -29,6 +29,9 @@ func (r *report) writeSummary(w io.Writer) error {
 	if l := r.agg.metaNames.counts().line(); l != "" {
 		fmt.Fprintf(&b, "%s\n\n", md(l))
 	}
+	if l := feedsSentence(r.info.Feeds); l != "" {
+		fmt.Fprintf(&b, "%s\n\n", md(l))
+	}
 	fmt.Fprintf(&b, "- entity mentions: %d\n- figures: %d (%d claims)\n- dates: %d\n", t.Mentions, t.Figures, t.Claims, t.Dates)
 	// How many results came from the workspace is run bookkeeping, kept in
 	// manifest.json: the report depends only on the corpus, so an unchanged

@@ -37,6 +37,10 @@ type RunInfo struct {
 	// Notes are run-level remarks for the manifest (an output folder
 	// found inside the corpus and left out of it, say).
 	Notes []string
+	// Feeds is the coverage ledger of the fetch runs that filled the input
+	// folders, one entry per feed and run: the coverage_feeds table and
+	// the reports' sentence on silent outlets. None: no such table.
+	Feeds []FeedRun
 }
 
 // Writer writes every output file of a run into one folder. It implements
@@ -208,6 +212,13 @@ func (w *Writer) close(info RunInfo) (err error) {
 	tables, err := buildTables(w.agg, w.cfg)
 	if err != nil {
 		return err
+	}
+	if len(info.Feeds) > 0 {
+		df, err := coverageFeedsTable(info.Feeds)
+		if err != nil {
+			return fmt.Errorf("reports: table coverage_feeds: %w", err)
+		}
+		tables = append(tables, &table{Name: "coverage_feeds", Title: "Feed coverage by fetch run", df: df})
 	}
 	for _, t := range tables {
 		if err := w.dir.write(t.Name+".csv", t.writeCSV); err != nil {

@@ -208,6 +208,10 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 	}
 
+	// Under the workspace lock: two runs never fetch into one folder.
+	if err := fetchBeforeRun(ctx, cfg.Feeds, &o.paths, log); err != nil {
+		return err
+	}
 	tmp, err := outdir.Begin(o.out)
 	if err != nil {
 		return err
@@ -291,6 +295,9 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		Workers: o.workers,
 		Cached:  sink.cached,
 	}
+	if info.Feeds, err = feedRuns(o.paths); err != nil {
+		return err
+	}
 	for _, p := range src.Excluded() {
 		note := fmt.Sprintf("%s is framewatch's own output or workspace folder inside the corpus: left out of the analysis", p)
 		info.Notes = append(info.Notes, note)
@@ -302,7 +309,7 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		if err := ws.Flush(); err != nil {
 			return err
 		}
-		fingerprint = sink.fingerprint(ws.Fingerprint(), o.paths)
+		fingerprint = withFeeds(sink.fingerprint(ws.Fingerprint(), o.paths), info.Feeds)
 	}
 	t0 := time.Now()
 	if sink.speculating && fingerprint == prev.Fingerprint {

@@ -160,7 +160,7 @@ func TestFetchSavesOnceAndSendsConditionalGET(t *testing.T) {
 		}
 	}
 	ledgers, err := ReadLedgers(dir)
-	if err != nil || len(ledgers) != 1 { // both runs share the fixed clock: one file
+	if err != nil || len(ledgers) != 2 || ledgers[1].Feeds[0].Status != StatusNotModified { // one clock, two files
 		t.Fatalf("ReadLedgers = %d, %v", len(ledgers), err)
 	}
 

@@ -85,7 +85,7 @@ func (f *Fetcher) Run(ctx context.Context) (Ledger, error) {
 			return led, err
 		}
 	}
-	return led, writeLedger(f.Dir, led)
+	return led, writeLedger(f.Dir, &led)
 }
 
 // fetchFeed reads one feed and saves its new items.

@@ -14,6 +14,9 @@ import (
 
 // Ledger is the coverage record of one fetch run.
 type Ledger struct {
+	// ID names the run: its start time, 2026-12-08T023000Z, with "-2",
+	// "-3" for further runs in the same second. IDs sort as runs do.
+	ID string `json:"id"`
 	// Run is the fetch's start time (RFC 3339, UTC).
 	Run   string       `json:"run"`
 	Feeds []FeedLedger `json:"feeds"`
@@ -69,17 +72,26 @@ const (
 // ledgerDir holds one JSON file per fetch run.
 func ledgerDir(dir string) string { return filepath.Join(dir, ".feeds", "ledger") }
 
-func writeLedger(dir string, l Ledger) error {
+func writeLedger(dir string, l *Ledger) error {
 	d := ledgerDir(dir)
 	if err := os.MkdirAll(d, 0o755); err != nil {
 		return fmt.Errorf("feeds: %w", err)
 	}
+	t, _ := time.Parse(time.RFC3339, l.Run)
+	base := t.UTC().Format("2006-01-02T150405Z")
+	l.ID = base
+	// Two runs in one second keep both ledgers.
+	for seq := 2; ; seq++ {
+		if _, err := os.Lstat(filepath.Join(d, l.ID+".json")); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		l.ID = fmt.Sprintf("%s-%d", base, seq)
+	}
+	name := l.ID + ".json"
 	b, err := json.MarshalIndent(l, "", "  ")
 	if err != nil {
 		return fmt.Errorf("feeds: %w", err)
 	}
-	t, _ := time.Parse(time.RFC3339, l.Run)
-	name := t.UTC().Format("2006-01-02T150405Z") + ".json"
 	return writeAtomic(filepath.Join(d, name), append(b, '\n'))
 }
 
@@ -108,6 +120,6 @@ func ReadLedgers(dir string) ([]Ledger, error) {
 		}
 		out = append(out, l)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Run < out[j].Run })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
 }
