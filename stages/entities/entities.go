@@ -673,6 +673,9 @@ func (r *Recognizer) candidate(text string, toks []pipeline.Token, a, b, t int, 
 			a, typ = n, pipeline.EntPerson
 		}
 	}
+	if r.on[ruleEdges] {
+		b = trimEnd(toks, a, b, typ)
+	}
 	if s, strong := r.stripTitles(toks, a, b); r.on[ruleTitles] && s > a && (typ == pipeline.EntPerson || strong) {
 		// "Defense Minister Shin Won-sik" is a person whatever the model
 		// said; a title alone ("Historian") is no name at all.
@@ -763,6 +766,10 @@ var roleWords = map[string]bool{
 	"former": true, "deputy": true, "acting": true, "vice": true, "first": true, "foreign": true,
 	"defense": true, "defence": true, "prime": true, "state": true, "north": true, "south": true,
 	"interim": true, "late": true, "then": true, "-": true,
+	// Sports roles and seedings ("Defender Hassan Abbas", "Top-seeded
+	// Eyles"): stripped like titles when a name follows.
+	"defender": true, "midfielder": true, "striker": true, "goalkeeper": true, "winger": true,
+	"seeded": true, "top-seeded": true, "unseeded": true, "veteran": true, "rookie": true,
 }
 
 // skipEdge reports tokens never at the edge of a name: punctuation and

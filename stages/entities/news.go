@@ -168,3 +168,67 @@ func init() {
 		dayHolidays[Key(h)] = true
 	}
 }
+
+// trimEnd drops the tokens at the end of the span toks[a:b] of type typ
+// that are no part of a name, and returns the new end: for a person or a
+// place, a token without letters ("Waugh 5-1-36-1", "Ahmad 55" in results
+// lines) or a weekday or month ("Insulza Monday"); for every type, a plain
+// lower-case word ("Dallas-Fort Worth route", "SPC group"), which the
+// model sometimes runs a name on into. Particles and hyphenated or
+// apostrophised words ("al-Akhdar", "d'Estaing") are kept.
+func trimEnd(toks []pipeline.Token, a, b int, typ string) int {
+	for b-a > 1 {
+		w := toks[b-1].Text
+		place := typ == pipeline.EntPerson || typ == pipeline.EntGPE || typ == pipeline.EntLoc
+		switch {
+		case place && !hasLetter(w):
+		case place && calendarWords[Key(w)]:
+		case plainLower(w) && !nameParticles[w]:
+		default:
+			return b
+		}
+		b--
+	}
+	return b
+}
+
+func hasLetter(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainLower reports whether w is a lower-case word of letters only.
+func plainLower(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameParticles are the lower-case words a name may end with.
+var nameParticles = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("jr sr de la le van von der den ter ten da di du del della dos das al el bin ibn bint ben") {
+		nameParticles[w] = true
+	}
+}
+
+// calendarWords are weekdays and months, full and abbreviated.
+var calendarWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("monday tuesday wednesday thursday friday saturday sunday mon tue tues thu thur thurs fri " +
+		"january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec") {
+		calendarWords[w] = true
+	}
+}

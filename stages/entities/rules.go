@@ -26,6 +26,7 @@ const (
 	ruleParticles               // names cut at "van der", "bin", "al-" joined
 	ruleInnerTitles             // "Commission President X": the title splits an organisation from a person
 	ruleHolidays                // holidays are no entities
+	ruleEdges                   // scores, weekdays and common words at a name's end, sports roles at its start, are no part of it
 	nRules
 )
 
@@ -33,7 +34,7 @@ const (
 var ruleNames = [nRules]string{
 	"headline-persons", "gazetteer-types", "extend-orgs", "fix-persons", "outlets",
 	"known-names", "strip-titles", "propagate-persons", "breaks", "credit-words", "final-period",
-	"name-particles", "inner-titles", "holidays",
+	"name-particles", "inner-titles", "holidays", "name-edges",
 }
 
 // Rules returns the names of the post-processing rules that
