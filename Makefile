@@ -30,7 +30,7 @@ staticcheck:
 	$(GO) tool staticcheck $(PKGS)
 
 race:
-	$(GO) test -race -shuffle=on $(PKGS)
+	$(GO) test -race -shuffle=on -timeout 40m $(PKGS)
 
 lint: vet staticcheck
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -46,7 +46,7 @@ beam:
 	cd beam && $(GO) build -o ../bin/framewatch-beam ./cmd/framewatch-beam
 
 beam-test:
-	cd beam && $(GO) vet ./... && $(GO) test -shuffle=on ./...
+	cd beam && $(GO) vet ./... && $(GO) test -shuffle=on -timeout 40m ./...
 
 # framewatch-beam on Prism against framewatch run on one generated corpus
 # (2,000 documents by default), with 1 and 2 processors. Prints "bench
