@@ -84,6 +84,9 @@ type totals struct {
 	Figures    int `json:"figures"`
 	Dates      int `json:"dates"`
 	Claims     int `json:"claims"`
+	// unknownUnits are the units without outlet evidence, counted among
+	// Units and, as the outlet "unknown", among Outlets.
+	unknownUnits int
 }
 
 func (r *report) totals() totals {
@@ -96,6 +99,9 @@ func (r *report) totals() totals {
 	t.Earlier = r.info.Earlier
 	t.Units = r.agg.units
 	t.Outlets = len(r.agg.outlets)
+	if o := r.agg.outlets[unknownOutlet]; o != nil {
+		t.unknownUnits = o.units
+	}
 	t.Mentions = r.agg.mentions
 	t.Figures = r.agg.figures.len()
 	t.Dates = r.agg.dates
@@ -107,6 +113,13 @@ func (r *report) totals() totals {
 func (t totals) headline() string {
 	s := fmt.Sprintf("%d documents (%d processed, %d skipped, %d failed, %d duplicates), %d units from %d outlets.",
 		t.Docs, t.Processed, t.Skipped, t.Failed, t.Duplicate, t.Units, t.Outlets)
+	if t.unknownUnits > 0 {
+		// "unknown" is no outlet: the count says so, as the sample
+		// sentence below it does.
+		s = fmt.Sprintf("%d documents (%d processed, %d skipped, %d failed, %d duplicates), %d units: %s from %s, %s without outlet evidence.",
+			t.Docs, t.Processed, t.Skipped, t.Failed, t.Duplicate, t.Units,
+			plural(t.Units-t.unknownUnits, "unit"), plural(t.Outlets-1, "outlet"), plural(t.unknownUnits, "unit"))
+	}
 	if t.Earlier > 0 {
 		s += fmt.Sprintf(" %d of the documents come from earlier runs (stored in the workspace, not in this run's input).", t.Earlier)
 	}

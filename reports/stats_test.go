@@ -258,3 +258,16 @@ func TestGroupClaimsConflictsPairwise(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineLeavesUnknownOut: units without outlet evidence are counted
+// apart, not as one more outlet.
+func TestHeadlineLeavesUnknownOut(t *testing.T) {
+	got := totals{Docs: 45, Processed: 38, Units: 57, Outlets: 45, unknownUnits: 2}.headline()
+	if want := "57 units: 55 units from 44 outlets, 2 units without outlet evidence."; !strings.Contains(got, want) {
+		t.Errorf("headline %q does not say %q", got, want)
+	}
+	got = totals{Docs: 3, Processed: 3, Units: 3, Outlets: 2}.headline()
+	if want := "3 units from 2 outlets."; !strings.Contains(got, want) {
+		t.Errorf("headline %q does not say %q", got, want)
+	}
+}
