@@ -44,8 +44,11 @@ func TestHTMLCacheGivesSameDocuments(t *testing.T) {
 	src := &Source{Paths: []string{dir}, HTMLCache: cache}
 	first := collect(t, src)
 	second := collect(t, src)
-	if cache.hits != 1 || len(cache.m) != 1 {
-		t.Fatalf("cache: %d entries, %d hits; want 1 page stored and read once", len(cache.m), cache.hits)
+	// Each Docs call reads its input twice (see dedup.go): the first
+	// collect extracts the page and finds it stored in its second pass,
+	// the second finds it stored in both.
+	if cache.hits != 3 || len(cache.m) != 1 {
+		t.Fatalf("cache: %d entries, %d hits; want 1 page stored and read thrice", len(cache.m), cache.hits)
 	}
 	plain := collect(t, &Source{Paths: []string{filepath.Join(dir, "a.html")}})
 	if len(first) != 2 || len(second) != 2 || len(plain) != 1 {

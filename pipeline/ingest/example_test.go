@@ -47,7 +47,7 @@ func ExampleSource() {
 	// fw-1          feed.jsonl:1      processed outlet="AP"
 	// feed:2        feed.jsonl:2      failed    outlet="" invalid json on line 2: invalid character 'o' looking for beginning of value
 	// photo         photo.png         skipped   outlet="" unsupported file type .png
-	// wire/copy     wire/copy.txt     processed outlet=""
+	// wire/copy     wire/copy.txt     duplicate outlet="" duplicate of wire/story
 	// wire/manifest wire/manifest.csv skipped   outlet="" manifest.csv sidecar: metadata, not a document
-	// wire/story    wire/story.txt    duplicate outlet="Reuters" duplicate of wire/copy
+	// wire/story    wire/story.txt    processed outlet="Reuters"
 }

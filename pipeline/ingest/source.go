@@ -248,32 +248,55 @@ const stdinID = "stdin"
 // every document). Problems with single files and records are emitted as
 // documents with Status skipped or failed.
 func (s *Source) Docs(ctx context.Context, emit func(*pipeline.Doc) error) error {
-	infos := make([]fs.FileInfo, len(s.Paths))
-	for i, p := range s.Paths {
+	for _, p := range s.Paths {
 		if p == "-" {
 			if s.Stdin == nil {
 				return errors.New("ingest: path \"-\" given but no standard input")
 			}
 			continue
 		}
-		fi, err := os.Stat(p)
-		if err != nil {
+		if _, err := os.Stat(p); err != nil {
 			return fmt.Errorf("ingest: %w", err)
 		}
-		infos[i] = fi
 	}
-	s.excluded = nil
+	memo := &hookMemo{known: map[string]knownAnswer{}, exports: map[string]exportAnswer{}}
+	var cache HTMLCache = s.HTMLCache
+	if cache == nil {
+		cache = &passCache{m: map[string]htmlDoc{}}
+	}
+	plan, err := s.plan(ctx, s.SizeHint, memo, cache)
+	if err != nil {
+		return err
+	}
+	if pc, ok := cache.(*passCache); ok {
+		pc.mu.Lock()
+		pc.frozen = true
+		pc.mu.Unlock()
+	}
 	r := s.newReader(ctx, emit, s.SizeHint)
-	r.known = s.Known
-	r.knownExport, r.readExport = s.KnownExport, s.ReadExport
-	for i, p := range s.Paths {
+	r.known, r.knownExport = memo.wrap(s.Known, s.KnownExport, false)
+	r.readExport = s.ReadExport
+	r.cache = cache
+	r.plan = plan
+	return s.each(r, false)
+}
+
+// each reads every PATH with r; standard input is left out when noStdin
+// (it can be read only once).
+func (s *Source) each(r *reader, noStdin bool) error {
+	s.excluded = nil
+	for _, p := range s.Paths {
 		var err error
-		switch {
-		case p == "-":
+		if p == "-" {
+			if noStdin {
+				continue
+			}
 			err = r.readJSONL(s.Stdin, "-", stdinID, pipeline.Meta{}, false)
-		case infos[i].IsDir():
+		} else if fi, serr := os.Stat(p); serr != nil {
+			return fmt.Errorf("ingest: %w", serr)
+		} else if fi.IsDir() {
 			err = r.walk(p, p, "", nil, true)
-		default:
+		} else {
 			name := filepath.Base(p)
 			err = r.readFile(p, strings.TrimSuffix(name, filepath.Ext(name)), siblingMeta(p))
 		}
@@ -317,6 +340,12 @@ type reader struct {
 	used      map[string]int    // doc ID -> highest "~N" suffix handed out
 	hashes    map[string]string // text hash -> first doc ID
 	serial    bool              // no prefetching
+	// plan, in the second pass, names the winner of every text that
+	// several documents have (see dedup.go).
+	plan map[string]string
+	// planner, in the first pass, is offered every document with text
+	// instead of marking duplicates.
+	planner *planner
 }
 
 // send gives d a unique ID, marks duplicates and emits it.
@@ -351,12 +380,12 @@ func (r *reader) send(d *pipeline.Doc) error {
 		if d.Hash == "" { // loadFile hashes ahead, in a prefetch worker
 			d.Hash = Hash(d.Text)
 		}
-		if first, dup := r.hashes[d.Hash]; dup {
+		if r.planner != nil {
+			r.planner.offer(d)
+		} else if first, dup := r.winner(d.Hash, d.ID, nil); dup {
 			d.Status = pipeline.StatusDuplicate
 			d.DuplicateOf = first
 			d.Reason = "duplicate of " + first
-		} else {
-			r.hashes[d.Hash] = d.ID
 		}
 	}
 	if r.recording {
@@ -367,6 +396,28 @@ func (r *reader) send(d *pipeline.Doc) error {
 		r.recorded = append(r.recorded, rec)
 	}
 	return r.emit(d)
+}
+
+// winner returns the ID of the document that text hash h is kept under
+// and whether the document id is a duplicate of it: the plan's winner when
+// the plan names one, else the first document with the text (recorded in
+// r.hashes, or in local when local is not nil).
+func (r *reader) winner(h, id string, local map[string]string) (string, bool) {
+	if w, ok := r.plan[h]; ok {
+		return w, w != id
+	}
+	if first, ok := r.hashes[h]; ok {
+		return first, true
+	}
+	if local == nil {
+		r.hashes[h] = id
+		return id, false
+	}
+	if first, ok := local[h]; ok {
+		return first, true
+	}
+	local[h] = id
+	return id, false
 }
 
 // uniqueID returns id, or id with a "~N" suffix when id is taken, and a
@@ -413,7 +464,7 @@ func (r *reader) replayable(recs []ExportRecord) bool {
 		n, ok := r.used[k]
 		return n, ok
 	}
-	hashes := map[string]bool{}
+	hashes := map[string]string{}
 	for _, rec := range recs {
 		if id, _ := uniqueIn(rec.ID, get, func(k string, n int) { used[k] = n }); id != rec.Final {
 			return false
@@ -421,11 +472,9 @@ func (r *reader) replayable(recs []ExportRecord) bool {
 		if rec.Status != "" || rec.Hash == "" {
 			continue
 		}
-		_, seen := r.hashes[rec.Hash]
-		if seen = seen || hashes[rec.Hash]; seen != rec.Dup {
+		if _, dup := r.winner(rec.Hash, rec.Final, hashes); dup != rec.Dup {
 			return false
 		}
-		hashes[rec.Hash] = true
 	}
 	return true
 }
@@ -693,7 +742,9 @@ func (r *reader) readFile(path, id string, meta pipeline.Meta) error {
 	}
 	file := fileOf(path, fi, meta)
 	if r.knownExport != nil {
-		if recs, ok := r.knownExport(file); ok && r.replayable(recs) {
+		// The first pass needs only the records' IDs and hashes, which an
+		// unchanged file gives again whether replayable or not.
+		if recs, ok := r.knownExport(file); ok && (r.planner != nil || r.replayable(recs)) {
 			for _, rec := range recs {
 				if err := r.send(rec.doc()); err != nil {
 					return err
@@ -709,7 +760,7 @@ func (r *reader) readFile(path, id string, meta pipeline.Meta) error {
 	}
 	defer f.Close()
 	in, _ := decodeUTF16(f)
-	if r.readExport != nil {
+	if r.readExport != nil && r.planner == nil {
 		r.recording, r.recorded = true, nil
 		defer func() { r.recording, r.recorded = false, nil }()
 	}
