@@ -75,6 +75,12 @@ func ParseConfig(b []byte) (Config, error) {
 	if (cfg.Feeds.File == "") != (cfg.Feeds.Into == "") {
 		return cfg, fmt.Errorf("pipeline: config: feeds needs both file and into")
 	}
+	if cfg.Ingest.MaxTextBytes < 0 {
+		return cfg, fmt.Errorf("pipeline: config: ingest.max_text_bytes %d must not be negative (0 or absent: %d)", cfg.Ingest.MaxTextBytes, DefaultMaxTextBytes)
+	}
+	if cfg.Ingest.MaxHTMLBytes < 0 {
+		return cfg, fmt.Errorf("pipeline: config: ingest.max_html_bytes %d must not be negative (0 or absent: %d)", cfg.Ingest.MaxHTMLBytes, DefaultMaxHTMLBytes)
+	}
 	if cfg.Ingest.MaxFileBytes <= 0 {
 		cfg.Ingest.MaxFileBytes = DefaultConfig().Ingest.MaxFileBytes
 	}

@@ -193,14 +193,16 @@ func (s *Source) newReader(ctx context.Context, emit func(*pipeline.Doc) error, 
 		limit = defaultMaxFileBytes
 	}
 	return &reader{
-		cache:  s.HTMLCache,
-		ctx:    ctx,
-		emit:   emit,
-		limit:  limit,
-		used:   make(map[string]int, sizeHint),
-		hashes: make(map[string]string, sizeHint),
-		serial: s.serial,
-		src:    s,
+		cache:   s.HTMLCache,
+		ctx:     ctx,
+		emit:    emit,
+		limit:   limit,
+		maxText: s.Config.MaxTextBytes,
+		maxPage: s.Config.MaxHTMLBytes,
+		used:    make(map[string]int, sizeHint),
+		hashes:  make(map[string]string, sizeHint),
+		serial:  s.serial,
+		src:     s,
 	}
 }
 
@@ -337,6 +339,8 @@ type reader struct {
 	ctx       context.Context
 	emit      func(*pipeline.Doc) error
 	limit     int64
+	maxText   int64             // Config.MaxTextBytes: a document's text is cut past it
+	maxPage   int64             // Config.MaxHTMLBytes: a page is cut past it before extraction
 	used      map[string]int    // doc ID -> highest "~N" suffix handed out
 	hashes    map[string]string // text hash -> first doc ID
 	serial    bool              // no prefetching
@@ -846,6 +850,7 @@ func (r *reader) loadFile(path, id, format string, meta pipeline.Meta) *pipeline
 		return d
 	}
 	if format == FormatHTML {
+		text = cutPage(d, text, r.maxPage)
 		h, err := r.extractHTML(text)
 		if err != nil {
 			d.Status, d.Reason = pipeline.StatusSkipped, "no main text found in html: "+err.Error()
@@ -861,6 +866,7 @@ func (r *reader) loadFile(path, id, format string, meta pipeline.Meta) *pipeline
 	checkMeta(d)
 	d.Text = text
 	blankText(d)
+	cutText(d, r.maxText)
 	if d.Text != "" {
 		d.Hash = Hash(d.Text)
 	}
@@ -977,6 +983,7 @@ func (r *reader) readJSONL(in io.Reader, src, fileID string, meta pipeline.Meta,
 				d = recordFail(src, fileID, FormatJSONL, n, fmt.Sprintf("%s in the text of line %d", reason, n))
 			}
 			blankText(d)
+			cutText(d, r.maxText)
 		}
 		if err := r.send(d); err != nil {
 			return err
@@ -1063,6 +1070,7 @@ func (r *reader) readCSV(in io.Reader, src, fileID string, meta pipeline.Meta) e
 					d = recordFail(src, fileID, FormatCSV, n, fmt.Sprintf("%s in the text of record %d (line %d)", reason, n, line))
 				}
 				blankText(d)
+				cutText(d, r.maxText)
 			}
 		}
 		if err := r.send(d); err != nil {
