@@ -15,9 +15,9 @@ const (
 
 // UnitStance is the own-unit aggregate of unit_stance.csv: the mean of a
 // unit's mention scores for one target and voice, its normal interval and
-// its label. Evaluation tools call it so that they score what a run
-// writes.
+// its label from all the unit's evidence (stats.UnitLabel). Evaluation
+// tools call it so that they score what a run writes.
 func UnitStance(scores []float64) (mean, low, high float64, lbl string) {
 	mean, low, high = stats.NormalInterval(scores)
-	return mean, low, high, stats.Label(low, high, len(scores))
+	return mean, low, high, stats.UnitLabel(scores)
 }

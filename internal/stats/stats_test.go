@@ -228,3 +228,26 @@ func ExampleLabel() {
 	// -0.55 [-0.68, -0.42] against
 	// unclear
 }
+
+func TestUnitLabel(t *testing.T) {
+	tests := []struct {
+		name   string
+		scores []float64
+		want   string
+	}{
+		{"none", nil, LabelUnclear},
+		{"one strong mention is not enough", []float64{-0.9}, LabelNeutral},
+		{"few mentions can carry a label", []float64{-0.9, -0.8, -0.6}, LabelAgainst},
+		{"many mild negatives add up", []float64{-0.3, -0.3, -0.3, -0.3, -0.3, -0.3, -0.3}, LabelAgainst},
+		{"favourable", []float64{0.9, 0.8, 0.9}, LabelFavourable},
+		{"mixed is neutral", []float64{0.9, -0.9, 0.5, -0.4}, LabelNeutral},
+		{"not a number", []float64{math.NaN()}, LabelUnclear},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := UnitLabel(tt.scores); got != tt.want {
+				t.Errorf("UnitLabel(%v) = %q, want %q", tt.scores, got, tt.want)
+			}
+		})
+	}
+}

@@ -71,6 +71,13 @@ var wordBufs = sync.Pool{New: func() any { return new([]Word) }}
 // attribute appends the attributed content of the sentence [start, end),
 // split into ws, to out.
 func attribute(text string, start, end int, ws []Word, out []Span) []Span {
+	out, _ = attributeCue(text, start, end, ws, out)
+	return out
+}
+
+// attributeCue is attribute that also returns the cue it read, lower-cased
+// ("said", "according"), or "" when the sentence has none.
+func attributeCue(text string, start, end int, ws []Word, out []Span) ([]Span, string) {
 	add := func(a, b int) {
 		a, b = trim(text, a, b)
 		if b > a {
@@ -87,8 +94,8 @@ func attribute(text string, start, end int, ws []Word, out []Span) []Span {
 			continue
 		}
 		if !quotesDone {
-			if strings.ContainsAny(text[start:end], "\"“„«»") {
-				inQuote = Quotes(text[start:end])
+			if hasQuoteMark(text[start:end]) {
+				inQuote = innerQuotes(text[start:end])
 			}
 			quotesDone = true
 		}
@@ -104,7 +111,7 @@ func attribute(text string, start, end int, ws []Word, out []Span) []Span {
 				// "According to X, CONTENT."
 				add(w.End+comma+1, end)
 			}
-			return out
+			return out, w.Lower
 		case speechVerbs[w.Lower]:
 			if w.Lower == "claims" || w.Lower == "claim" || w.Lower == "reports" || w.Lower == "notes" {
 				// Often nouns ("the claims", "reports say"): need a
@@ -122,7 +129,7 @@ func attribute(text string, start, end int, ws []Word, out []Span) []Span {
 			// Moscow, Putin said ..." are read the other way).
 			if c := commaBefore(text, start, ws, i); c >= 0 && trailing(text, ws, i, c) {
 				add(start, c)
-				return out
+				return out, w.Lower
 			}
 			// "X said (on Tuesday) (that) CONTENT."
 			from := w.End
@@ -140,10 +147,10 @@ func attribute(text string, start, end int, ws []Word, out []Span) []Span {
 				}
 			}
 			add(from, contrastCut(text, ws, i+1, from, end))
-			return out
+			return out, w.Lower
 		}
 	}
-	return out
+	return out, ""
 }
 
 // contrastStops are the words that, after a comma, semicolon or dash, open
@@ -168,6 +175,43 @@ func contrastCut(text string, ws []Word, k, from, end int) int {
 		}
 	}
 	return end
+}
+
+// hasQuoteMark reports whether s holds a mark Quotes may open with (", “,
+// ”, „, « or »), byte by byte: strings.ContainsAny takes a slow path for
+// non-ASCII sets, and this runs for every sentence with a cue.
+func hasQuoteMark(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xE2: // “ ” „ are E2 80 9C, E2 80 9D, E2 80 9E
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0x9C && s[i+2] <= 0x9E {
+				return true
+			}
+		case 0xC2: // « » are C2 AB, C2 BB
+			if i+1 < len(s) && (s[i+1] == 0xAB || s[i+1] == 0xBB) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// innerQuotes are the quotations of a sentence that end before it does: a
+// quotation running to the sentence's end is one that holds the whole
+// sentence (or its rest), such as a press review's quoted outlet or a
+// quotation across sentences, and a cue inside it is still the sentence's.
+func innerQuotes(sentence string) []Span {
+	qs := Quotes(sentence)
+	out := qs[:0]
+	end := len(strings.TrimRightFunc(sentence, unicode.IsSpace))
+	for _, q := range qs {
+		if q.End < end {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // within reports whether offset p lies inside one of spans.
@@ -216,7 +260,7 @@ func trailing(text string, ws []Word, i, c int) bool {
 	if i+1 >= len(ws) {
 		return true
 	}
-	if strings.Trim(text[c+1:ws[i].Start], " \t\n\"”’»“") == "" && inverted[ws[i].Lower] {
+	if strings.Trim(text[c+1:ws[i].Start], " \t\n\"”’»“") == "" && inverted[ws[i].Lower] && ws[i+1].Lower != "that" {
 		return true // ", said Peskov." or ",” said Peskov."
 	}
 	if after := text[c+1:]; strings.HasPrefix(after, "”") || strings.HasPrefix(after, "\"") || strings.HasPrefix(after, "’") {

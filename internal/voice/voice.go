@@ -31,8 +31,10 @@ func Spans(text string) []Span {
 
 // Unit returns the reported-speech spans of a unit's text. With review set
 // (a press-review quote unit: the quoted outlet's own voice) attributions
-// are dropped, since the review attributes the whole unit to the outlet,
-// and so is a quotation that opens the unit or covers at least half of its
+// by a reviewer's verb (reviewerVerbs: "the paper writes") are dropped,
+// since the review attributes the whole unit to the outlet, while others
+// ("Putin once promised to ...") stay reported speech; so is dropped a
+// quotation that opens the unit or covers at least half of its
 // text, since that is the outlet's text in the reviewer's quotation marks;
 // other quotations inside the unit still count as quoted speech.
 func Unit(text string, review bool) []Span {
@@ -48,8 +50,37 @@ func Unit(text string, review bool) []Span {
 		}
 		out = append(out, s)
 	}
+	var ws []Word
+	for _, sn := range Sentences(text) {
+		ws = words(text, sn[0], sn[1], ws[:0])
+		n := len(out)
+		var cue string
+		out, cue = attributeCue(text, sn[0], sn[1], ws, out)
+		if reviewerVerbs[cue] {
+			out = out[:n]
+		}
+	}
 	sortSpans(out)
 	return out
+}
+
+// reviewerVerbs are the cues by which a press review attributes text to
+// the outlet it quotes ("the paper writes", "..., the daily argues"): in a
+// review-quote unit they mark the outlet's own voice, while other cues
+// ("Putin once promised to ...", "according to Kyiv") still report
+// someone else's speech.
+var reviewerVerbs = map[string]bool{
+	"writes": true, "wrote": true, "write": true, "argues": true, "argued": true,
+	"says": true, "said": true, "say": true, "notes": true, "noted": true,
+	"comments": true, "commented": true, "adds": true, "added": true,
+	"concludes": true, "observes": true, "believes": true, "believed": true,
+	"warns": true, "warned": true, "stresses": true, "stressed": true,
+	"explains": true, "explained": true, "suggests": true, "suggested": true,
+	"predicts": true, "predicted": true, "urges": true, "urged": true,
+	"asserts": true, "asserted": true, "insists": true, "insisted": true,
+	"maintains": true, "contends": true, "states": true, "stated": true,
+	"claims": true, "claimed": true, "declares": true, "reports": true, "reported": true,
+	"posted": true, "tweeted": true, "replies": true, "responds": true, "counters": true,
 }
 
 // Quoted reports whether [start, end) lies mostly inside one of spans: its

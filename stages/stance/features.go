@@ -270,6 +270,33 @@ func (s *sentence) resetSpans(l *lexicon, text string, spans []voice.Span) {
 	s.clauses = s.clauses[:0]
 }
 
+// resetMasked prepares s for from's sentence with the reported spans
+// blanked (masked is that text, as maskSpans makes it): from's tokens
+// outside the spans are kept, as tokenizing the masked text would give
+// them, without looking their words up again.
+func (s *sentence) resetMasked(from *sentence, masked string, reported []voice.Span) {
+	s.text = masked
+	s.toks = s.toks[:0]
+	for _, t := range from.toks {
+		if !overlapsAny(reported, t.start, t.end) {
+			s.toks = append(s.toks, t)
+		}
+	}
+	s.spans = nil
+	s.hasQuote = false
+	s.vaderDone = false
+	s.clauses = s.clauses[:0]
+}
+
+func overlapsAny(spans []voice.Span, a, b int) bool {
+	for _, sp := range spans {
+		if a < sp.End && b > sp.Start {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *sentence) vader(l *lexicon) {
 	if s.vaderDone {
 		return

@@ -57,6 +57,10 @@ func addHashed(hw map[uint64][3]float64, name string, w [3]float64) error {
 type scratch struct {
 	sent   sentence
 	others []Span
+	// masked is the sentence without its reported speech, for a mention
+	// that is its speaker, and buf its bytes.
+	masked sentence
+	buf    []byte
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

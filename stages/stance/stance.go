@@ -123,6 +123,7 @@ func (c *Classifier) unit(text string, u *pipeline.Unit) []pipeline.StanceMentio
 	// consecutive: its tokens, voice spans and VADER scores are computed
 	// once for all of them.
 	curA, curB := -1, -1
+	hasCue := false
 	for _, m := range ms {
 		sa, sb, si := sentenceOf(text, u, sents, m)
 		if sa != curA || sb != curB {
@@ -137,6 +138,13 @@ func (c *Classifier) unit(text string, u *pipeline.Unit) []pipeline.StanceMentio
 				sc.sent.setVADER(st.VPositive, st.VNegative, st.VComp)
 			}
 			curA, curB = sa, sb
+			hasCue = false
+			for _, t := range sc.sent.toks {
+				if voice.Cue(t.lower) {
+					hasCue = true
+					break
+				}
+			}
 		}
 		others := sc.others[:0]
 		for _, o := range ms {
@@ -145,19 +153,130 @@ func (c *Classifier) unit(text string, u *pipeline.Unit) []pipeline.StanceMentio
 			}
 		}
 		sc.others = others
-		label, score := predict(c.model.probs(&sc.sent, Span{m.start - sa, m.end - sa}, others))
 		v := pipeline.VoiceOwn
 		if review && voice.Quoted(reviewSpans, m.start-u.Start, m.end-u.Start) ||
 			!review && speech.Quoted(m.start-u.Start, m.end-u.Start) {
 			v = pipeline.VoiceQuoted
 		}
+		tgt := Span{m.start - sa, m.end - sa}
+		role, speaker := "", ""
+		var p [3]float64
+		if _, reported, ok := c.speakerOf(hasCue && nearCue(sc.sent.toks, tgt), v, text[sa:sb], tgt); ok {
+			// The speaker's stance is the outlet's framing of them only:
+			// what they say is scored for its own targets, not for them.
+			role, speaker = pipeline.RoleSpeaker, text[m.start:m.end]
+			// The masked sentence's own reported speech is blank: its
+			// spans are not looked for again.
+			sc.masked.resetMasked(&sc.sent, maskSpans(text[sa:sb], reported, &sc.buf), reported)
+			p = c.model.probs(&sc.masked, tgt, others)
+		} else {
+			role = clauseRole(sc.sent.toks, tgt)
+			p = c.model.probs(&sc.sent, tgt, others)
+		}
+		label, score := predict(p)
 		out = append(out, pipeline.StanceMention{
 			Start: m.start, End: m.end, Text: text[m.start:m.end],
 			Target: m.target, Voice: v, Score: round(score), Label: label,
 			SentStart: sa, SentEnd: sb, Sentence: text[sa:sb],
+			Role: role, Speaker: speaker,
 		})
 	}
 	return out
+}
+
+// speakerOf reports whether an own-voice mention at tgt of a sentence with
+// a speech or reporting cue is its speaker (see voice.Reporter), and what
+// the sentence reports.
+func (c *Classifier) speakerOf(hasCue bool, v, sentence string, tgt Span) (string, []voice.Span, bool) {
+	if !hasCue || v != pipeline.VoiceOwn {
+		return "", nil, false
+	}
+	return voice.Reporter(sentence, tgt.Start, tgt.End)
+}
+
+// nearCue reports whether a speech or reporting cue is among the tokens
+// just after the mention at tgt or just before it, where voice.Reporter
+// looks for one (five words after, four before; punctuation tokens count
+// here, so the windows are a little wider): a cheap test that spares the
+// other mentions its work.
+func nearCue(toks []tok, tgt Span) bool {
+	first, last := -1, -1
+	for i, t := range toks {
+		if t.end > tgt.Start && t.start < tgt.End {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	for _, t := range toks[max(0, first-6):first] {
+		if voice.Cue(t.lower) {
+			return true
+		}
+	}
+	for _, t := range toks[last+1 : min(len(toks), last+9)] {
+		if voice.Cue(t.lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// maskSpans returns sentence with the bytes of spans blanked to spaces (so
+// that offsets hold), in buf's memory.
+func maskSpans(sentence string, spans []voice.Span, buf *[]byte) string {
+	b := append((*buf)[:0], sentence...)
+	for _, sp := range spans {
+		for i := max(0, sp.Start); i < min(len(b), sp.End); i++ {
+			b[i] = ' '
+		}
+	}
+	*buf = b
+	return string(b)
+}
+
+// clauseRole is the role of the mention at tgt among the sentence's
+// tokens: the subject when it opens its clause (after punctuation, the
+// sentence start, or a determiner or conjunction there) and a word
+// follows, the object when a word of its clause comes before it, else
+// other.
+func clauseRole(toks []tok, tgt Span) string {
+	first, last := -1, -1
+	for i, t := range toks {
+		if t.end > tgt.Start && t.start < tgt.End {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return pipeline.RoleOther
+	}
+	before := 0
+	for j := first - 1; j >= 0 && !toks[j].clauseBreak && !(toks[j].punct && toks[j].lower != "'"); j-- {
+		if !openers[toks[j].lower] {
+			before++
+		}
+	}
+	after := last+1 < len(toks) && !toks[last+1].punct
+	switch {
+	case before == 0 && after:
+		return pipeline.RoleSubject
+	case before > 0:
+		return pipeline.RoleObject
+	}
+	return pipeline.RoleOther
+}
+
+// openers may come before a clause's subject without making it an object.
+var openers = map[string]bool{
+	"the": true, "a": true, "an": true, "and": true, "but": true, "so": true, "then": true,
+	"president": true, "mr": true, "mrs": true, "ms": true, "sen": true, "rep": true, "gov": true,
+	"dr": true, "former": true, "prime": true, "minister": true, "leader": true,
 }
 
 // round keeps four decimals, so that outputs do not carry float noise.

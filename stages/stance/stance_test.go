@@ -339,3 +339,59 @@ func TestReadModel(t *testing.T) {
 		}
 	}
 }
+
+func TestSpeakerKeepsOwnFraming(t *testing.T) {
+	c, err := New(pipeline.StanceConfig{Targets: []pipeline.Target{{Name: "Trump"}, {Name: "Flynn"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := `Trump said the treatment of Flynn was "unfair", that the agents "lied" and that they "destroyed" a great man.`
+	d := docWith(text, pipeline.KindArticle, nil)
+	if err := c.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	var trump, flynn *pipeline.StanceMention
+	for i, m := range d.Units[0].Stances {
+		switch m.Target {
+		case "Trump":
+			trump = &d.Units[0].Stances[i]
+		case "Flynn":
+			flynn = &d.Units[0].Stances[i]
+		}
+	}
+	if trump == nil || flynn == nil {
+		t.Fatalf("stances = %+v", d.Units[0].Stances)
+	}
+	if trump.Role != pipeline.RoleSpeaker || trump.Speaker != "Trump" || trump.Voice != pipeline.VoiceOwn {
+		t.Errorf("Trump: role %q speaker %q voice %q, want speaker, Trump, own", trump.Role, trump.Speaker, trump.Voice)
+	}
+	if trump.Label == "negative" {
+		t.Errorf("Trump, the speaker, scored %v (%s): he inherits his speech's negative words", trump.Score, trump.Label)
+	}
+	if flynn.Voice != pipeline.VoiceQuoted {
+		t.Errorf("Flynn voice %q, want quoted", flynn.Voice)
+	}
+	if flynn.Score <= trump.Score-1 {
+		t.Errorf("Flynn %v vs Trump %v", flynn.Score, trump.Score)
+	}
+}
+
+func TestClauseRole(t *testing.T) {
+	l := sharedLexicon()
+	tests := []struct {
+		sentence, target, want string
+	}{
+		{"Russia attacked the city on Monday.", "Russia", pipeline.RoleSubject},
+		{"The West sanctioned Russia again.", "Russia", pipeline.RoleObject},
+		{"In Kyiv, the talks were open.", "Kyiv", pipeline.RoleObject},
+		{"Russia.", "Russia", pipeline.RoleOther},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			i := strings.Index(tt.sentence, tt.target)
+			if got := clauseRole(l.tokenize(tt.sentence, nil), Span{i, i + len(tt.target)}); got != tt.want {
+				t.Errorf("clauseRole(%q, %q) = %q, want %q", tt.sentence, tt.target, got, tt.want)
+			}
+		})
+	}
+}

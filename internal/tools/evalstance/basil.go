@@ -135,11 +135,13 @@ type basilItem struct {
 	pred, vader    int
 	score          float64
 	hasScore       bool
+	n              int // own-voice mentions
+	own, quoted    []float64
 }
 
 // runBasil runs the product's analysis chain on basil-dev and prints the
 // article-level, outlet-ordering and voice figures.
-func runBasil(dir string, stdout, voiceErrors io.Writer) error {
+func runBasil(dir string, stdout, voiceErrors, itemsOut io.Writer) error {
 	docs, err := readBasil(dir)
 	if err != nil {
 		return fmt.Errorf("evalstance: %w", err)
@@ -171,10 +173,14 @@ func runBasil(dir string, stdout, voiceErrors io.Writer) error {
 			var scores, comps []float64
 			for _, u := range d.Units {
 				for _, m := range u.Stances {
+					if m.Target == e && m.Voice != pipeline.VoiceOwn {
+						it.quoted = append(it.quoted, m.Score)
+					}
 					if m.Target != e || m.Voice != pipeline.VoiceOwn {
 						continue
 					}
 					scores = append(scores, m.Score)
+					it.own = append(it.own, m.Score)
 					for _, s := range u.Sentences {
 						if s.Start <= m.Start && m.End <= s.End {
 							comps = append(comps, s.VComp)
@@ -185,7 +191,7 @@ func runBasil(dir string, stdout, voiceErrors io.Writer) error {
 			}
 			if len(scores) > 0 {
 				mean, _, _, lbl := reports.UnitStance(scores)
-				it.score, it.hasScore = mean, true
+				it.score, it.hasScore, it.n = mean, true, len(scores)
 				switch lbl {
 				case reports.LabelFavourable:
 					it.pred = 2
@@ -224,6 +230,11 @@ func runBasil(dir string, stdout, voiceErrors io.Writer) error {
 					fmt.Fprintf(voiceErrors, "voice-miss gold=%s got=%v %q\n\tin %q\n", p.Quote, q, p.Txt, sentenceAround(d.Text, a))
 				}
 			}
+		}
+	}
+	if itemsOut != nil {
+		for _, it := range items {
+			fmt.Fprintf(itemsOut, "item\t%s\t%s\t%d\t%d\t%.4f\t%v\t%d\t%s\t%s\n", it.outlet, it.entity, it.gold, it.pred, it.score, it.hasScore, it.n, floats(it.own), floats(it.quoted))
 		}
 	}
 	golds := make([]int, len(items))
@@ -393,4 +404,15 @@ func ordering(items []basilItem) []orderResult {
 		out = append(out, r)
 	}
 	return out
+}
+
+func floats(xs []float64) string {
+	var b strings.Builder
+	for i, x := range xs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, "%.3f", x)
+	}
+	return b.String()
 }

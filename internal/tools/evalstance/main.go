@@ -31,6 +31,7 @@ func run(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("evalstance", flag.ContinueOnError)
 	dir := fs.String("newsmtsc", "../shared/bench/newsmtsc", "NewsMTSC folder with devtest_rw.jsonl and devtest_mt.jsonl")
 	basil := fs.String("basil", "", "basil-dev folder (articles/, annotations/); empty skips the BASIL evaluation")
+	itemsFlag := fs.Bool("items", false, "list the basil-dev article × entity items (outlet, entity, gold, predicted, score, scored, mentions) on stderr")
 	voiceErrs := fs.Bool("voice-errors", false, "list the basil-dev phrase spans whose voice disagrees with the annotation on stderr")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -49,7 +50,11 @@ func run(args []string, stdout io.Writer) error {
 	if *voiceErrs {
 		ve = os.Stderr
 	}
-	return runBasil(*basil, stdout, ve)
+	var items io.Writer
+	if *itemsFlag {
+		items = os.Stderr
+	}
+	return runBasil(*basil, stdout, ve, items)
 }
 
 func runNewsMTSC(dir string, stdout io.Writer) error {
