@@ -17,6 +17,17 @@ type Stage interface {
 	Process(ctx context.Context, d *Doc) error
 }
 
+// Writer is implemented by every analysis stage: Writes lists the fields
+// of the document the stage writes, as paths from Doc ("Units[].Tone",
+// "Units[].Tokens[].Label"; a path covers the fields under it). A datum
+// shared between stages is written by one of them and read by the later
+// ones; internal/analysis's TestStagesWriteWhatTheyDeclare checks on the
+// fixtures that each stage writes only what it declares and that no field
+// has two writers.
+type Writer interface {
+	Writes() []string
+}
+
 // Source produces the documents of a run, in input order.
 //
 // Docs calls emit once per document and returns when the input is exhausted,

@@ -356,3 +356,6 @@ func joins(text string, lines []line, i, w int) bool {
 	}
 	return a.runes+1+utf8.RuneCountInString(word) > w
 }
+
+// Writes lists the fields the clean stage writes (pipeline.Writer).
+func (*Cleaner) Writes() []string { return []string{"Clean", "Removed"} }

@@ -1133,3 +1133,6 @@ func init() {
 		iobLabels[t] = [2]string{"B-" + t, "I-" + t}
 	}
 }
+
+// Writes lists the fields the entities stage writes (pipeline.Writer).
+func (*Recognizer) Writes() []string { return []string{"Units[].Entities", "Units[].Tokens[].Label"} }

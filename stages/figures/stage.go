@@ -773,3 +773,6 @@ func (c *claimants) personIn(s, e int) string {
 	}
 	return name
 }
+
+// Writes lists the fields the figures stage writes (pipeline.Writer).
+func (*Extractor) Writes() []string { return []string{"Units[].Figures", "Units[].Dates"} }

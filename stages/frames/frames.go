@@ -109,7 +109,8 @@ func key3(w string) string {
 func (s *Scorer) Name() string { return "frames" }
 
 // Process sets u.Frames and u.NewsFrames for every unit of d. The unit's
-// words are u.LexWords, split here when no earlier stage did.
+// words are u.LexWords (the text stage's), split here when the text stage
+// did not run (tests, benchmarks of this stage alone).
 func (s *Scorer) Process(ctx context.Context, d *pipeline.Doc) error {
 	text := d.Body()
 	var idx []int32
@@ -123,14 +124,18 @@ func (s *Scorer) Process(ctx context.Context, d *pipeline.Doc) error {
 		if err := d.CheckSpan(u); err != nil {
 			return fmt.Errorf("frames: %w", err)
 		}
-		if u.LexWords == nil {
-			u.LexWords = voice.Words(text[u.Start:u.End])
+		words := u.LexWords
+		if words == nil {
+			words = voice.Words(text[u.Start:u.End])
 		}
-		u.Frames = s.score(s.counts(u.LexWords))
-		u.NewsFrames, idx = s.news.score(u.LexWords, u.Frames, idx)
+		u.Frames = s.score(s.counts(words))
+		u.NewsFrames, idx = s.news.score(words, u.Frames, idx)
 	}
 	return nil
 }
+
+// Writes lists the fields the frames stage writes (pipeline.Writer).
+func (*Scorer) Writes() []string { return []string{"Units[].Frames", "Units[].NewsFrames"} }
 
 // Counts returns the number of cue matches per frame, in IDs order. At
 // each word the longest matching cue wins; every frame with a cue of that

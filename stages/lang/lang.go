@@ -318,3 +318,8 @@ func looksEnglish(text string) bool {
 	}
 	return n >= MinWords && float64(hits) >= englishShare*float64(n)
 }
+
+// Writes lists the fields the lang stage writes (pipeline.Writer).
+func (*Identifier) Writes() []string {
+	return []string{"Units[].Lang", "Units[].Skip", "Status", "Reason"}
+}

@@ -574,3 +574,6 @@ func isDateLine(s string) bool {
 	}
 	return words <= 3
 }
+
+// Writes lists the fields the outlets stage writes (pipeline.Writer).
+func (*Detector) Writes() []string { return []string{"Units"} }

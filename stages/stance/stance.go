@@ -428,3 +428,6 @@ func overlaps(fs []found, s, e int) bool {
 	}
 	return false
 }
+
+// Writes lists the fields the stance stage writes (pipeline.Writer).
+func (*Classifier) Writes() []string { return []string{"Units[].Stances"} }

@@ -33,13 +33,17 @@ func (c *Counter) Process(ctx context.Context, d *pipeline.Doc) error {
 		if err := d.CheckSpan(u); err != nil {
 			return fmt.Errorf("terms: %w", err)
 		}
-		if u.LexWords == nil {
-			u.LexWords = voice.Words(text[u.Start:u.End])
+		words := u.LexWords // the text stage's; split here when it did not run
+		if words == nil {
+			words = voice.Words(text[u.Start:u.End])
 		}
-		u.Terms = countWords(u.LexWords)
+		u.Terms = countWords(words)
 	}
 	return nil
 }
+
+// Writes lists the fields the terms stage writes (pipeline.Writer).
+func (*Counter) Writes() []string { return []string{"Units[].Terms"} }
 
 // Count returns the content terms of text with their counts, sorted by
 // term: lower-cased words without a possessive "'s", skipping stopwords,

@@ -10,6 +10,7 @@ import (
 
 	"github.com/framewatch/framewatch/internal/postag"
 	"github.com/framewatch/framewatch/internal/tokenize"
+	"github.com/framewatch/framewatch/internal/voice"
 	"github.com/framewatch/framewatch/pipeline"
 	"github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/token"
@@ -41,9 +42,9 @@ func New() (*Tagger, error) {
 // Name returns "text".
 func (t *Tagger) Name() string { return "text" }
 
-// Process fills Tokens, Sentences, Words and SentCount of every unit of d
-// from d.Clean[u.Start:u.End]. Units whose span does not fit the text are
-// left empty.
+// Process fills Tokens, Sentences, Words, SentCount and LexWords of every
+// unit of d from d.Clean[u.Start:u.End]. Units whose span does not fit the
+// text are left empty.
 func (t *Tagger) Process(ctx context.Context, d *pipeline.Doc) error {
 	src := d.Clean
 	if len(src) != len(d.Text) {
@@ -53,7 +54,7 @@ func (t *Tagger) Process(ctx context.Context, d *pipeline.Doc) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		u.Tokens, u.Sentences, u.Words, u.SentCount = nil, nil, 0, 0
+		u.Tokens, u.Sentences, u.Words, u.SentCount, u.LexWords = nil, nil, 0, 0, nil
 		if !u.Analysed() {
 			continue
 		}
@@ -71,8 +72,16 @@ func (t *Tagger) Process(ctx context.Context, d *pipeline.Doc) error {
 			}
 		}
 		u.SentCount = len(u.Sentences)
+		// The lexicon stages' (frames, terms) split of the body, made
+		// once here for all of them.
+		u.LexWords = voice.Words(d.Body()[u.Start:u.End])
 	}
 	return nil
+}
+
+// Writes lists the fields the text stage writes (pipeline.Writer).
+func (*Tagger) Writes() []string {
+	return []string{"Units[].Tokens", "Units[].Sentences", "Units[].Words", "Units[].SentCount", "Units[].LexWords"}
 }
 
 // Analyse tokenizes, segments and tags src[start:end], appending to toks and

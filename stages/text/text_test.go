@@ -3,9 +3,11 @@ package text_test
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/framewatch/framewatch/internal/voice"
 	"github.com/framewatch/framewatch/pipeline"
 	"github.com/framewatch/framewatch/stages/text"
 )
@@ -76,8 +78,12 @@ func TestUnitOffsets(t *testing.T) {
 	if d.Units[0].Words != 3 || d.Units[1].Words != 3 {
 		t.Errorf("Words = %d, %d, want 3, 3", d.Units[0].Words, d.Units[1].Words)
 	}
-	if d.Units[2].Tokens != nil {
-		t.Errorf("bad unit got tokens")
+	if d.Units[2].Tokens != nil || d.Units[2].LexWords != nil {
+		t.Errorf("bad unit got tokens or words")
+	}
+	// The lexicon stages' words are the unit body's, split once here.
+	if got, want := d.Units[1].LexWords, voice.Words(s[i:]); !reflect.DeepEqual(got, want) {
+		t.Errorf("LexWords = %v, want %v", got, want)
 	}
 }
 

@@ -223,3 +223,8 @@ func hasLetter(w string) bool {
 func Normalize(s string) string { return voice.Flatten(s) }
 
 func round(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+// Writes lists the fields the tone stage writes (pipeline.Writer).
+func (*Scorer) Writes() []string {
+	return []string{"Units[].Tone", "Units[].Sentences[].Scored", "Units[].Sentences[].VPositive", "Units[].Sentences[].VNegative", "Units[].Sentences[].VComp"}
+}
