@@ -11,6 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/framewatch/framewatch/pipeline"
+	"github.com/framewatch/framewatch/pipeline/ingest"
 )
 
 // formulaCell reports whether a CSV cell would run as a spreadsheet
@@ -157,5 +160,24 @@ func TestOutInsideCorpus(t *testing.T) {
 	}
 	if len(m.Notes) != 2 || !strings.Contains(strings.Join(m.Notes, "|"), out) {
 		t.Errorf("notes = %q, want the output and workspace folders named", m.Notes)
+	}
+}
+
+// TestSidecarIsNoSkippedExport: a manifest.csv sidecar is listed as
+// skipped, but it drops no document, so it is no "export skipped" warning
+// (fetch writes one per outlet folder: every nightly run warned).
+func TestSidecarIsNoSkippedExport(t *testing.T) {
+	for _, tc := range []struct {
+		d    pipeline.Doc
+		want bool
+	}{
+		{pipeline.Doc{Source: "corpus/reuters/manifest.csv", Format: ingest.FormatCSV, Status: pipeline.StatusSkipped, Reason: ingest.SidecarReason}, false},
+		{pipeline.Doc{Source: "corpus/export.csv", Format: ingest.FormatCSV, Status: pipeline.StatusSkipped, Reason: "binary file"}, true},
+		{pipeline.Doc{Source: "corpus/export.jsonl:12", Format: ingest.FormatJSONL, Status: pipeline.StatusSkipped, Reason: "empty text"}, false},
+		{pipeline.Doc{Source: "corpus/story.txt", Format: "txt", Status: pipeline.StatusSkipped, Reason: "empty file"}, false},
+	} {
+		if got := wholeExport(&tc.d); got != tc.want {
+			t.Errorf("wholeExport(%s, %q) = %v, want %v", tc.d.Source, tc.d.Reason, got, tc.want)
+		}
 	}
 }

@@ -450,7 +450,8 @@ func (s *runSink) known(f ingest.File) (string, bool) {
 // file-level document: its Source has no ":N" record number) rather than
 // one of its records.
 func wholeExport(d *pipeline.Doc) bool {
-	if d.Format != ingest.FormatJSONL && d.Format != ingest.FormatCSV {
+	if d.Format != ingest.FormatJSONL && d.Format != ingest.FormatCSV || d.Reason == ingest.SidecarReason {
+		// A sidecar manifest is metadata: skipping it drops nothing.
 		return false
 	}
 	i := strings.LastIndexByte(d.Source, ':')

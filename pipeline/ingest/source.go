@@ -240,6 +240,11 @@ var formatOf = map[string]string{
 	".csv":      FormatCSV,
 }
 
+// SidecarReason is the reason of a manifest.csv sidecar's skip: it is
+// listed in the run's manifest like every file of the input, but holds
+// metadata, not documents.
+const SidecarReason = "manifest.csv sidecar: metadata, not a document"
+
 // stdinID is the file ID of standard input, used for records without an id.
 const stdinID = "stdin"
 
@@ -614,7 +619,7 @@ func (r *reader) walk(arg, dir, rel string, mans []*manifest, root bool) error {
 			// Listed, so that every file of the input shows up in the
 			// run's manifest, but never analysed.
 			d := &pipeline.Doc{ID: path2id(rel, e.name), Source: childPath, Format: FormatCSV,
-				Status: pipeline.StatusSkipped, Reason: "manifest.csv sidecar: metadata, not a document"}
+				Status: pipeline.StatusSkipped, Reason: SidecarReason}
 			if err := manErr[e.name]; err != nil {
 				d.Status, d.Reason = pipeline.StatusFailed, "invalid manifest.csv sidecar: "+err.Error()
 			}
