@@ -269,3 +269,48 @@ func TestToneScoresReused(t *testing.T) {
 		t.Errorf("the tone stage scored %d sentences, stance found %d mentions: want both > 0", reused, mentions)
 	}
 }
+
+// TestZubovNotFavourableToRussia: the Zubov section of the press-review
+// fixture is hostile to the Kremlin ("A state that has to buy ammunition
+// from Kim Jong Un is not a great power"); its "Putin once promised to
+// make Russia great again" is Putin's promise, reported, not Zubov's
+// praise, so the section's own voice must not read favourable to Russia.
+func TestZubovNotFavourableToRussia(t *testing.T) {
+	b, err := fs.ReadFile(fixtures.FS, "corpus/reviews/eurotopics-putin-pyongyang.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := string(b)
+	a := strings.Index(full, "Historian Andrey Zubov")
+	e := strings.Index(full, "All press reviews")
+	if a < 0 || e < a {
+		t.Fatal("Zubov section not found in the fixture")
+	}
+	text := full[a:e]
+	d := docWith(text, pipeline.KindReviewQuote, map[string][2]string{
+		"Putin": {"Vladimir Putin", "Russia"}, "Russia": {"Russia", "Russia"}, "Kim Jong Un": {"Kim Jong Un", "North Korea"},
+	})
+	c, err := New(pipeline.StanceConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	var own []float64
+	for _, m := range d.Units[0].Stances {
+		if m.Target == "Russia" && m.Voice == pipeline.VoiceOwn {
+			own = append(own, m.Score)
+		}
+	}
+	if len(own) == 0 {
+		t.Fatalf("no own-voice mention of Russia: %+v", d.Units[0].Stances)
+	}
+	var sum float64
+	for _, s := range own {
+		sum += s
+	}
+	if lbl := stats.UnitLabel(own); lbl == stats.LabelFavourable || sum/float64(len(own)) > stats.NeutralBand {
+		t.Errorf("Zubov toward Russia, own voice: scores %v, label %s: favourable", own, lbl)
+	}
+}

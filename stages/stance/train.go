@@ -151,3 +151,21 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 	}
 	return m, nil
 }
+
+// Calibrate shifts a trained model's log-odds of the negative and the
+// positive class by neg and pos, against neutral: the offsets that
+// internal/tools/trainstance chooses on out-of-fold predictions, baked
+// into the bias feature so that prediction costs nothing more.
+func (m *Model) Calibrate(neg, pos float64) error {
+	if m.w == nil {
+		return fmt.Errorf("stance: calibrate: a model read from a file keeps no feature names; calibrate the trained model")
+	}
+	b := m.w["bias"]
+	b[0] += neg
+	b[2] += pos
+	m.w["bias"] = b
+	if err := m.index(); err != nil {
+		return fmt.Errorf("stance: calibrate: %w", err)
+	}
+	return nil
+}
