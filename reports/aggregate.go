@@ -105,6 +105,7 @@ type outletAgg struct {
 	terms     map[int32]int // count by term number, see pruneTerms
 	termTotal int
 	figures   int
+	sources   *sourceAgg // nil until the outlet quotes someone
 }
 
 type entityKey struct{ entity, typ string }
@@ -343,6 +344,7 @@ func (a *aggregates) addUnit(u *pipeline.Unit) {
 			sd.sum += s.Score
 		}
 	}
+	a.addQuotes(o, u)
 	// A unit without any frame cue (all scores 0) does not count.
 	cued := false
 	for _, f := range u.Frames {

@@ -153,6 +153,22 @@ func testCorpus(n int) []*pipeline.Doc {
 				u.Stances = append(u.Stances, pipeline.StanceMention{Start: u.Start + 400, End: u.Start + 406, Text: t, Target: t, Voice: voice, Score: s,
 					SentStart: u.Start + 390, SentEnd: u.Start + 450, Sentence: sentence})
 			}
+			// Quotes, derived from the positions only (the random stream
+			// stays that of the goldens before quotes existed).
+			for q := range (i + k) % 4 {
+				sp := testQuoteSpeakers[(i+k+q)%len(testQuoteSpeakers)]
+				kind := pipeline.QuoteIndirect
+				if q%2 == 1 {
+					kind = pipeline.QuoteDirect
+				}
+				text := fmt.Sprintf("quote %d of %s", q, u.ID)
+				if i == 12 {
+					text = "=cmd|' /C calc'!A0"
+				}
+				u.Quotes = append(u.Quotes, pipeline.Quote{Start: u.Start + 100 + 40*q, End: u.Start + 130 + 40*q, Text: text, Kind: kind,
+					Speaker: sp.phrase, SpeakerStart: u.Start + 131 + 40*q, SpeakerEnd: u.Start + 139 + 40*q, Entity: sp.entity, Actor: sp.actor,
+					Verb: "said", Source: sp.source})
+			}
 			total := 0.0
 			for _, f := range testFrames[:3+rng.IntN(5)] {
 				sc := rng.Float64()
@@ -205,4 +221,16 @@ func testCorpus(n int) []*pipeline.Doc {
 				Date: "2024-06-19", Start: 0, End: 400, Lang: "de", Skip: "language de (not analysed)"}}})
 	}
 	return docs
+}
+
+// testQuoteSpeakers are the speakers of the test corpus' quotes; the
+// empty phrase is a quotation attributed to no one.
+var testQuoteSpeakers = []struct{ phrase, entity, actor, source string }{
+	{"Kremlin spokesman Dmitry Peskov", "Dmitry Peskov", "Russia", pipeline.SourceOfficial},
+	{"officials", "", "", pipeline.SourceUnnamed},
+	{"an analyst", "", "", pipeline.SourceExpert},
+	{"TASS", "TASS", "", pipeline.SourceOutlet},
+	{"", "", "", ""},
+	{"he", "Antony Blinken", "United States", pipeline.SourceOfficial},
+	{"@attacker", "", "", pipeline.SourceOther},
 }

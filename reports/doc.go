@@ -4,7 +4,8 @@
 // A Writer is a pipeline.Sink. Consume is called once per document in input
 // order from one goroutine; it writes the document's rows to the streamed
 // per-unit files at once (units.csv, entity_mentions.jsonl, entities.csv,
-// figures.csv, dates.csv, tone.csv, unit_stance.csv, stance_mentions.csv, unit_frames.csv) and
+// figures.csv, dates.csv, tone.csv, unit_stance.csv, stance_mentions.csv, quotes.csv,
+// unit_frames.csv) and
 // keeps only compact aggregates: per-outlet counters, float32 tone and stance scores for the
 // bootstrap, term and entity counts, figure keys for claims and per outlet
 // × day sums for trends. It keeps no reference to a document, its text or

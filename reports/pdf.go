@@ -136,6 +136,7 @@ func (p *pdfWriter) headerWidth(name string) float64 {
 // content is.
 var pdfElsewhere = map[string]string{
 	"top_entities":      "listed in each outlet's section below; all rows in report.html and the CSV",
+	"sources":           "the sources chart, and each outlet's kinds of source and most quoted speakers in its section below; all rows in report.html and the CSV",
 	"distinctive_terms": "listed in each outlet's section below; all rows in report.html and the CSV",
 	"trends_tone":       "the data of the tone-over-time chart; in report.html and the CSV",
 	"trends_stance":     "the data of the stance-over-time chart; in report.html and the CSV",
@@ -311,6 +312,9 @@ func (r *report) writePDF(w io.Writer) (err error) {
 		}
 		if len(s.Terms) > 0 {
 			p.para("Distinctive terms: "+strings.Join(s.Terms, ", "), 9)
+		}
+		if s.Sources != "" {
+			p.para("Sources: "+s.Sources, 9)
 		}
 		var stance [][]string
 		for _, st := range s.Stance {

@@ -134,6 +134,8 @@ type outletSection struct {
 	// Evidence holds, per target of the outlet's stance, its most
 	// favourable and most unfavourable sentences.
 	Evidence []targetEvidence
+	// Sources digests the outlet's rows of the sources table.
+	Sources string
 	// Small is set for outlets under the minimum sample and "unknown".
 	Small    bool
 	Entities []string
@@ -189,6 +191,7 @@ func (r *report) outletSections() []outletSection {
 			}
 		}
 		s.Frames = r.topFrames(name, 3)
+		s.Sources = r.sourcesLine(name)
 		s.NewsFrames = r.newsFrames(name)
 		for _, tr := range findTable(r.tables, "distinctive_terms").Rows() {
 			if tr[0] == name && len(s.Terms) < 10 {

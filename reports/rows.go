@@ -22,6 +22,7 @@ const (
 	streamTone
 	streamStance
 	streamStanceMentions
+	streamQuotes
 	streamFrames
 	streamMentions
 	nStreams
@@ -39,6 +40,7 @@ var rowStreams = [nStreams]struct {
 	streamStance:   {"unit_stance.csv", []string{"unit_id", "outlet", "target", "voice", "score", "low", "high", "mentions", "label"}},
 	streamStanceMentions: {"stance_mentions.csv", []string{"doc_id", "unit_id", "outlet", "target", "start", "end", "sentence_start", "sentence_end",
 		"voice", "speaker", "role", "score", "label"}},
+	streamQuotes:   {"quotes.csv", []string{"doc_id", "unit_id", "outlet", "speaker", "speaker_actor", "verb", "start", "end", "text", "kind", "source"}},
 	streamFrames:   {"unit_frames.csv", unitFramesHeader()},
 	streamMentions: {"entity_mentions.jsonl", nil},
 }
@@ -60,7 +62,7 @@ func unitFramesHeader() []string {
 
 // Rows are one document's lines of the streamed per-unit files (units.csv,
 // entities.csv, figures.csv, dates.csv, tone.csv, unit_stance.csv,
-// stance_mentions.csv, unit_frames.csv, entity_mentions.jsonl), rendered
+// stance_mentions.csv, quotes.csv, unit_frames.csv, entity_mentions.jsonl), rendered
 // ahead of Writer.ConsumeRows.
 type Rows struct {
 	files [nStreams][]byte
@@ -203,6 +205,12 @@ func renderUnit(cws [nStreams]*csvWriter, mentions *json.Encoder, d *pipeline.Do
 		speaker, role := mentionSpeaker(u, m)
 		if err := cws[streamStanceMentions].Write([]string{d.ID, u.ID, outlet, m.Target, strconv.Itoa(m.Start), strconv.Itoa(m.End),
 			strconv.Itoa(m.SentStart), strconv.Itoa(m.SentEnd), voiceName(m.Voice), speaker, role, f4(m.Score), m.Label}); err != nil {
+			return err
+		}
+	}
+	for _, q := range u.Quotes {
+		if err := cws[streamQuotes].Write([]string{d.ID, u.ID, outlet, quoteSpeaker(q), q.Actor, q.Verb, strconv.Itoa(q.Start), strconv.Itoa(q.End),
+			q.Text, q.Kind, q.Source}); err != nil {
 			return err
 		}
 	}

@@ -200,6 +200,7 @@ func buildTables(a *aggregates, cfg pipeline.Config) ([]*table, error) {
 		{"overview", "Outlets", overviewTable},
 		{"stance", "Stance by outlet and target", stanceTable},
 		{"frames", "Frame shares by outlet", framesTable},
+		{"sources", "Who gets a voice: sources by outlet", sourcesTable},
 		{"news_frames", "Generic news frames by outlet", newsFramesTable},
 		{"top_entities", "Top entities by outlet", topEntitiesTable},
 		{"distinctive_terms", "Distinctive terms by outlet", termsTable},

@@ -160,6 +160,10 @@ func sliceStrings(d *pipeline.Doc) {
 			s := &u.Stances[i]
 			text(&s.Text, &s.Target, &s.Voice, &s.Label, &s.Sentence, &s.Role, &s.Speaker)
 		}
+		for i := range u.Quotes {
+			q := &u.Quotes[i]
+			text(&q.Text, &q.Kind, &q.Speaker, &q.Entity, &q.Actor, &q.Verb, &q.Source)
+		}
 		for i := range u.Frames {
 			text(&u.Frames[i].Frame)
 		}

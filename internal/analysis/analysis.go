@@ -16,6 +16,7 @@ import (
 	"github.com/framewatch/framewatch/stages/frames"
 	"github.com/framewatch/framewatch/stages/lang"
 	"github.com/framewatch/framewatch/stages/outlets"
+	"github.com/framewatch/framewatch/stages/quotes"
 	"github.com/framewatch/framewatch/stages/stance"
 	"github.com/framewatch/framewatch/stages/terms"
 	"github.com/framewatch/framewatch/stages/text"
@@ -24,14 +25,16 @@ import (
 
 // names are the stage names in pipeline order; Stages builds them in this
 // order.
-var names = []string{"clean", "outlets", "lang", "text", "entities", "figures", "tone", "stance", "frames", "terms"}
+var names = []string{"clean", "outlets", "lang", "text", "entities", "figures", "tone", "quotes", "stance", "frames", "terms"}
 
 // Names returns the names of the stages Stages builds, in pipeline order,
 // without building them.
 func Names() []string { return slices.Clone(names) }
 
 // Stages constructs every analysis stage once, in pipeline order: clean,
-// outlets, lang, text, entities, figures, tone, stance, frames, terms. Their
+// outlets, lang, text, entities, figures, tone, quotes, stance, frames,
+// terms. Quotes runs before stance so that the stance stage may read a
+// unit's speakers. Their
 // models and lexicons are loaded here and shared read-only by all workers.
 func Stages(cfg pipeline.Config) ([]pipeline.Stage, error) {
 	reg := registry.New(cfg.Outlets.Registry)
@@ -51,6 +54,7 @@ func Stages(cfg pipeline.Config) ([]pipeline.Stage, error) {
 		func() (pipeline.Stage, error) { return entities.New(cfg.Entities, outletNames) },
 		func() (pipeline.Stage, error) { return figures.New(cfg.Figures) },
 		func() (pipeline.Stage, error) { return tone.New() },
+		func() (pipeline.Stage, error) { return quotes.New() },
 		func() (pipeline.Stage, error) { return stance.New(cfg.Stance) },
 		func() (pipeline.Stage, error) { return frames.New(cfg.Frames) },
 		func() (pipeline.Stage, error) { return terms.New() },
