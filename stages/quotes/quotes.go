@@ -148,3 +148,6 @@ func mostlyQuoted(direct []voice.Span, s voice.Span) int {
 }
 
 func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// Writes lists the fields the quotes stage writes (pipeline.Writer).
+func (*Finder) Writes() []string { return []string{"Units[].Quotes"} }
