@@ -32,18 +32,59 @@ var reportingVerbs = map[string]bool{
 // and the spans of sentence that are reported rather than said of the
 // speaker: the sentence's quotations and attributed clauses, and what
 // follows a reporting verb up to a contrast clause. Offsets are bytes
-// into sentence. It is pure and safe for concurrent use.
+// into sentence. It is pure and safe for concurrent use; for several
+// phrases of one sentence, a SentenceReporter does the sentence's share of
+// the work once.
 func Reporter(sentence string, start, end int) (verb string, reported []Span, ok bool) {
+	var r SentenceReporter
+	r.Reset(sentence)
+	return r.Of(start, end)
+}
+
+// A SentenceReporter answers Reporter for the phrases of one sentence: it
+// splits the sentence's words and finds its quotations and attributions
+// once, not once per phrase. The zero value is ready for Reset; a
+// SentenceReporter is not safe for concurrent use.
+type SentenceReporter struct {
+	sentence     string
+	ws           []Word
+	quotes       []Span
+	inner        []Span
+	base         []Span // quotes, then attributed clauses; set by spans
+	baseDone     bool
+	quoteMarkish bool
+}
+
+// Reset makes r answer for sentence.
+func (r *SentenceReporter) Reset(sentence string) {
+	clear(r.ws)
+	r.sentence = sentence
+	r.ws = words(sentence, 0, len(sentence), r.ws[:0])
+	r.quotes, r.inner, r.base, r.baseDone = nil, nil, r.base[:0], false
+	r.quoteMarkish = hasQuoteMark(sentence)
+	if r.quoteMarkish {
+		r.quotes = Quotes(sentence)
+		r.inner = innerQuotes(sentence)
+	}
+}
+
+// spans returns the sentence's quotations and attributed clauses, found
+// on first use.
+func (r *SentenceReporter) spans() []Span {
+	if !r.baseDone {
+		r.base = attribute(r.sentence, 0, len(r.sentence), r.ws, append(r.base[:0], r.quotes...))
+		r.baseDone = true
+	}
+	return r.base
+}
+
+// Of is Reporter(sentence, start, end) for r's sentence. The spans it
+// returns are its own: the caller may keep them.
+func (r *SentenceReporter) Of(start, end int) (verb string, reported []Span, ok bool) {
+	sentence, ws := r.sentence, r.ws
 	if start < 0 || end > len(sentence) || start >= end {
 		return "", nil, false
 	}
-	buf := wordBufs.Get().(*[]Word)
-	ws := words(sentence, 0, len(sentence), (*buf)[:0])
-	defer func() {
-		clear(ws)
-		*buf = ws[:0]
-		wordBufs.Put(buf)
-	}()
 	first, last := -1, -1 // the words of the phrase
 	for i, w := range ws {
 		if w.End > start && w.Start < end {
@@ -56,12 +97,8 @@ func Reporter(sentence string, start, end int) (verb string, reported []Span, ok
 	if first < 0 {
 		return "", nil, false
 	}
-	var quotes []Span
-	if hasQuoteMark(sentence) {
-		quotes = Quotes(sentence)
-		if within(innerQuotes(sentence), ws[first].Start) {
-			return "", nil, false // a name inside a quotation is not its speaker
-		}
+	if r.quoteMarkish && within(r.inner, ws[first].Start) {
+		return "", nil, false // a name inside a quotation is not its speaker
 	}
 	cue := func(w Word) bool { return speechVerbs[w.Lower] || reportingVerbs[w.Lower] }
 	vi := -1
@@ -112,8 +149,9 @@ func Reporter(sentence string, start, end int) (verb string, reported []Span, ok
 	if verb == "according" {
 		verb = "according to"
 	}
-	reported = append(reported, quotes...)
-	reported = attribute(sentence, 0, len(sentence), ws, reported)
+	base := r.spans()
+	reported = make([]Span, len(base), len(base)+1)
+	copy(reported, base)
 	if vi > last && reportingVerbs[ws[vi].Lower] && !speechVerbs[ws[vi].Lower] {
 		a := ws[vi].End
 		if b := contrastCut(sentence, ws, vi+1, a, len(sentence)); b > a {
@@ -121,7 +159,7 @@ func Reporter(sentence string, start, end int) (verb string, reported []Span, ok
 		}
 	}
 	// The speaker phrase itself is never reported.
-	out := reported[:0]
+	out := reported[:0:0]
 	for _, sp := range reported {
 		if sp.Start < end && sp.End > start {
 			if sp.Start < start {

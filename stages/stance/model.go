@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/framewatch/framewatch/internal/voice"
 )
 
 // Classes are the stance classes in model order.
@@ -61,6 +63,10 @@ type scratch struct {
 	// that is its speaker, and buf its bytes.
 	masked sentence
 	buf    []byte
+	// rep finds the speakers of the current sentence (repOK once Reset
+	// for it), its words and attributions split once for all mentions.
+	rep   voice.SentenceReporter
+	repOK bool
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

@@ -138,6 +138,7 @@ func (c *Classifier) unit(text string, u *pipeline.Unit) []pipeline.StanceMentio
 				sc.sent.setVADER(st.VPositive, st.VNegative, st.VComp)
 			}
 			curA, curB = sa, sb
+			sc.repOK = false
 			hasCue = false
 			for _, t := range sc.sent.toks {
 				if voice.Cue(t.lower) {
@@ -161,7 +162,7 @@ func (c *Classifier) unit(text string, u *pipeline.Unit) []pipeline.StanceMentio
 		tgt := Span{m.start - sa, m.end - sa}
 		role, speaker := "", ""
 		var p [3]float64
-		if _, reported, ok := c.speakerOf(hasCue && nearCue(sc.sent.toks, tgt), v, text[sa:sb], tgt); ok {
+		if _, reported, ok := sc.speakerOf(hasCue && nearCue(sc.sent.toks, tgt), v, text[sa:sb], tgt); ok {
 			// The speaker's stance is the outlet's framing of them only:
 			// what they say is scored for its own targets, not for them.
 			role, speaker = pipeline.RoleSpeaker, text[m.start:m.end]
@@ -187,11 +188,15 @@ func (c *Classifier) unit(text string, u *pipeline.Unit) []pipeline.StanceMentio
 // speakerOf reports whether an own-voice mention at tgt of a sentence with
 // a speech or reporting cue is its speaker (see voice.Reporter), and what
 // the sentence reports.
-func (c *Classifier) speakerOf(hasCue bool, v, sentence string, tgt Span) (string, []voice.Span, bool) {
+func (sc *scratch) speakerOf(hasCue bool, v, sentence string, tgt Span) (string, []voice.Span, bool) {
 	if !hasCue || v != pipeline.VoiceOwn {
 		return "", nil, false
 	}
-	return voice.Reporter(sentence, tgt.Start, tgt.End)
+	if !sc.repOK {
+		sc.rep.Reset(sentence)
+		sc.repOK = true
+	}
+	return sc.rep.Of(tgt.Start, tgt.End)
 }
 
 // nearCue reports whether a speech or reporting cue is among the tokens
