@@ -30,6 +30,9 @@ func (r *report) method() []methodItem {
 			"with the corpus: its relative score is its mean minus the mean of every outlet's mentions of the target, with a 95% bootstrap " +
 			"interval of that difference; the highlights rank by it. Under each outlet the two most favourable and the two most unfavourable " +
 			"sentences per target are quoted, with their voice, so that a score can be checked against the text."},
+		{"Sources", "Quotations and attributed clauses (\"X said that …\", \"according to X\") are read with their speaker phrase and verb by patterns, " +
+			"not a parser; the speaker is the entity named in the phrase (\"he\"/\"she\": the last person named before), and its kind is outlet, " +
+			"expert, unnamed (\"officials said\"), official or other by cue words. An outlet's shares are of all its quotes, those attributed to no one included."},
 		{"Frames", "The share of each of the 15 Media Frames Corpus dimensions among a unit's frame cue words, averaged over the outlet's units: " +
 			"a transparent dictionary proxy, not a human coder's primary frame."},
 		{"Generic news frames", "Conflict, human interest, economic, moral and resolution (Semetko and Valkenburg 2000): one logistic regression per frame, " +
