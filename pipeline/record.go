@@ -166,6 +166,10 @@ type Unit struct {
 	// order, set by the frames stage.
 	NewsFrames []NewsFrame `json:"news_frames,omitempty"`
 	Terms      []TermCount `json:"terms,omitempty"`
+	// Sketch is the MinHash sketch of the unit's word shingles (see
+	// internal/syndication), set by the syndication stage; nil for a unit
+	// too short to compare.
+	Sketch []uint32 `json:"sketch,omitempty"`
 }
 
 // Analysed reports whether the analysis stages process u: false when the

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/framewatch/framewatch/internal/syndication"
 	"github.com/framewatch/framewatch/pipeline"
 )
 
@@ -40,6 +41,10 @@ type aggregates struct {
 	units    int
 	mentions int
 	dates    int
+	// sketches are the units' MinHash sketches, for the syndication
+	// tables (256 bytes a unit).
+	sketches   []syndication.Item
+	syndicated []syndication.Cluster // computed from sketches by clusters
 	// names interns the short, repeated strings the aggregates keep
 	// (outlets, countries, entities, targets, units, counted things,
 	// claimants, frames, dates), so that each is one private copy;
@@ -300,6 +305,9 @@ func (a *aggregates) addUnit(u *pipeline.Unit) {
 	}
 	if u.Tone != nil && finite(u.Tone.Tone) {
 		o.tones = append(o.tones, float32(u.Tone.Tone))
+	}
+	if len(u.Sketch) == syndication.Size {
+		a.sketches = append(a.sketches, syndication.Item{ID: u.ID, Outlet: o.name, Date: date, Sketch: u.Sketch})
 	}
 	seen := map[entityKey]bool{}
 	for _, m := range u.Entities {

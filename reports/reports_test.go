@@ -29,7 +29,7 @@ var goldenFiles = []string{
 	"top_entities.csv", "top_entities.json", "distinctive_terms.csv", "distinctive_terms.json",
 	"claims.csv", "claims.json", "failures.csv", "failures.json", "outlets_unmatched.csv", "outlets_unmatched.json", "languages.csv", "languages.json",
 	"trends_tone.csv", "trends_tone.json",
-	"trends_stance.csv", "trends_stance.json", "coverage.csv", "coverage.json", "summary.md",
+	"trends_stance.csv", "trends_stance.json", "coverage.csv", "coverage.json", "syndication.csv", "syndication_outlets.csv", "summary.md",
 }
 
 var (

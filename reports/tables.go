@@ -211,6 +211,8 @@ func buildTables(a *aggregates, cfg pipeline.Config) ([]*table, error) {
 		{"trends_tone", "Tone over time", trendsToneTable},
 		{"trends_stance", "Stance over time", trendsStanceTable},
 		{"coverage", "Coverage over time", coverageTable},
+		{"syndication", "Stories several outlets carry (syndicated copy)", syndicationTable},
+		{"syndication_outlets", "Own and syndicated copy by outlet", syndicationOutletsTable},
 	}
 	var out []*table
 	for _, b := range builders {

@@ -178,6 +178,19 @@ feeds:
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("coverage_feeds (feed outlet status listed new saved failed) =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// The wire story the three outlets republished with edits is one
+	// story, first carried by Alpha Post (same day; first by unit id).
+	syn := readCSV(t, filepath.Join(latest, "syndication.csv"))
+	if len(syn) != 1 || syn[0]["outlet_list"] != "Alpha Post; Beta Times; Gamma Daily" || syn[0]["earliest_outlet"] != "Alpha Post" {
+		t.Errorf("syndication.csv = %v, want the wire story of three outlets", syn)
+	}
+	shares := map[string]string{}
+	for _, r := range readCSV(t, filepath.Join(latest, "syndication_outlets.csv")) {
+		shares[r["outlet"]] = r["own"] + "/" + r["syndicated"]
+	}
+	if shares["Alpha Post"] != "3/0" || shares["Beta Times"] != "1/1" || shares["Gamma Daily"] != "0/1" {
+		t.Errorf("own/syndicated by outlet = %v", shares)
+	}
 	summary, err := os.ReadFile(filepath.Join(latest, "summary.md"))
 	if err != nil || !strings.Contains(string(summary), "Feeds: no outlet went silent") {
 		t.Errorf("summary.md does not report the feeds: %v\n%s", err, summary)

@@ -18,6 +18,7 @@ import (
 	"github.com/framewatch/framewatch/stages/outlets"
 	"github.com/framewatch/framewatch/stages/quotes"
 	"github.com/framewatch/framewatch/stages/stance"
+	"github.com/framewatch/framewatch/stages/syndication"
 	"github.com/framewatch/framewatch/stages/terms"
 	"github.com/framewatch/framewatch/stages/text"
 	"github.com/framewatch/framewatch/stages/tone"
@@ -25,7 +26,7 @@ import (
 
 // names are the stage names in pipeline order; Stages builds them in this
 // order.
-var names = []string{"clean", "outlets", "lang", "text", "entities", "figures", "tone", "quotes", "stance", "frames", "terms"}
+var names = []string{"clean", "outlets", "lang", "text", "entities", "figures", "tone", "quotes", "stance", "frames", "terms", "syndication"}
 
 // Names returns the names of the stages Stages builds, in pipeline order,
 // without building them.
@@ -33,8 +34,8 @@ func Names() []string { return slices.Clone(names) }
 
 // Stages constructs every analysis stage once, in pipeline order: clean,
 // outlets, lang, text, entities, figures, tone, quotes, stance, frames,
-// terms. Quotes runs before stance so that the stance stage may read a
-// unit's speakers. Their
+// terms, syndication. Quotes runs before stance so that the stance stage
+// may read a unit's speakers. Their
 // models and lexicons are loaded here and shared read-only by all workers.
 func Stages(cfg pipeline.Config) ([]pipeline.Stage, error) {
 	reg := registry.New(cfg.Outlets.Registry)
@@ -58,6 +59,7 @@ func Stages(cfg pipeline.Config) ([]pipeline.Stage, error) {
 		func() (pipeline.Stage, error) { return stance.New(cfg.Stance) },
 		func() (pipeline.Stage, error) { return frames.New(cfg.Frames) },
 		func() (pipeline.Stage, error) { return terms.New() },
+		func() (pipeline.Stage, error) { return syndication.New() },
 	}
 	stages := make([]pipeline.Stage, len(ctors))
 	errs := make([]error, len(ctors))
