@@ -17,8 +17,8 @@ var trackingParams = []string{"utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "oc
 func Canonical(raw string) string {
 	raw = strings.TrimSpace(raw)
 	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return raw
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+		return raw // "http://:80" has a port but no host
 	}
 	u.Scheme = strings.ToLower(u.Scheme)
 	u.Host = strings.ToLower(u.Host)
