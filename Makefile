@@ -5,7 +5,7 @@ BENCH     := $(SHARED)/bench
 OUT       ?= ./out
 PKGS      := ./...
 
-.PHONY: all build run test lint vet staticcheck race eval bench fuzz train-ner train-stance train-frames gazetteer clusters clean screenshots
+.PHONY: all build run test lint vet staticcheck race eval bench fuzz train-ner train-stance train-frames train-roles gazetteer clusters clean screenshots
 .PHONY: beam beam-test bench-beam
 
 all: build
@@ -108,6 +108,9 @@ train-stance:
 
 train-frames:
 	$(GO) run ./internal/tools/trainframes -narrative $(BENCH)/narrative-dev -out stages/frames/model/news.tsv.gz
+
+train-roles:
+	$(GO) run ./internal/tools/trainroles -narrative $(BENCH)/narrative-dev -out stages/roles/model/roles.tsv.gz
 
 clean:
 	rm -rf bin $(OUT)

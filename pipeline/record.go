@@ -165,7 +165,10 @@ type Unit struct {
 	// NewsFrames are the five generic news frames, in the frames stage's
 	// order, set by the frames stage.
 	NewsFrames []NewsFrame `json:"news_frames,omitempty"`
-	Terms      []TermCount `json:"terms,omitempty"`
+	// Roles are the unit's main actors with the role each plays, set by
+	// the roles stage, most mentioned first.
+	Roles []ActorRole `json:"roles,omitempty"`
+	Terms []TermCount `json:"terms,omitempty"`
 	// Sketch is the MinHash sketch of the unit's word shingles (see
 	// internal/syndication), set by the syndication stage; nil for a unit
 	// too short to compare.
@@ -354,6 +357,26 @@ type NewsFrame struct {
 	Frame string  `json:"frame"`
 	Prob  float64 `json:"prob"`
 	Has   bool    `json:"has"`
+}
+
+// Actor roles.
+const (
+	RoleHero    = "hero"
+	RoleVillain = "villain"
+	RoleVictim  = "victim"
+	RoleNone    = "none"
+)
+
+// ActorRole is the role a unit casts one of its main actors in, with the
+// model's probability of that role and the sentence that is its evidence
+// (byte offsets into Doc.Text).
+type ActorRole struct {
+	Actor string  `json:"actor"`
+	Kind  string  `json:"kind"` // entity type, or "stakeholder:<group>"
+	Role  string  `json:"role"`
+	Score float64 `json:"score"`
+	Start int     `json:"start"`
+	End   int     `json:"end"`
 }
 
 // TermCount counts one normalised content term in a unit, for distinctive

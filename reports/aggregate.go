@@ -107,6 +107,9 @@ type outletAgg struct {
 	// newsWith, per news frame (newsFrameOrder), those that have it.
 	newsUnits int
 	newsWith  [len(newsFrameOrder)]int
+	// roles counts, per main actor, the units casting it in each role
+	// (roleOrder).
+	roles     map[string]*[len(roleOrder)]int
 	terms     map[int32]int // count by term number, see pruneTerms
 	termTotal int
 	figures   int
@@ -269,7 +272,8 @@ func (a *aggregates) outlet(u *pipeline.Unit) *outletAgg {
 	o := a.outlets[name]
 	if o == nil {
 		name = a.intern(name)
-		o = &outletAgg{name: name, entities: map[entityKey]*entityCount{}, frameSum: map[string]float64{}, terms: map[int32]int{}}
+		o = &outletAgg{name: name, entities: map[entityKey]*entityCount{}, frameSum: map[string]float64{}, terms: map[int32]int{},
+			roles: map[string]*[len(roleOrder)]int{}}
 		a.outlets[name] = o
 	}
 	if o.country == "" {
@@ -373,6 +377,18 @@ func (a *aggregates) addUnit(u *pipeline.Unit) {
 				o.newsWith[j]++
 			}
 		}
+	}
+	for _, r := range u.Roles {
+		k := slices.Index(roleOrder[:], r.Role)
+		if k < 0 || r.Actor == "" {
+			continue
+		}
+		c := o.roles[r.Actor]
+		if c == nil {
+			c = new([len(roleOrder)]int)
+			o.roles[a.intern(r.Actor)] = c
+		}
+		c[k]++
 	}
 	for _, t := range u.Terms {
 		if t.Count <= 0 || t.Term == "" {

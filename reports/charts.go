@@ -241,7 +241,7 @@ func newLegend() plot.Legend {
 // is missing.
 func buildCharts(ts []*table, cfg pipeline.Config) (charts []*chart, notes []string) {
 	builders := []func([]*table, pipeline.Config) (*chart, string){
-		toneChart, stanceChart, framesChart, newsFramesChart, sourcesChart, entitiesChart, claimsChart, coverageChart, trendsChart, stanceTrendsChart,
+		toneChart, stanceChart, framesChart, newsFramesChart, sourcesChart, rolesChart, entitiesChart, claimsChart, coverageChart, trendsChart, stanceTrendsChart,
 	}
 	if s := countSamples(ts, cfg); s.unknownUnits > 0 {
 		notes = append(notes, fmt.Sprintf("\"unknown\" (%d units without outlet evidence) is in the tables but not in the comparison charts or rankings.", s.unknownUnits))

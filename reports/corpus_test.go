@@ -187,6 +187,14 @@ func testCorpus(n int) []*pipeline.Doc {
 				p = math.Round(1e6*p) / 1e6
 				u.NewsFrames = append(u.NewsFrames, pipeline.NewsFrame{Frame: id, Prob: p, Has: p >= 0.5})
 			}
+			for k, e := range testEntities[:2+nrng.IntN(3)] {
+				role := []string{pipeline.RoleHero, pipeline.RoleVillain, pipeline.RoleVictim, pipeline.RoleNone}[nrng.IntN(4)]
+				if e.name == "Russia" && o.lean < -0.3 {
+					role = pipeline.RoleVillain
+				}
+				u.Roles = append(u.Roles, pipeline.ActorRole{Actor: e.name, Kind: e.typ, Role: role,
+					Score: math.Round(1e6*(0.4+0.5*nrng.Float64())) / 1e6, Start: u.Start + 20*k, End: u.Start + 20*k + 60})
+			}
 			for _, term := range testTerms {
 				if rng.IntN(3) == 0 {
 					c := 1 + rng.IntN(3)

@@ -174,6 +174,7 @@ section.outlet{border-left:4px solid #E69F00;padding-left:1em;margin:1.5em 0}
 {{if .Entities}}<p><b>Top entities:</b> {{range $i, $e := .Entities}}{{if $i}}, {{end}}{{$e}}{{end}}</p>{{end}}
 {{if .Frames}}<p><b>Main frames:</b> {{range $i, $e := .Frames}}{{if $i}}, {{end}}{{$e}}{{end}}</p>{{end}}
 {{if .NewsFrames}}<p><b>News frames</b> (share of units, 95% interval): {{range $i, $e := .NewsFrames}}{{if $i}}, {{end}}{{$e}}{{end}}</p>{{end}}
+{{if .Roles}}<p><b>Actor roles</b> (units cast so / units with the actor): {{range $i, $e := .Roles}}{{if $i}}, {{end}}{{$e}}{{end}}</p>{{end}}
 {{if .Terms}}<p><b>Distinctive terms:</b> {{range $i, $e := .Terms}}{{if $i}}, {{end}}{{$e}}{{end}}</p>{{end}}
 {{if .Sources}}<p><b>Sources:</b> {{.Sources}}</p>{{end}}
 {{if .Stance}}<table><thead><tr><th>target</th><th>voice</th><th>score</th><th>95% interval</th><th>mentions</th><th>label</th><th>relative to the corpus [95% interval]</th></tr></thead>

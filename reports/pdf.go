@@ -137,6 +137,8 @@ func (p *pdfWriter) headerWidth(name string) float64 {
 var pdfElsewhere = map[string]string{
 	"top_entities":      "listed in each outlet's section below; all rows in report.html and the CSV",
 	"sources":           "the sources chart, and each outlet's kinds of source and most quoted speakers in its section below; all rows in report.html and the CSV",
+	"actor_roles":       "each outlet's actors most often cast in a role are listed in its section below and drawn in the actor roles chart; all rows in report.html and the CSV",
+	"news_frames":       "the shares and intervals are listed in each outlet's section below and drawn in the generic news frames chart; all rows in report.html and the CSV",
 	"distinctive_terms": "listed in each outlet's section below; all rows in report.html and the CSV",
 	"trends_tone":       "the data of the tone-over-time chart; in report.html and the CSV",
 	"trends_stance":     "the data of the stance-over-time chart; in report.html and the CSV",
@@ -309,6 +311,9 @@ func (r *report) writePDF(w io.Writer) (err error) {
 		}
 		if len(s.NewsFrames) > 0 {
 			p.para("News frames (share of units, 95% interval): "+strings.Join(s.NewsFrames, ", "), 9)
+		}
+		if len(s.Roles) > 0 {
+			p.para("Actor roles (units cast so / units with the actor): "+strings.Join(s.Roles, ", "), 9)
 		}
 		if len(s.Terms) > 0 {
 			p.para("Distinctive terms: "+strings.Join(s.Terms, ", "), 9)

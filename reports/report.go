@@ -143,7 +143,10 @@ type outletSection struct {
 	// NewsFrames are the outlet's generic news frame shares with their
 	// intervals, "Conflict 45% [31, 60]".
 	NewsFrames []string
-	Terms      []string
+	// Roles are the outlet's actors most often cast in a role,
+	// "Actor (villain 3/4)".
+	Roles []string
+	Terms []string
 }
 
 func (r *report) outletSections() []outletSection {
@@ -193,6 +196,7 @@ func (r *report) outletSections() []outletSection {
 		s.Frames = r.topFrames(name, 3)
 		s.Sources = r.sourcesLine(name)
 		s.NewsFrames = r.newsFrames(name)
+		s.Roles = r.outletRoles(name)
 		for _, tr := range findTable(r.tables, "distinctive_terms").Rows() {
 			if tr[0] == name && len(s.Terms) < 10 {
 				s.Terms = append(s.Terms, tr[1])

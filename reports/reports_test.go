@@ -24,8 +24,8 @@ import (
 
 // goldenFiles are compared with testdata/golden/<name>.golden.
 var goldenFiles = []string{
-	"units.csv", "entities.csv", "entity_mentions.jsonl", "figures.csv", "dates.csv", "tone.csv", "unit_stance.csv", "stance_mentions.csv", "quotes.csv", "unit_frames.csv",
-	"overview.csv", "overview.json", "stance.csv", "stance.json", "frames.csv", "frames.json", "sources.csv", "sources.json", "news_frames.csv", "news_frames.json",
+	"units.csv", "entities.csv", "entity_mentions.jsonl", "figures.csv", "dates.csv", "tone.csv", "unit_stance.csv", "stance_mentions.csv", "quotes.csv", "unit_frames.csv", "roles.csv",
+	"overview.csv", "overview.json", "stance.csv", "stance.json", "frames.csv", "frames.json", "sources.csv", "sources.json", "news_frames.csv", "news_frames.json", "actor_roles.csv", "actor_roles.json",
 	"top_entities.csv", "top_entities.json", "distinctive_terms.csv", "distinctive_terms.json",
 	"claims.csv", "claims.json", "failures.csv", "failures.json", "outlets_unmatched.csv", "outlets_unmatched.json", "languages.csv", "languages.json",
 	"trends_tone.csv", "trends_tone.json",

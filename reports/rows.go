@@ -24,6 +24,7 @@ const (
 	streamStanceMentions
 	streamQuotes
 	streamFrames
+	streamRoles
 	streamMentions
 	nStreams
 )
@@ -42,6 +43,7 @@ var rowStreams = [nStreams]struct {
 		"voice", "speaker", "role", "score", "label"}},
 	streamQuotes:   {"quotes.csv", []string{"doc_id", "unit_id", "outlet", "speaker", "speaker_actor", "verb", "start", "end", "text", "kind", "source"}},
 	streamFrames:   {"unit_frames.csv", unitFramesHeader()},
+	streamRoles:    {"roles.csv", []string{"unit_id", "outlet", "actor", "role", "score", "evidence_start", "evidence_end"}},
 	streamMentions: {"entity_mentions.jsonl", nil},
 }
 
@@ -216,6 +218,11 @@ func renderUnit(cws [nStreams]*csvWriter, mentions *json.Encoder, d *pipeline.Do
 	}
 	if len(u.Frames) > 0 {
 		if err := cws[streamFrames].Write(unitFramesRow(outlet, u)); err != nil {
+			return err
+		}
+	}
+	for _, r := range u.Roles {
+		if err := cws[streamRoles].Write([]string{u.ID, outlet, r.Actor, r.Role, f4(r.Score), strconv.Itoa(r.Start), strconv.Itoa(r.End)}); err != nil {
 			return err
 		}
 	}

@@ -202,6 +202,7 @@ func buildTables(a *aggregates, cfg pipeline.Config) ([]*table, error) {
 		{"frames", "Frame shares by outlet", framesTable},
 		{"sources", "Who gets a voice: sources by outlet", sourcesTable},
 		{"news_frames", "Generic news frames by outlet", newsFramesTable},
+		{"actor_roles", "Actor roles by outlet", rolesTable},
 		{"top_entities", "Top entities by outlet", topEntitiesTable},
 		{"distinctive_terms", "Distinctive terms by outlet", termsTable},
 		{"claims", "Figures cited across outlets", claimsTable},

@@ -17,6 +17,7 @@ import (
 	"github.com/framewatch/framewatch/stages/lang"
 	"github.com/framewatch/framewatch/stages/outlets"
 	"github.com/framewatch/framewatch/stages/quotes"
+	"github.com/framewatch/framewatch/stages/roles"
 	"github.com/framewatch/framewatch/stages/stance"
 	"github.com/framewatch/framewatch/stages/syndication"
 	"github.com/framewatch/framewatch/stages/terms"
@@ -26,7 +27,7 @@ import (
 
 // names are the stage names in pipeline order; Stages builds them in this
 // order.
-var names = []string{"clean", "outlets", "lang", "text", "entities", "figures", "tone", "quotes", "stance", "frames", "terms", "syndication"}
+var names = []string{"clean", "outlets", "lang", "text", "entities", "figures", "tone", "quotes", "stance", "frames", "roles", "terms", "syndication"}
 
 // Names returns the names of the stages Stages builds, in pipeline order,
 // without building them.
@@ -34,7 +35,7 @@ func Names() []string { return slices.Clone(names) }
 
 // Stages constructs every analysis stage once, in pipeline order: clean,
 // outlets, lang, text, entities, figures, tone, quotes, stance, frames,
-// terms, syndication. Quotes runs before stance so that the stance stage
+// roles, terms, syndication. Quotes runs before stance so that the stance stage
 // may read a unit's speakers. Their
 // models and lexicons are loaded here and shared read-only by all workers.
 func Stages(cfg pipeline.Config) ([]pipeline.Stage, error) {
@@ -58,6 +59,7 @@ func Stages(cfg pipeline.Config) ([]pipeline.Stage, error) {
 		func() (pipeline.Stage, error) { return quotes.New() },
 		func() (pipeline.Stage, error) { return stance.New(cfg.Stance) },
 		func() (pipeline.Stage, error) { return frames.New(cfg.Frames) },
+		func() (pipeline.Stage, error) { return roles.New() },
 		func() (pipeline.Stage, error) { return terms.New() },
 		func() (pipeline.Stage, error) { return syndication.New() },
 	}

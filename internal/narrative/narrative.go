@@ -21,6 +21,7 @@ import (
 	"github.com/framewatch/framewatch/pipeline"
 	"github.com/framewatch/framewatch/pipeline/ingest"
 	"github.com/framewatch/framewatch/stages/frames"
+	"github.com/framewatch/framewatch/stages/roles"
 )
 
 // Codes are the data's frame columns in frames.NewsIDs order.
@@ -128,6 +129,12 @@ type Unit struct {
 	Stances  []pipeline.StanceMention
 	Text     string // the unit's body
 	Start    int    // the unit's offset in the document
+	// Roles are the roles stage's output; Actors every actor of the unit
+	// (most mentioned first, so Roles covers the first roles.MaxActors)
+	// and RoleExamples their role-model examples, in Actors order.
+	Roles        []pipeline.ActorRole
+	Actors       []roles.Actor
+	RoleExamples []roles.Example
 }
 
 // Analyse writes arts as JSON Lines into a temporary folder and runs them
@@ -162,6 +169,7 @@ func Analyse(ctx context.Context, arts []Article) ([]Unit, error) {
 	if err != nil {
 		return nil, err
 	}
+	actors := roles.NewWithModel(nil)
 	var out []Unit
 	sink := pipeline.SinkFunc(func(_ context.Context, d *pipeline.Doc) error {
 		a, ok := byID[d.ID]
@@ -171,8 +179,13 @@ func Analyse(ctx context.Context, arts []Article) ([]Unit, error) {
 		u := d.Units[0]
 		ex := frames.NewsExampleOf(u.LexWords, u.Frames)
 		ex.Labels = a.Labels
-		out = append(out, Unit{Article: a, Example: ex, Frames: u.Frames, News: u.NewsFrames,
-			Entities: u.Entities, Stances: u.Stances, Text: d.Body()[u.Start:u.End], Start: u.Start})
+		nu := Unit{Article: a, Example: ex, Frames: u.Frames, News: u.NewsFrames,
+			Entities: u.Entities, Stances: u.Stances, Text: d.Body()[u.Start:u.End], Start: u.Start, Roles: u.Roles}
+		nu.Actors = actors.Actors(u)
+		for _, act := range nu.Actors {
+			nu.RoleExamples = append(nu.RoleExamples, roles.ExampleOf(u, act))
+		}
+		out = append(out, nu)
 		return nil
 	})
 	src := &ingest.Source{Paths: []string{path}, Config: cfg.Ingest}
