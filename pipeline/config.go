@@ -72,6 +72,11 @@ func ParseConfig(b []byte) (Config, error) {
 	if d := cfg.Report.PNGDPI; d != 0 && (d < MinPNGDPI || d > MaxPNGDPI) {
 		return cfg, fmt.Errorf("pipeline: config: report.png_dpi %d is out of range: %d to %d (0 or absent: %d)", d, MinPNGDPI, MaxPNGDPI, DefaultPNGDPI)
 	}
+	switch cfg.Report.Syndicated {
+	case "", SyndicatedPerOutlet, SyndicatedOnce:
+	default:
+		return cfg, fmt.Errorf("pipeline: config: report.syndicated %q is not %q or %q", cfg.Report.Syndicated, SyndicatedPerOutlet, SyndicatedOnce)
+	}
 	if (cfg.Feeds.File == "") != (cfg.Feeds.Into == "") {
 		return cfg, fmt.Errorf("pipeline: config: feeds needs both file and into")
 	}

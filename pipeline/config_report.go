@@ -21,7 +21,19 @@ type ReportConfig struct {
 	// "small" in the overview, drawn apart in the charts and never ranked
 	// in the highlights.
 	MinUnits int `yaml:"min_units" json:"min_units,omitempty"`
+	// Syndicated is how the aggregate tables count a story several
+	// outlets carry (syndication.csv): "per_outlet" (or "", the default)
+	// counts every unit for its own outlet; "once" counts the story once,
+	// at its earliest outlet, leaving the other outlets' copies out of the
+	// aggregates (the per-unit files still list them).
+	Syndicated string `yaml:"syndicated" json:"syndicated,omitempty"`
 }
+
+// The values of report.syndicated.
+const (
+	SyndicatedPerOutlet = "per_outlet"
+	SyndicatedOnce      = "once"
+)
 
 // The PNG chart resolutions report.png_dpi accepts, and its default.
 const (

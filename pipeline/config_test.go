@@ -40,3 +40,26 @@ func TestAnalysedLanguages(t *testing.T) {
 		t.Errorf("default AnalysedLanguages() = %s, want en", got)
 	}
 }
+
+func TestParseConfigSyndicated(t *testing.T) {
+	for _, tt := range []struct {
+		yaml string
+		ok   bool
+	}{
+		{"report:\n  syndicated: once\n", true},
+		{"report:\n  syndicated: per_outlet\n", true},
+		{"", true},
+		{"report:\n  syndicated: twice\n", false},
+	} {
+		cfg, err := ParseConfig([]byte(tt.yaml))
+		if tt.ok != (err == nil) {
+			t.Errorf("ParseConfig(%q) = %v, want ok %v", tt.yaml, err, tt.ok)
+		}
+		if err != nil && !strings.Contains(err.Error(), "report.syndicated") {
+			t.Errorf("ParseConfig(%q) = %v, want the key named", tt.yaml, err)
+		}
+		if tt.yaml == "" && cfg.Hash() != DefaultConfig().Hash() {
+			t.Error("the default changed the configuration hash")
+		}
+	}
+}

@@ -43,7 +43,12 @@ type aggregates struct {
 	dates    int
 	// sketches are the units' MinHash sketches, for the syndication
 	// tables (256 bytes a unit).
-	sketches   []syndication.Item
+	sketches []syndication.Item
+	// countOnce is report.syndicated: once; held are the units waiting for
+	// settle, and leftOut counts the copies it left out of the aggregates.
+	countOnce  bool
+	held       []*pipeline.Unit
+	leftOut    int
 	syndicated []syndication.Cluster // computed from sketches by clusters
 	// names interns the short, repeated strings the aggregates keep
 	// (outlets, countries, entities, targets, units, counted things,
@@ -282,6 +287,51 @@ func (a *aggregates) outlet(u *pipeline.Unit) *outletAgg {
 	return o
 }
 
+// addSketch keeps u's MinHash sketch for the syndication tables.
+func (a *aggregates) addSketch(u *pipeline.Unit, outlet, date string) {
+	if len(u.Sketch) == syndication.Size {
+		a.sketches = append(a.sketches, syndication.Item{ID: u.ID, Outlet: outlet, Date: date, Sketch: u.Sketch})
+	}
+}
+
+// holdUnit is addUnit when a syndicated story counts once
+// (report.syndicated: once): which copy of a story is the earliest is
+// known only when every unit is in, so u's sketch is kept now and u itself
+// (without its transient tokens and sentences) until settle.
+func (a *aggregates) holdUnit(u *pipeline.Unit) {
+	a.addSketch(u, a.intern(a.metaNames.group(u)), a.intern(isoDate(u.Date)))
+	c := *u
+	c.Tokens, c.Sentences, c.LexWords = nil, nil, nil
+	a.held = append(a.held, &c)
+}
+
+// settle adds the held units to the aggregates once the stories are
+// known, leaving out each copy of a story that another outlet carried
+// first (the units syndicatedUnits counts). It is a no-op unless units are
+// held.
+func (a *aggregates) settle() {
+	if a.held == nil {
+		return
+	}
+	copies := map[string]bool{}
+	for _, c := range a.clusters() {
+		first := a.sketches[c.Members[0]].Outlet
+		for _, m := range c.Members[1:] {
+			if a.sketches[m].Outlet != first {
+				copies[a.sketches[m].ID] = true
+			}
+		}
+	}
+	for _, u := range a.held {
+		if !copies[u.ID] {
+			a.addUnit(u)
+		} else {
+			a.leftOut++
+		}
+	}
+	a.held = nil
+}
+
 func (a *aggregates) addUnit(u *pipeline.Unit) {
 	a.units++
 	o := a.outlet(u)
@@ -310,8 +360,8 @@ func (a *aggregates) addUnit(u *pipeline.Unit) {
 	if u.Tone != nil && finite(u.Tone.Tone) {
 		o.tones = append(o.tones, float32(u.Tone.Tone))
 	}
-	if len(u.Sketch) == syndication.Size {
-		a.sketches = append(a.sketches, syndication.Item{ID: u.ID, Outlet: o.name, Date: date, Sketch: u.Sketch})
+	if !a.countOnce {
+		a.addSketch(u, o.name, date)
 	}
 	seen := map[entityKey]bool{}
 	for _, m := range u.Entities {

@@ -84,6 +84,9 @@ type totals struct {
 	Figures    int `json:"figures"`
 	Dates      int `json:"dates"`
 	Claims     int `json:"claims"`
+	// CopiesLeftOut are the units that republish a story another outlet
+	// carried first, left out of the aggregates by report.syndicated: once.
+	CopiesLeftOut int `json:"syndicated_copies_left_out,omitempty"`
 	// unknownUnits are the units without outlet evidence, counted among
 	// Units and, as the outlet "unknown", among Outlets.
 	unknownUnits int
@@ -99,6 +102,7 @@ func (r *report) totals() totals {
 	t.Earlier = r.info.Earlier
 	t.Units = r.agg.units
 	t.Outlets = len(r.agg.outlets)
+	t.CopiesLeftOut = r.agg.leftOut
 	if o := r.agg.outlets[unknownOutlet]; o != nil {
 		t.unknownUnits = o.units
 	}
@@ -119,6 +123,10 @@ func (t totals) headline() string {
 		s = fmt.Sprintf("%d documents (%d processed, %d skipped, %d failed, %d duplicates), %d units: %s from %s, %s without outlet evidence.",
 			t.Docs, t.Processed, t.Skipped, t.Failed, t.Duplicate, t.Units,
 			plural(t.Units-t.unknownUnits, "unit"), plural(t.Outlets-1, "outlet"), plural(t.unknownUnits, "unit"))
+	}
+	if t.CopiesLeftOut > 0 {
+		s += fmt.Sprintf(" %s republishing a story another outlet carried first %s counted once, at the earliest outlet (report.syndicated: once): the aggregates leave %s out.",
+			plural(t.CopiesLeftOut, "unit"), map[bool]string{true: "is", false: "are"}[t.CopiesLeftOut == 1], map[bool]string{true: "it", false: "them"}[t.CopiesLeftOut == 1])
 	}
 	if t.Earlier > 0 {
 		s += fmt.Sprintf(" %d of the documents come from earlier runs (stored in the workspace, not in this run's input).", t.Earlier)

@@ -73,13 +73,26 @@ func syndicationOutletsTable(a *aggregates, _ pipeline.Config) (dataframe.DataFr
 	var names []string
 	var units, own, synd []int
 	var share []float64
-	for _, name := range sortedKeys(a.outlets) {
-		o := a.outlets[name]
-		names, units = append(names, name), append(units, o.units)
-		own, synd = append(own, o.units-syn[name]), append(synd, syn[name])
+	all := map[string]bool{}
+	for name := range a.outlets {
+		all[name] = true
+	}
+	for name := range syn {
+		all[name] = true // with report.syndicated: once, an outlet may hold copies only
+	}
+	for _, name := range sortedKeys(all) {
+		n := 0 // the outlet's units, its copies included
+		if o := a.outlets[name]; o != nil {
+			n = o.units
+		}
+		if a.countOnce {
+			n += syn[name] // left out of o.units by settle
+		}
+		names, units = append(names, name), append(units, n)
+		own, synd = append(own, n-syn[name]), append(synd, syn[name])
 		s := 0.0
-		if o.units > 0 {
-			s = float64(syn[name]) / float64(o.units)
+		if n > 0 {
+			s = float64(syn[name]) / float64(n)
 		}
 		share = append(share, s)
 	}

@@ -72,6 +72,7 @@ func NewWriter(dir string, cfg pipeline.Config) (*Writer, error) {
 		return nil, err
 	}
 	w := &Writer{cfg: cfg, dir: od, agg: newAggregates()}
+	w.agg.countOnce = cfg.Report.Syndicated == pipeline.SyndicatedOnce
 	for i, st := range rowStreams {
 		f, err := od.create(st.name)
 		if err != nil {
@@ -157,7 +158,11 @@ func (w *Writer) ConsumeRows(ctx context.Context, d *pipeline.Doc, rows *Rows) e
 	for _, u := range d.Units {
 		w.agg.addLang(u)
 		if u.Analysed() && d.Status == pipeline.StatusOK {
-			w.agg.addUnit(u)
+			if w.agg.countOnce {
+				w.agg.holdUnit(u)
+			} else {
+				w.agg.addUnit(u)
+			}
 		}
 	}
 	return nil
@@ -209,6 +214,7 @@ func (w *Writer) close(info RunInfo) (err error) {
 	if err := w.closeStreams(); err != nil {
 		return err
 	}
+	w.agg.settle()
 	tables, err := buildTables(w.agg, w.cfg)
 	if err != nil {
 		return err
