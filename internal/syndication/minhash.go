@@ -129,24 +129,57 @@ func Clusters(items []Item, threshold float64) []Cluster {
 		}
 		return i
 	}
-	buckets := map[[rows + 1]uint32][]int{}
+	// One map per band, keyed by the band's two slots as one integer
+	// (array keys hashed several times slower). A bucket holds its items
+	// in groups, each inside one component (components only ever merge):
+	// a group already in i's component is passed over in one step, where
+	// comparing i with each of its members made near-identical copies cost
+	// quadratic time (10,000 varied copies of 57 stories: 0.4 s). The links
+	// made, hence the clusters, are those of comparing i with every earlier
+	// item of the bucket outside its component.
+	var _ = [1]struct{}{}[rows-2] // the key packs exactly two slots
+	var buckets [bands]map[uint64][][]int
+	for b := range buckets {
+		buckets[b] = make(map[uint64][][]int)
+	}
 	for i, it := range items {
 		if len(it.Sketch) != Size {
 			continue
 		}
 		for b := range bands {
-			var k [rows + 1]uint32
-			k[0] = uint32(b)
-			copy(k[1:], it.Sketch[b*rows:(b+1)*rows])
-			for _, j := range buckets[k] {
-				if items[j].Outlet == it.Outlet || find(i) == find(j) {
+			k := uint64(it.Sketch[b*rows])<<32 | uint64(it.Sketch[b*rows+1])
+			groups := buckets[b][k]
+			for _, g := range groups {
+				if find(g[0]) == find(i) {
 					continue
 				}
-				if Similarity(it.Sketch, items[j].Sketch) >= threshold {
-					parent[find(i)] = find(j)
+				for _, j := range g {
+					if items[j].Outlet != it.Outlet && Similarity(it.Sketch, items[j].Sketch) >= threshold {
+						parent[find(i)] = find(j)
+						break // the rest of g is in i's component now
+					}
 				}
 			}
-			buckets[k] = append(buckets[k], i)
+			// i joins a group of its component, merging the groups
+			// its links have brought into it.
+			home := -1
+			kept := groups[:0]
+			for _, g := range groups {
+				if find(g[0]) == find(i) {
+					if home >= 0 {
+						kept[home] = append(kept[home], g...)
+						continue
+					}
+					home = len(kept)
+				}
+				kept = append(kept, g)
+			}
+			if home >= 0 {
+				kept[home] = append(kept[home], i)
+			} else {
+				kept = append(kept, []int{i})
+			}
+			buckets[b][k] = kept
 		}
 	}
 	groups := map[int][]int{}

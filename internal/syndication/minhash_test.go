@@ -107,3 +107,134 @@ func BenchmarkSign(b *testing.B) {
 		Sign(text)
 	}
 }
+
+// BenchmarkClusters clusters 10,000 units: varied copies of two stories and
+// of unrelated texts across 40 outlets, as a bench corpus of varied
+// fixtures gives the report step.
+func BenchmarkClusters(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	words := strings.Fields(wire + " " + other)
+	var its []Item
+	for i := range 10000 {
+		var text string
+		switch i % 3 {
+		case 0:
+			text = strings.Replace(wire, "Thursday", words[rng.IntN(len(words))], 1)
+		case 1:
+			text = strings.Replace(other, "Wednesday", words[rng.IntN(len(words))], 1)
+		default:
+			ws := make([]string, 60)
+			for k := range ws {
+				ws[k] = words[rng.IntN(len(words))]
+			}
+			text = strings.Join(ws, " ")
+		}
+		its = append(its, Item{ID: fmt.Sprint("u", i), Outlet: fmt.Sprint("outlet", i%40), Date: "2026-12-01", Sketch: Sign(text)})
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		Clusters(its, 0.5)
+	}
+}
+
+// naiveLinks is the components Clusters must find: every item compared
+// with every earlier item of each of its buckets.
+func naiveLinks(items []Item, threshold float64) map[string]string {
+	parent := make([]int, len(items))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		if parent[i] != i {
+			parent[i] = find(parent[i])
+		}
+		return parent[i]
+	}
+	buckets := map[[rows + 1]uint32][]int{}
+	for i, it := range items {
+		for b := range bands {
+			var k [rows + 1]uint32
+			k[0] = uint32(b)
+			copy(k[1:], it.Sketch[b*rows:(b+1)*rows])
+			for _, j := range buckets[k] {
+				if items[j].Outlet != it.Outlet && Similarity(it.Sketch, items[j].Sketch) >= threshold {
+					parent[find(i)] = find(j)
+				}
+			}
+			buckets[k] = append(buckets[k], i)
+		}
+	}
+	// Each item named by the smallest ID of its component.
+	least := map[int]string{}
+	for i, it := range items {
+		r := find(i)
+		if l, ok := least[r]; !ok || it.ID < l {
+			least[r] = it.ID
+		}
+	}
+	out := map[string]string{}
+	for i, it := range items {
+		out[it.ID] = least[find(i)]
+	}
+	return out
+}
+
+// TestClustersAsComparingAll checks the grouped buckets against comparing
+// every pair of a bucket, on varied copies across outlets.
+func TestClustersAsComparingAll(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	words := strings.Fields(wire + " " + other)
+	var its []Item
+	for i := range 900 {
+		base := []string{wire, other}[i%2]
+		ws := strings.Fields(base)
+		for range rng.IntN(12) {
+			ws[rng.IntN(len(ws))] = words[rng.IntN(len(words))]
+		}
+		its = append(its, Item{ID: fmt.Sprintf("u%03d", i), Outlet: fmt.Sprint("o", rng.IntN(7)), Date: "2026-12-01", Sketch: Sign(strings.Join(ws, " "))})
+	}
+	want := naiveLinks(its, 0.5)
+	got := map[string]string{}
+	for _, c := range Clusters(its, 0.5) {
+		l := its[c.Members[0]].ID
+		for _, m := range c.Members {
+			l = min(l, its[m].ID)
+		}
+		for _, m := range c.Members {
+			got[its[m].ID] = l
+		}
+	}
+	n := 0
+	for id, w := range want {
+		// Clusters lists only components spanning two outlets.
+		if g, ok := got[id]; ok && g != w || !ok && countOf(want, w) > 1 && outletsOf(its, want, w) > 1 {
+			t.Errorf("%s: in the cluster of %q, want %q", id, g, w)
+			if n++; n > 5 {
+				break
+			}
+		}
+	}
+	if len(got) < 100 {
+		t.Fatalf("only %d items clustered: the test corpus has no syndication", len(got))
+	}
+}
+
+func countOf(m map[string]string, v string) (n int) {
+	for _, x := range m {
+		if x == v {
+			n++
+		}
+	}
+	return n
+}
+
+func outletsOf(its []Item, comp map[string]string, v string) int {
+	os := map[string]bool{}
+	for _, it := range its {
+		if comp[it.ID] == v {
+			os[it.Outlet] = true
+		}
+	}
+	return len(os)
+}
