@@ -129,18 +129,17 @@ func Clusters(items []Item, threshold float64) []Cluster {
 		}
 		return i
 	}
-	// One map per band, keyed by the band's two slots as one integer
-	// (array keys hashed several times slower). A bucket holds its items
-	// in groups, each inside one component (components only ever merge):
-	// a group already in i's component is passed over in one step, where
-	// comparing i with each of its members made near-identical copies cost
-	// quadratic time (10,000 varied copies of 57 stories: 0.4 s). The links
-	// made, hence the clusters, are those of comparing i with every earlier
-	// item of the bucket outside its component.
+	// One map per band, keyed by the band's two slots as one integer:
+	// array keys hashed several times slower. Every item is compared with
+	// each earlier item of its buckets outside its component, so a corpus
+	// of many near-identical copies costs time quadratic in their number
+	// (BenchmarkClusters); grouping a bucket's items by component was
+	// tried and was slower on the bench corpus, whose copies mostly fall
+	// below the threshold.
 	var _ = [1]struct{}{}[rows-2] // the key packs exactly two slots
-	var buckets [bands]map[uint64][][]int
+	var buckets [bands]map[uint64][]int
 	for b := range buckets {
-		buckets[b] = make(map[uint64][][]int)
+		buckets[b] = make(map[uint64][]int)
 	}
 	for i, it := range items {
 		if len(it.Sketch) != Size {
@@ -148,38 +147,15 @@ func Clusters(items []Item, threshold float64) []Cluster {
 		}
 		for b := range bands {
 			k := uint64(it.Sketch[b*rows])<<32 | uint64(it.Sketch[b*rows+1])
-			groups := buckets[b][k]
-			for _, g := range groups {
-				if find(g[0]) == find(i) {
+			for _, j := range buckets[b][k] {
+				if items[j].Outlet == it.Outlet || find(i) == find(j) {
 					continue
 				}
-				for _, j := range g {
-					if items[j].Outlet != it.Outlet && Similarity(it.Sketch, items[j].Sketch) >= threshold {
-						parent[find(i)] = find(j)
-						break // the rest of g is in i's component now
-					}
+				if Similarity(it.Sketch, items[j].Sketch) >= threshold {
+					parent[find(i)] = find(j)
 				}
 			}
-			// i joins a group of its component, merging the groups
-			// its links have brought into it.
-			home := -1
-			kept := groups[:0]
-			for _, g := range groups {
-				if find(g[0]) == find(i) {
-					if home >= 0 {
-						kept[home] = append(kept[home], g...)
-						continue
-					}
-					home = len(kept)
-				}
-				kept = append(kept, g)
-			}
-			if home >= 0 {
-				kept[home] = append(kept[home], i)
-			} else {
-				kept = append(kept, []int{i})
-			}
-			buckets[b][k] = kept
+			buckets[b][k] = append(buckets[b][k], i)
 		}
 	}
 	groups := map[int][]int{}
