@@ -128,16 +128,7 @@ func calibrate(exs []stance.Example, o stance.TrainOptions) (neg, pos, f1 float6
 			i := -1
 			_, f := stance.Evaluate(func(stance.Instance) (string, float64) {
 				i++
-				p := oof[i]
-				z := [3]float64{math.Log(p[0]) + on, math.Log(p[1]), math.Log(p[2]) + op}
-				k := 1
-				if z[0] > z[k] {
-					k = 0
-				}
-				if z[2] > z[k] {
-					k = 2
-				}
-				return stance.Classes[k], 0
+				return offsetClass(oof[i], on, op), 0
 			}, exs)
 			cost := math.Abs(on) + math.Abs(op)
 			if f > best+1e-9 || math.Abs(f-best) <= 1e-9 && cost < bestCost {
@@ -201,16 +192,7 @@ func tune(exs []stance.Example, stdout io.Writer) error {
 				i := -1
 				_, f1 := stance.Evaluate(func(stance.Instance) (string, float64) {
 					i++
-					p := oof[i]
-					z := [3]float64{math.Log(p[0]) + on, math.Log(p[1]), math.Log(p[2]) + op}
-					k := 1
-					if z[0] > z[k] {
-						k = 0
-					}
-					if z[2] > z[k] {
-						k = 2
-					}
-					return stance.Classes[k], 0
+					return offsetClass(oof[i], on, op), 0
 				}, exs)
 				if f1 > best+1e-9 {
 					best, bn, bp = f1, on, op
@@ -220,4 +202,19 @@ func tune(exs []stance.Example, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "cv5 offsets negative %+.1f positive %+.1f out-of-fold macro_f1 %.4f\n", bn, bp, best)
 	}
 	return nil
+}
+
+// offsetClass is the class of out-of-fold probabilities p once the
+// negative and positive log-probabilities are offset by on and op
+// (neutral wins ties).
+func offsetClass(p [3]float64, on, op float64) string {
+	z := [3]float64{math.Log(p[0]) + on, math.Log(p[1]), math.Log(p[2]) + op}
+	k := 1
+	if z[0] > z[k] {
+		k = 0
+	}
+	if z[2] > z[k] {
+		k = 2
+	}
+	return stance.Classes[k]
 }
